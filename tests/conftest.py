@@ -1,0 +1,158 @@
+"""Shared fixtures: one strict build served under a sub-path, and Debian's Chromium.
+
+The whole suite runs against the site as IT would publish it: built with
+SITE_URL pointing at a sub-path (/ohjeet/some/) and served from there, with
+the site's 404 page for anything missing.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH = "/ohjeet/some/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+# Everything mkdocs needs to build the site; copied for builds from altered sources.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def mkdocs_build(project: Path, dest: Path, site_url: str, **env) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` in project; return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the sources, for tests that break or change them."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+class SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site, sending the site's 404 page with status 404."""
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / SUBPATH.strip("/") / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The built site: .dir (files), .url (served under SUBPATH), .pages (page URLs)."""
+    root = tmp_path_factory.mktemp("served")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{SUBPATH}"
+    site_dir = root / SUBPATH.strip("/")
+    result = mkdocs_build(ROOT, site_dir, base)
+    if result.returncode:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    handler = functools.partial(SubpathHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Site(site_dir, base, result.stdout + result.stderr)
+    server.shutdown()
+
+
+class Site:
+    def __init__(self, directory: Path, url: str, log: str):
+        self.dir = directory
+        self.url = url
+        self.log = log
+
+    @functools.cached_property
+    def pages(self) -> list[str]:
+        """Every HTML page of the site (404 included), as served URLs."""
+        urls = []
+        for html in sorted(self.dir.rglob("index.html")):
+            rel = html.parent.relative_to(self.dir).as_posix()
+            urls.append(self.url + ("" if rel == "." else rel + "/"))
+        return urls + [self.url + "404.html"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} puuttuu: aja `make test` (asentaa Debianin chromium-paketin)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class PageWatch:
+    """What a page did that the user would not want: outside requests, errors."""
+
+    def __init__(self):
+        self.outside: list[str] = []
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page that blocks and records any request to another host."""
+    watch = PageWatch()
+
+    def guard(route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            return route.continue_()
+        watch.outside.append(route.request.url)
+        return route.abort()
+
+    context.route("**/*", guard)
+    p = context.new_page()
+    p.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
+    p.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    p.on("requestfailed", lambda r: watch.failed.append(r.url))
+    p.watch = watch
+    yield p

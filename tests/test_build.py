@@ -1,0 +1,116 @@
+"""The strict build: passes on the real sources, fails loudly on bad input."""
+import datetime as dt
+
+import yaml
+
+from conftest import ROOT, copy_project, mkdocs_build
+from htmltext import normalise, page_text
+
+
+def test_strict_build_passes(site):
+    assert (site.dir / "index.html").exists()
+    assert (site.dir / "404.html").exists()
+    assert "WARNING" not in site.log
+
+
+def test_readable_finnish_urls(site):
+    for rel in ["mika-on-sosiaalinen-media", "loimaan-kaupunki-ja-sosiaalinen-media", "ohjeistus",
+                "ohjeistus/roolisi", "ohjeistus/todelliset-tarpeet", "ohjeistus/asiallisuus",
+                "ohjeistus/tietoturva", "ohjeistus/onnistunut-viestinta", "ohjeistus/lisatietoa",
+                "saavutettavuusseloste", "tietosuoja"]:
+        assert (site.dir / rel / "index.html").exists(), rel
+    for url in site.pages:
+        assert url.isascii(), url
+
+
+def test_undefined_macro_variable_fails_naming_the_page(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "ohjeistus" / "tietoturva.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ ohje.ei_ole_olemassa }}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    assert result.returncode != 0
+    assert "tietoturva.md" in result.stdout + result.stderr
+
+
+def test_broken_internal_link_fails_naming_the_page(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "ohjeistus" / "roolisi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[rikki](ei-ole.md)\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    assert result.returncode != 0
+    out = result.stdout + result.stderr
+    assert "roolisi.md" in out and "ei-ole.md" in out
+
+
+def test_broken_anchor_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[rikki](ohjeistus/tietoturva.md#ei-ole)\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    assert result.returncode != 0
+    assert "index.md" in result.stdout + result.stderr
+
+
+def test_malformed_site_data_fails_naming_the_file(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "data" / "ohje.yml").write_text("approvals: [\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    assert result.returncode != 0
+    assert "ohje.yml" in result.stdout + result.stderr
+
+
+def test_draft_notice_on_every_page_until_all_dates_are_set(site, tmp_path):
+    for html in site.dir.rglob("*.html"):
+        assert "Luonnos." in html.read_text(encoding="utf-8"), html
+    project = copy_project(tmp_path / "p")
+    data_file = project / "data" / "ohje.yml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    for i, approval in enumerate(data["approvals"]):
+        approval["date"] = dt.date(2027, 1, 10 + i)
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out"
+    result = mkdocs_build(project, out, "http://127.0.0.1/", PDF="0")
+    assert result.returncode == 0, result.stderr
+    for html in out.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "Luonnos" not in text, html
+    front = normalise(page_text(out, "."))
+    assert "Johtoryhmä 10.1.2027" in front and "Kaupunginhallitus 12.1.2027" in front
+    assert "Kaupunginhallitus 12.1.2027" in (out / "tietosuoja" / "index.html").read_text(encoding="utf-8")
+
+
+def test_front_page_answers_the_common_needs(site):
+    front = normalise(page_text(site.dir, "."))
+    for text in ["Perustamassa uutta someprofiilia?", "Julkaisemassa kaupungin nimissä?", "Uusi työntekijä?",
+                 "Ohje koskee Loimaan kaupungin nimissä tehtyä sosiaalisen median käyttöä",
+                 "Johtoryhmä ei vielä hyväksytty", "Luonnos", "PL 9, 32201 Loimaa", "Versio 2026"]:
+        assert text in front, text
+
+
+def test_footer_links_on_every_page(site):
+    for html in site.dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        if "<html" not in text:
+            continue
+        assert "Saavutettavuusseloste</a>" in text, html
+        assert "Tietosuoja</a>" in text, html
+        assert 'href="mailto:' in text and "Anna palautetta</a>" in text, html
+
+
+def test_accessibility_statement_has_the_model_headings(site):
+    text = normalise(page_text(site.dir, "saavutettavuusseloste"))
+    for heading in ["Digipalvelun saavutettavuuden tila", "Ei-saavutettava sisältö", "Miten saavutettavuutta on arvioitu",
+                    "Palaute", "14 päivän", "Valvontaviranomainen", "Traficom",
+                    "Digitaalisen esteettömyyden ja saavutettavuuden valvontayksikkö"]:
+        assert heading in text, heading
+
+
+def test_no_outside_hosts_referenced_by_the_site(site):
+    """No font, script or stylesheet is loaded from another host."""
+    import re
+
+    for html in site.dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+            assert "//" not in tag.split("href=")[-1].split("src=")[-1][:10] or "127.0.0.1" in tag, (html, tag)
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text

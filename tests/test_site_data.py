@@ -1,0 +1,85 @@
+"""Unit tests of the data loader and the macros' plain functions."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import render
+from macros.site_data import approval_line, fi_date, is_draft, load_site_data
+from macros.validate import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "ohje.yml"
+
+
+def write(tmp_path, data) -> Path:
+    path = tmp_path / "ohje.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def raw():
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def test_real_data_loads_and_matches_the_source_cover():
+    data = load_site_data(DATA)
+    assert [a["body"] for a in data["approvals"]] == ["Johtoryhmä", "Tietoturvaryhmä", "Kaupunginhallitus"]
+    assert data["city"]["postal_address"] == "PL 9, 32201 Loimaa"
+    assert data["city"]["street_address"] == "Ylistaronkatu 36, 32200 Loimaa"
+    assert data["city"]["phone"] == "02 76 110"
+    assert data["communications"]["confirmed"] is False  # placeholder until the city confirms
+
+
+def test_draft_until_every_body_has_a_date(tmp_path):
+    data = raw()
+    assert load_site_data(write(tmp_path, data))["draft"] is True
+    for i, a in enumerate(data["approvals"]):
+        a["date"] = dt.date(2026, 12, i + 1)
+    loaded = load_site_data(write(tmp_path, data))
+    assert loaded["draft"] is False
+    assert "Kaupunginhallitus 3.12.2026" in loaded["approval_line"]
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d.pop("city"), "puuttuva avain city"),
+    (lambda d: d["city"].update(fax="123"), "tuntematon avain fax"),
+    (lambda d: d["approvals"][1].update(date="xx.xx.xxxx"), "approvals[2].date"),
+    (lambda d: d.update(approvals=[]), "approvals: odotettiin ei-tyhjää"),
+    (lambda d: d["communications"].update(confirmed="ehkä"), "communications.confirmed"),
+    (lambda d: d["document"].update(title=""), "document.title"),
+])
+def test_bad_data_names_the_file_and_the_place(tmp_path, mutate, message):
+    data = raw()
+    mutate(data)
+    path = write(tmp_path, data)
+    with pytest.raises(DataError) as err:
+        load_site_data(path)
+    assert str(path) in str(err.value)
+    assert message in str(err.value)
+
+
+def test_broken_yaml_is_reported_with_the_file(tmp_path):
+    path = tmp_path / "ohje.yml"
+    path.write_text("city: [unclosed\n", encoding="utf-8")
+    with pytest.raises(DataError, match="virheellinen YAML") as err:
+        load_site_data(path)
+    assert str(path) in str(err.value)
+
+
+def test_finnish_dates_and_lines():
+    assert fi_date(dt.date(2026, 2, 1)) == "1.2.2026"
+    assert fi_date(None) == ""
+    approvals = [{"body": "Johtoryhmä", "date": dt.date(2026, 1, 5)}, {"body": "Kaupunginhallitus", "date": None}]
+    assert is_draft(approvals)
+    assert approval_line(approvals) == "Hyväksyntä: Johtoryhmä 5.1.2026, Kaupunginhallitus ei vielä käsitelty"
+
+
+def test_approval_table_and_contact():
+    table = render.approval_table([{"body": "Johtoryhmä", "date": None}])
+    assert table.splitlines()[-1] == "| Johtoryhmä | ei vielä hyväksytty |"
+    contact = render.city_contact(load_site_data(DATA)["city"])
+    assert contact.startswith("**Loimaan kaupunki**")
+    assert "Puh. 02 76 110" in contact
+    assert render.mailto("a@b.fi", "Palaute: x") == "mailto:a@b.fi?subject=Palaute%3A%20x"
