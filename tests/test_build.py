@@ -23,32 +23,29 @@ def test_readable_finnish_urls(site):
         assert url.isascii(), url
 
 
-def test_undefined_macro_variable_fails_naming_the_page(tmp_path):
+def build_with_addition(tmp_path, page: str, addition: str):
+    """Build a copy of the project with text appended to one page; return its output."""
     project = copy_project(tmp_path / "p")
-    page = project / "docs" / "ohjeistus" / "tietoturva.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ ohje.ei_ole_olemassa }}\n", encoding="utf-8")
+    path = project / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + addition + "\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
-    assert result.returncode != 0
-    assert "tietoturva.md" in result.stdout + result.stderr
+    assert result.returncode != 0, "rikkinäinen lähde ei kaatanut käännöstä"
+    return result.stdout + result.stderr
+
+
+def test_undefined_macro_variable_fails_naming_the_page(tmp_path):
+    out = build_with_addition(tmp_path, "ohjeistus/tietoturva.md", "{{ ohje.ei_ole_olemassa }}")
+    assert "tietoturva.md" in out
 
 
 def test_broken_internal_link_fails_naming_the_page(tmp_path):
-    project = copy_project(tmp_path / "p")
-    page = project / "docs" / "ohjeistus" / "roolisi.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[rikki](ei-ole.md)\n", encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
-    assert result.returncode != 0
-    out = result.stdout + result.stderr
+    out = build_with_addition(tmp_path, "ohjeistus/roolisi.md", "[rikki](ei-ole.md)")
     assert "roolisi.md" in out and "ei-ole.md" in out
 
 
 def test_broken_anchor_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "p")
-    page = project / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[rikki](ohjeistus/tietoturva.md#ei-ole)\n", encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
-    assert result.returncode != 0
-    assert "index.md" in result.stdout + result.stderr
+    out = build_with_addition(tmp_path, "index.md", "[rikki](ohjeistus/tietoturva.md#ei-ole)")
+    assert "index.md" in out and "ei-ole" in out
 
 
 def test_malformed_site_data_fails_naming_the_file(tmp_path):
