@@ -1,0 +1,104 @@
+"""Run deploy/nginx.conf with Debian's nginx on a loopback port (tests, `make bench`).
+
+Not a system service: a throw-away prefix holds the pid file, logs and temp
+paths; only the `root` line of nginx.conf is pointed at the directory that
+holds <sub-path>/ (and, for the bench's stock build, the CSP line replaced).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+DEPLOY = Path(__file__).resolve().parent
+CONF = DEPLOY / "nginx.conf"
+ROOT_LINE = "root /var/www/intranet;"
+MAIN = """daemon off;
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+{user}
+events {{ worker_connections 256; }}
+http {{
+    access_log {prefix}/access.log;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    sendfile on;
+    server {{
+        listen 127.0.0.1:{port};
+        server_name localhost;
+        include {prefix}/site.conf;
+    }}
+}}
+"""
+
+
+def nginx_binary() -> str | None:
+    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.path.exists(p)), None)
+
+
+def ensure_installed() -> str:
+    """Debian's nginx, installed through scripts/system-deps.sh if missing (needs root)."""
+    if not nginx_binary():
+        subprocess.run([str(DEPLOY.parent / "scripts" / "system-deps.sh"), "test"], check=True)
+    binary = nginx_binary()
+    if not binary:
+        raise RuntimeError("nginx puuttuu: sudo apt-get install -y nginx")
+    return binary
+
+
+class Nginx:
+    """`with Nginx(served_root, port) as server:` serves served_root/<sub-path>/ on 127.0.0.1:port."""
+
+    def __init__(self, served_root: Path, port: int, csp: str | None = None, conf: Path = CONF):
+        self.port = port
+        self.prefix = Path(tempfile.mkdtemp(prefix="loimaa-nginx-"))
+        text = conf.read_text(encoding="utf-8")
+        if ROOT_LINE not in text:
+            raise RuntimeError(f"{conf}: '{ROOT_LINE}' puuttuu")
+        text = text.replace(ROOT_LINE, f"root {Path(served_root).resolve()};")
+        if csp is not None:
+            import csp as csp_tool  # deploy/csp.py, importable beside this file
+            text = csp_tool.HEADER_LINE.sub(lambda m: f'{m.group(1)}"{csp}"', text)
+        (self.prefix / "site.conf").write_text(text, encoding="utf-8")
+        # Root runs the workers as root too: pytest's temp dirs are private (0700).
+        user = "user root;" if os.geteuid() == 0 else ""
+        (self.prefix / "nginx.conf").write_text(MAIN.format(prefix=self.prefix, port=port, user=user))
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self):
+        binary = ensure_installed()
+        conf = str(self.prefix / "nginx.conf")
+        args = [binary, "-p", str(self.prefix), "-e", str(self.prefix / "error.log"), "-c", conf]
+        check = subprocess.run([*args, "-t"], capture_output=True, text=True)
+        if check.returncode:
+            raise RuntimeError(f"nginx -t failed:\n{check.stderr}")
+        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx stopped:\n{self.process.stderr.read().decode()}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"nginx did not answer on 127.0.0.1:{self.port}")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()  # SIGTERM: fast shutdown of master and worker
+            self.process.wait(timeout=10)
+        shutil.rmtree(self.prefix, ignore_errors=True)
+
+    @property
+    def error_log(self) -> str:
+        path = self.prefix / "error.log"
+        return path.read_text(errors="replace") if path.exists() else ""
