@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test system-deps clean
+.PHONY: serve build test system-deps clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,17 @@ serve: build
 test: $(VENV)/.installed
 	./scripts/system-deps.sh test
 	$(BIN)/python -m pytest
+
+# Speed and size budgets (README): not in CI, timings are noisy. Needs nginx,
+# Chromium and npm; Lighthouse goes into .cache/bench/ (pinned, no browser download).
+LIGHTHOUSE := .cache/bench/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	command -v npm >/dev/null || ./scripts/system-deps.sh bench
+	npm install --no-save --no-audit --no-fund --prefix .cache/bench lighthouse@12.8.2
+
+bench: $(VENV)/.installed $(LIGHTHOUSE)
+	./scripts/system-deps.sh test
+	LIGHTHOUSE=$(abspath $(LIGHTHOUSE)) $(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .pytest_cache

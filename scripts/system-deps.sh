@@ -16,8 +16,15 @@ test_pkgs=(
   nginx               # the intranet server configuration test
 )
 
+bench_pkgs=(
+  nodejs npm          # Lighthouse for `make bench` (only when npm is missing)
+)
+
 pkgs=("${build_pkgs[@]}")
-[ "${1:-build}" = test ] && pkgs+=("${test_pkgs[@]}")
+case "${1:-build}" in
+  test) pkgs+=("${test_pkgs[@]}") ;;
+  bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+esac
 
 missing=()
 for p in "${pkgs[@]}"; do

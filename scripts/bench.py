@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""`make bench`: build times, page weight and Lighthouse scores against the budgets in README.
+
+Measures this site and a stock Material for MkDocs build of the same Markdown
+(default theme, no overrides, no macros, no hooks; macro calls stripped from
+the pages), both built for http://127.0.0.1:PORT/ohjeet/some/ and served by
+deploy/nginx.conf on Debian's nginx, and prints one table with the ratios.
+Exits 1 when a budget is missed. Results (JSON, Lighthouse reports) go to
+bench-results/. Not run in CI: timings are noisy.
+
+Environment: PDF=0 skips the PDF build (the whole-build budget is then not
+checked); BENCH_RUNS (default 5) builds per median; LIGHTHOUSE (path to the
+lighthouse CLI, installed by `make bench`); BENCH_LIGHTHOUSE=0 skips it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "deploy"), str(ROOT / "overrides" / "hooks")]
+import csp  # noqa: E402  deploy/csp.py
+from local import Nginx  # noqa: E402  deploy/local.py
+from precompress import precompress  # noqa: E402  the build hook, for the stock build too
+
+SUBPATH = "/ohjeet/some/"
+RESULTS = ROOT / "bench-results"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+MACRO_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+# Budgets (README "Nopeus- ja kokobudjetit" / budgets).
+LIGHTHOUSE_MIN = {"performance": 98, "accessibility": 100, "best-practices": 100}
+GZIP_OVER_STOCK = 1.15       # first-load gzip bytes per page <= stock * 1.15
+HTML_BUILD_OVER_STOCK = 2.0  # HTML-only build <= stock build * 2
+WHOLE_BUILD_SECONDS = 10.0   # PDF included, on a 2-core machine
+
+
+def main() -> int:
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    with_pdf = os.environ.get("PDF", "1") != "0"
+    with_lighthouse = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
+    RESULTS.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="loimaa-bench-"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{SUBPATH}"
+    try:
+        stock_project = make_stock_project(work / "stock-src")
+        ours, stock = Build("sivusto", ROOT, work / "ours"), Build("stock", stock_project, work / "stock")
+        times = {
+            "html": ours.time(base, runs, PDF="0"),
+            "whole": ours.time(base, runs) if with_pdf else None,  # last build is the one served
+            "stock": stock.time(base, runs),
+        }
+        if not with_pdf:
+            ours.time(base, 1, PDF="0")
+        precompress(stock.site)  # served like ours: .gz copies beside the files
+        lighthouse = lighthouse_cli() if with_lighthouse else None
+        for build in (ours, stock):
+            # Ours exactly as committed; stock gets the policy its own inline scripts need.
+            policy = None if build is ours else csp.policy(build.site)
+            with Nginx(build.served_root, port, csp=policy):
+                build.measure(base, lighthouse)
+        report = Report(times, ours, stock, with_pdf, with_lighthouse)
+        print(report.table())
+        (RESULTS / "bench.json").write_text(json.dumps(report.data(), indent=2, ensure_ascii=False))
+        missed = report.missed_budgets()
+        print("\nBudjetit: " + ("kaikki saavutettu." if not missed else "YLITETTY:\n  - " + "\n  - ".join(missed)))
+        return 1 if missed else 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@dataclass
+class PageResult:
+    raw: int = 0                 # first load incl. opened search, uncompressed bytes
+    gzip: int = 0                # the same as sent with Accept-Encoding: gzip
+    warm: int = 0                # second view, bytes over the wire (headers included)
+    requests: list[str] = field(default_factory=list)
+    scores: dict[str, int] = field(default_factory=dict)
+
+
+class Build:
+    def __init__(self, name: str, project: Path, out: Path):
+        self.name, self.project = name, project
+        self.served_root = out
+        self.site = out / SUBPATH.strip("/")
+        self.pages: dict[str, PageResult] = {}
+
+    def time(self, base: str, runs: int, **env) -> float:
+        """Median wall time of `mkdocs build` (a fresh process each time, as a user runs it)."""
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(self.site)],
+                cwd=self.project, capture_output=True, text=True,
+                env={**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1", **env},
+            )
+            times.append(time.perf_counter() - start)
+            if result.returncode:
+                raise SystemExit(f"{self.name}: mkdocs build failed\n{result.stdout}\n{result.stderr}")
+        return statistics.median(times)
+
+    @property
+    def search_index(self) -> tuple[int, int]:
+        index = self.site / "search" / "search_index.json"
+        return index.stat().st_size, gzip_size(index)
+
+    def page_paths(self) -> list[str]:
+        return sorted(
+            "" if p.parent == self.site else p.parent.relative_to(self.site).as_posix() + "/"
+            for p in self.site.rglob("index.html")
+        )
+
+    def measure(self, base: str, lighthouse: str | None) -> None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS[1:])
+            for path in self.page_paths():
+                self.pages[path] = self.weigh(browser, base + path)
+            browser.close()
+        for path, result in self.pages.items():
+            if lighthouse:
+                result.scores = run_lighthouse(lighthouse, base + path, f"{self.name}-{path or 'index/'}")
+
+    def weigh(self, browser, url: str) -> PageResult:
+        """First load with an empty cache and search opened, then a second view of the page."""
+        context = browser.new_context(locale="fi-FI", viewport={"width": 412, "height": 823})
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda r: r.url.startswith(url.split(SUBPATH)[0]) and requested.append(r.url))
+        load_with_search(page, url)
+        result = PageResult(requests=sorted(set(requested)))
+        for request_url in result.requests:
+            file = self.file_for(request_url)
+            result.raw += file.stat().st_size
+            result.gzip += gzip_size(file)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        wire = []
+        cdp.on("Network.loadingFinished", lambda e: wire.append(e["encodedDataLength"]))
+        load_with_search(page, url)
+        result.warm = int(sum(wire))
+        context.close()
+        return result
+
+    def file_for(self, url: str) -> Path:
+        path = urlsplit(url).path.removeprefix(SUBPATH)
+        file = self.site / path
+        if file.is_dir() or not path:
+            file = file / "index.html"
+        if not file.is_file():
+            raise SystemExit(f"{self.name}: {url} requested but not in the build")
+        return file
+
+
+def load_with_search(page, url: str) -> None:
+    """Open the page, then the search (as a reader does), and wait until it is ready."""
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.locator("label.md-header__button[for='__search']").first.click()
+    page.locator("input.md-search__input").fill("some")
+    page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.length > 0")
+    page.wait_for_load_state("networkidle")
+
+
+def run_lighthouse(cli: str, url: str, name: str) -> dict[str, int]:
+    """Lighthouse's default settings: mobile form factor, simulated slow 4G and CPU."""
+    out = RESULTS / "lighthouse" / (name.strip("/").replace("/", "-") + ".json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [cli, url, "--quiet", "--output=json", f"--output-path={out}", "--form-factor=mobile",
+         "--only-categories=performance,accessibility,best-practices",
+         f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
+        check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=180,
+    )
+    categories = json.loads(out.read_text())["categories"]
+    return {key: round(categories[key]["score"] * 100) for key in LIGHTHOUSE_MIN}
+
+
+def lighthouse_cli() -> str:
+    cli = os.environ.get("LIGHTHOUSE") or shutil.which("lighthouse")
+    if not cli or not Path(cli).exists():
+        raise SystemExit("lighthouse puuttuu: aja `make bench` (asentaa sen .cache/bench/-hakemistoon)")
+    return cli
+
+
+class Report:
+    def __init__(self, times, ours: Build, stock: Build, with_pdf: bool, with_lighthouse: bool):
+        self.times, self.ours, self.stock = times, ours, stock
+        self.with_pdf, self.with_lighthouse = with_pdf, with_lighthouse
+
+    def table(self) -> str:
+        t = self.times
+        lines = [f"Koneessa {os.cpu_count()} ydintä. Käännösajat (mediaani, s):",
+                 f"  HTML {t['html']:.2f}   stock {t['stock']:.2f}   suhde {t['html'] / t['stock']:.2f}"]
+        if t["whole"] is not None:
+            lines.append(f"  koko käännös PDF:n kanssa {t['whole']:.2f}   PDF:n osuus {t['whole'] - t['html']:.2f}")
+        (raw, gz), (sraw, sgz) = self.ours.search_index, self.stock.search_index
+        lines.append(f"Hakuindeksi: {kb(raw)} ({kb(gz)} gzip); stock {kb(sraw)} ({kb(sgz)} gzip), suhde {gz / sgz:.2f}")
+        head = f"{'sivu':<42}{'raaka':>9}{'gzip':>9}{'stock gz':>9}{'suhde':>7}{'lämmin':>9}"
+        if self.with_lighthouse:
+            head += f"{'LH p/a/bp':>13}{'stock LH':>13}"
+        lines += ["", "Ensimmäinen lataus + haku avattuna (kt), toinen katselu välimuistista (kt):", head]
+        for path, page in self.ours.pages.items():
+            other = self.stock.pages.get(path)
+            row = (f"{'/' + path:<42}{kb(page.raw):>9}{kb(page.gzip):>9}"
+                   f"{kb(other.gzip) if other else '–':>9}"
+                   f"{page.gzip / other.gzip if other else float('nan'):>7.2f}{kb(page.warm):>9}")
+            if self.with_lighthouse:
+                row += f"{scores(page):>13}{scores(other) if other else '–':>13}"
+            lines.append(row)
+        return "\n".join(lines)
+
+    def missed_budgets(self) -> list[str]:
+        missed, t = [], self.times
+        if t["html"] > HTML_BUILD_OVER_STOCK * t["stock"]:
+            missed.append(f"HTML-käännös {t['html']:.2f} s > {HTML_BUILD_OVER_STOCK} × stock {t['stock']:.2f} s")
+        if t["whole"] is not None and t["whole"] >= WHOLE_BUILD_SECONDS:
+            missed.append(f"koko käännös {t['whole']:.2f} s ≥ {WHOLE_BUILD_SECONDS} s")
+        for path, page in self.ours.pages.items():
+            other = self.stock.pages.get(path)
+            if other and page.gzip > GZIP_OVER_STOCK * other.gzip:
+                missed.append(f"/{path}: {kb(page.gzip)} gzip > {GZIP_OVER_STOCK} × stock {kb(other.gzip)}")
+            for key, minimum in LIGHTHOUSE_MIN.items():
+                if self.with_lighthouse and page.scores.get(key, 0) < minimum:
+                    missed.append(f"/{path}: Lighthouse {key} {page.scores.get(key)} < {minimum}")
+        return missed
+
+    def data(self) -> dict:
+        def pages(build):
+            return {p: vars(r) for p, r in build.pages.items()}
+        return {"cpus": os.cpu_count(), "times": self.times, "search_index": {
+            "ours": self.ours.search_index, "stock": self.stock.search_index},
+            "pages": pages(self.ours), "stock_pages": pages(self.stock), "missed": self.missed_budgets()}
+
+
+# --- The stock build ------------------------------------------------------------------------
+
+class _Tagged:
+    """A YAML tag (!ENV, !!python/name:…) kept as written, so mkdocs.yml can be rewritten."""
+
+    def __init__(self, tag, value):
+        self.tag, self.value = tag, value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("", lambda loader, tag, node: _Tagged(
+    tag, loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_scalar(node)))
+_Dumper.add_representer(_Tagged, lambda dumper, t: (
+    dumper.represent_sequence(t.tag, t.value) if isinstance(t.value, list) else dumper.represent_scalar(t.tag, t.value)))
+
+
+def make_stock_project(dest: Path) -> Path:
+    """Same Markdown, nav and Markdown extensions; Material's defaults for everything else.
+
+    Macro calls ({{ … }}, {% … %}, {# … #}) are removed from the pages, as a
+    stock build has no macros plugin; what they would render is the cost of our
+    features. System fonts as in ours (font: false): the intranet cannot reach
+    Google Fonts, and counting them would flatter our numbers.
+    """
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    stock = {key: config[key] for key in ("site_name", "site_url", "docs_dir", "nav", "markdown_extensions")
+             if key in config}
+    stock["theme"] = {"name": "material", "font": False}
+    stock["plugins"] = ["search"]
+    shutil.copytree(ROOT / config.get("docs_dir", "docs"), dest / "docs")
+    for page in (dest / "docs").rglob("*.md"):
+        page.write_text(MACRO_TAGS.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(yaml.dump(stock, Dumper=_Dumper, allow_unicode=True, sort_keys=False))
+    return dest
+
+
+# --- Small helpers ---------------------------------------------------------------------------
+
+def gzip_size(file: Path) -> int:
+    """Bytes nginx sends with Accept-Encoding: gzip (the .gz copy when there is one)."""
+    copy = file.with_name(file.name + ".gz")
+    return copy.stat().st_size if copy.exists() else file.stat().st_size
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def scores(page: PageResult) -> str:
+    return "/".join(str(page.scores.get(k, "–")) for k in LIGHTHOUSE_MIN)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
