@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import checklists as checklist_data
 from . import render
 from .site_data import fi_date, load_site_data
 
@@ -32,3 +33,15 @@ def define_env(env):
     def feedback_link(text: str = "", subject: str = "Palaute: sosiaalisen median ohje") -> str:
         email = ohje["communications"]["email"]
         return f"[{text or email}]({render.mailto(email, subject)})"
+
+    # Interactive checklists (3.2, 3.5): data/tarkistuslistat/*.yml.
+    checklists = checklist_data.load_checklists(data_dir / "tarkistuslistat")
+    checklist_data.check_sources(checklists, Path(env.conf["docs_dir"]))
+
+    @env.macro
+    def checklist(checklist_id: str) -> str:
+        if checklist_id not in checklists:
+            raise checklist_data.DataError(f"tarkistuslistaa {checklist_id!r} ei ole (data/tarkistuslistat/)")
+        cl = checklists[checklist_id]
+        href = checklist_data.source_href(cl, env.page.url, env.conf["use_directory_urls"])
+        return checklist_data.render_checklist(cl, href, ohje["communications"]["email"])

@@ -216,3 +216,207 @@ def _field(raw: Any, where: str, ids: IdRegistry) -> dict:
         "options": options,
         "hint": check_text(raw["hint"], f"{where}.hint") if raw.get("hint") is not None else None,
     }
+
+
+# --- consistency with the guideline pages -----------------------------------
+
+def guideline_bullets(markdown: str, anchor: str) -> list[str]:
+    """The bullets under the heading { #anchor } of a page, without Markdown emphasis."""
+    lines = markdown.splitlines()
+    start = next((i for i, line in enumerate(lines)
+                  if line.startswith("#") and re.search(r"\{[^}]*#" + re.escape(anchor) + r"[\s}]", line)), None)
+    if start is None:
+        return []
+    bullets = []
+    for line in lines[start + 1:]:
+        if line.startswith("#"):
+            break
+        if line.startswith("- "):
+            bullets.append(line[2:].replace("**", "").strip())
+    return bullets
+
+
+def check_sources(checklists: dict[str, dict], docs_dir: Path) -> None:
+    """Each group's anchor exists in the source page and its items cover that part's bullets, in order.
+
+    The checklist must follow the guideline: when the guideline's text changes,
+    the build fails until the checklist is updated too.
+    """
+    for cl in checklists.values():
+        page = Path(docs_dir) / cl["source"]
+        if not page.is_file():
+            raise DataError(f"{cl['file']}: source: sivua {cl['source']} ei ole")
+        text = page.read_text(encoding="utf-8")
+        for group in cl["groups"]:
+            where = f"{cl['file']}: ryhmä {group['id']!r}"
+            bullets = guideline_bullets(text, group["anchor"])
+            if not bullets:
+                raise DataError(f"{where}: sivulla {cl['source']} ei ole otsikkoa {{ #{group['anchor']} }} luetelmineen")
+            quoted = [item["guideline"] for item in group["items"]]
+            if quoted != bullets:
+                extra = [q for q in quoted if q not in bullets]
+                missing = [b for b in bullets if b not in quoted]
+                raise DataError(f"{where}: kohdat eivät vastaa ohjetta ({cl['source']}#{group['anchor']}); "
+                                f"ohjeessa mutta ei listassa: {missing}; listassa mutta ei ohjeessa: {extra}"
+                                + ("" if missing or extra else "; järjestys eroaa"))
+
+
+def source_href(checklist: dict, page_url: str, use_directory_urls: bool = True) -> str:
+    """Relative URL from the checklist's page to its guideline page (works under any sub-path)."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    target = File(checklist["source"], "", "", use_directory_urls).url
+    return get_relative_url(target, page_url)
+
+
+# --- HTML -------------------------------------------------------------------
+# The form works without JavaScript (fieldset/legend, a label on every control).
+# Elements marked data-checklist-js are hidden until checklist.js starts, and
+# data-checklist-nojs ones are hidden by it. No inline styles (CSP: style-src 'self').
+
+def render_checklist(cl: dict, href: str, email: str) -> str:
+    """The checklist as an HTML form; href = source_href(), email = communications address."""
+    cid = cl["id"]
+    total = cl["item_count"]
+    counted = "käsitelty" if _has_na(cl) else "vahvistettu"
+    parts = [
+        f'<div class="loimaa-checklist" data-module="checklist" data-checklist-id="{cid}" '
+        f'data-checklist-version="{cl["version"]}" data-checklist-counted="{counted}" '
+        f'data-checklist-title="{escape(cl["title"])} (ohjeen kohta {cl["section"]})">',
+        f'<p class="loimaa-checklist__intro">{escape(cl["intro"])}</p>' if cl["intro"] else "",
+        f'<p class="loimaa-checklist__storage-note admonition warning" data-checklist-storage-note hidden>'
+        'Selaimesi ei salli tallentamista: vastauksia ei tallenneta, ja ne katoavat, kun suljet sivun.</p>',
+        '<div class="loimaa-checklist__status" data-checklist-js hidden>',
+        f'<p class="loimaa-checklist__progress" role="status" data-checklist-progress>'
+        f'<strong>0 / {total}</strong> kohtaa {counted}</p>',
+        f'<progress class="loimaa-checklist__bar" max="{total}" value="0" aria-hidden="true" data-checklist-bar></progress>',
+        '</div>',
+        f'<form class="loimaa-checklist__form" id="{cid}" action="#" aria-label="{escape(cl["title"])}">',
+    ]
+    for group in cl["groups"]:
+        parts.append(_group_html(cid, group, href))
+    if cl["fields"]:
+        parts.append(_fields_html(cid, cl["fields"]))
+    parts.append('</form>')
+    if _has_na(cl):
+        parts.append(
+            '<div class="loimaa-checklist__ready admonition success" data-checklist-ready hidden>'
+            '<p class="admonition-title">Valmis julkaistavaksi</p>'
+            '<p>Kaikki kohdat on käsitelty. Kun aloitat seuraavan julkaisun, tyhjennä lista.</p>'
+            '<p><button type="button" class="md-button md-button--primary" data-checklist-clear>Uusi julkaisu</button></p>'
+            '</div>')
+    parts.append(
+        '<div class="loimaa-checklist__actions loimaa-no-print" data-checklist-js hidden>'
+        f'<p class="loimaa-checklist__progress-copy" data-checklist-progress-copy>0 / {total} kohtaa {counted}</p>'
+        '<button type="button" class="md-button" data-checklist-clear>Tyhjennä vastaukset</button>'
+        '<p class="loimaa-checklist__message" role="status" data-checklist-message></p>'
+        '</div>')
+    if cl["fields"]:
+        parts.append(_summary_html(cid, cl, email))
+    parts.append('</div>')
+    return "\n".join(p for p in parts if p)
+
+
+def _has_na(cl: dict) -> bool:
+    return any(item["not_applicable"] for g in cl["groups"] for item in g["items"])
+
+
+def _group_html(cid: str, group: dict, href: str) -> str:
+    link = f"{escape(href)}#{group['anchor']}"
+    rows = [f'<fieldset class="loimaa-checklist__group" id="{cid}-{group["id"]}" data-checklist-group>',
+            f'<legend>{escape(group["title"])}</legend>',
+            '<ul class="loimaa-checklist__items">']
+    for item in group["items"]:
+        base = f"{cid}-{item['id']}"
+        rows.append(
+            f'<li class="loimaa-checklist__item" data-checklist-item="{item["id"]}">'
+            f'<div class="loimaa-checklist__check">'
+            f'<input type="checkbox" id="{base}" name="{item["id"]}" value="ok" aria-describedby="{base}-ohje">'
+            f'<label for="{base}" id="{base}-label">{escape(item["text"])}</label></div>'
+            f'<p class="loimaa-checklist__guideline" id="{base}-ohje">Ohjeessa: '
+            f'<a href="{link}">”{escape(item["guideline"])}”</a></p>')
+        if item["not_applicable"]:
+            rows.append(
+                f'<div class="loimaa-checklist__na">'
+                f'<input type="checkbox" id="{base}-na" name="{item["id"]}-na" value="na" aria-describedby="{base}-label">'
+                f'<label for="{base}-na">Ei koske tätä julkaisua</label></div>')
+        rows.append('</li>')
+    rows += ['</ul>', '</fieldset>']
+    return "\n".join(rows)
+
+
+def _fields_html(cid: str, fields: list[dict]) -> str:
+    labels = {f["id"]: f for f in fields}
+    rows = ['<fieldset class="loimaa-checklist__group loimaa-checklist__fields" '
+            f'id="{cid}-tiedot" data-checklist-fields>',
+            '<legend>Tiedot viestinnälle</legend>',
+            '<p class="loimaa-checklist__fields-intro">Viestintä tarvitsee nämä tiedot päättääkseen profiilista.</p>']
+    for f in fields:
+        rows.append(_field_html(cid, f, labels))
+    rows.append('</fieldset>')
+    return "\n".join(rows)
+
+
+def _required_note(f: dict, fields: dict[str, dict]) -> str:
+    if f["required"]:
+        return " (pakollinen)"
+    cond = f["required_if"]
+    if cond:
+        target = fields[cond["field"]]
+        option = next(o["label"] for o in target["options"] if o["value"] == cond["value"])
+        return f" (pakollinen, jos {target['label'].lower()} on {option.lower()})"
+    return ""
+
+
+def _field_html(cid: str, f: dict, fields: dict[str, dict]) -> str:
+    fid = f"{cid}-{f['id']}"
+    data = f'data-checklist-field="{f["id"]}"'
+    if f["required"]:
+        data += ' data-required="true"'
+    if f["required_if"]:
+        data += f' data-required-if="{f["required_if"]["field"]}={f["required_if"]["value"]}"'
+    label_text = escape(f["label"]) + f'<span class="loimaa-field__required">{escape(_required_note(f, fields))}</span>'
+    hint = f'<p class="loimaa-field__hint" id="{fid}-hint">{escape(f["hint"])}</p>' if f["hint"] else ""
+    described = f' aria-describedby="{fid}-hint"' if f["hint"] else ""
+    required = " required" if f["required"] else ""
+    if f["type"] == "radio":
+        options = "".join(
+            f'<div class="loimaa-field__option"><input type="radio" id="{fid}-{o["value"]}" name="{f["id"]}" '
+            f'value="{o["value"]}"{required}><label for="{fid}-{o["value"]}">{escape(o["label"])}</label></div>'
+            for o in f["options"])
+        return (f'<fieldset class="loimaa-field loimaa-field--radio" {data}{described}>'
+                f'<legend>{label_text}</legend>{hint}{options}</fieldset>')
+    attrs = f'id="{fid}" name="{f["id"]}"{required}{described}'
+    if f["type"] == "textarea":
+        control = f'<textarea {attrs} rows="3"></textarea>'
+    elif f["type"] == "select":
+        options = "".join(f'<option value="{o["value"]}">{escape(o["label"])}</option>' for o in f["options"])
+        control = f'<select {attrs}><option value="">Valitse</option>{options}</select>'
+    else:
+        control = f'<input type="{f["type"]}" {attrs} autocomplete="off">'
+    return (f'<div class="loimaa-field loimaa-field--{f["type"]}" {data}>'
+            f'<label for="{fid}">{label_text}</label>{hint}{control}</div>')
+
+
+def _summary_html(cid: str, cl: dict, email: str) -> str:
+    mail = escape(email)
+    subject = escape(f"Someprofiilipyyntö (ohjeen kohta {cl['section']})")
+    return "\n".join([
+        f'<p class="loimaa-checklist__nojs" data-checklist-nojs>Tulosta täytetty lomake tai kopioi tiedot ja lähetä ne '
+        f'viestinnälle osoitteeseen <a href="mailto:{mail}">{mail}</a>.</p>',
+        f'<section class="loimaa-summary" aria-labelledby="{cid}-yhteenveto-otsikko" data-checklist-js hidden>',
+        f'<h2 id="{cid}-yhteenveto-otsikko">Yhteenveto viestinnälle</h2>',
+        '<p class="loimaa-summary__intro loimaa-no-print">Yhteenveto päivittyy, kun täytät lomaketta. '
+        'Puuttuvat tiedot ja vahvistamattomat kohdat näkyvät siinä.</p>',
+        '<div class="loimaa-summary__body" data-checklist-summary></div>',
+        '<div class="loimaa-summary__actions loimaa-no-print">',
+        '<button type="button" class="md-button" data-checklist-print>Tulosta yhteenveto</button>',
+        '<button type="button" class="md-button" data-checklist-copy>Kopioi leikepöydälle</button>',
+        f'<a class="md-button md-button--primary" href="mailto:{mail}" data-checklist-mailto '
+        f'data-email="{mail}" data-subject="{subject}">Lähetä sähköpostilla viestinnälle</a>',
+        f'<p class="loimaa-summary__to">Vastaanottaja: {mail}</p>',
+        '<p class="loimaa-summary__message" role="status" data-checklist-summary-message></p>',
+        '</div>',
+        '</section>',
+    ])

@@ -1,0 +1,404 @@
+/*
+ * Interactive checklists (guideline 3.2 and 3.5), on top of the plain HTML form
+ * rendered by macros/checklists.py. Started by loimaa.js for every
+ * [data-module="checklist"] element, on each page Material's document$ shows.
+ *
+ * Adds: progress ("5 / 13") in a polite live region, answers saved via
+ * Loimaa.storage after the user changes something (versioned per checklist),
+ * restore after reload or navigation, "Tyhjennä vastaukset", for 3.5 the
+ * "ei koske" choice and "Valmis julkaistavaksi", for 3.2 the summary for
+ * communications (print, copy, e-mail). Everything the user typed is put on the
+ * page with textContent only, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var Loimaa = window.Loimaa;
+  if (!Loimaa || !Loimaa.register) return;
+
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* Build an element with text content (never HTML). */
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function fiDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? Number(m[3]) + "." + Number(m[2]) + "." + m[1] : iso;
+  }
+
+  function today() {
+    var d = new Date();
+    return d.getDate() + "." + (d.getMonth() + 1) + "." + d.getFullYear();
+  }
+
+  function Checklist(root) {
+    this.root = root;
+    this.id = root.getAttribute("data-checklist-id");
+    this.version = Number(root.getAttribute("data-checklist-version"));
+    this.counted = root.getAttribute("data-checklist-counted") || "vahvistettu";
+    this.form = root.querySelector("form");
+    this.items = all(root, "[data-checklist-item]").map(function (li) {
+      var group = li.closest("fieldset");
+      return {
+        id: li.getAttribute("data-checklist-item"),
+        li: li,
+        ok: li.querySelector('input[value="ok"]'),
+        na: li.querySelector('input[value="na"]'),
+        text: li.querySelector("label").textContent.trim(),
+        group: group ? group.querySelector("legend").textContent.trim() : "",
+      };
+    });
+    this.fields = all(root, "[data-checklist-field]").map(function (box) {
+      var cond = (box.getAttribute("data-required-if") || "").split("=");
+      return {
+        id: box.getAttribute("data-checklist-field"),
+        box: box,
+        label: box.querySelector("label, legend").firstChild.textContent.trim(),
+        required: box.getAttribute("data-required") === "true",
+        requiredIf: cond.length === 2 ? { field: cond[0], value: cond[1] } : null,
+      };
+    });
+
+    all(root, "[data-checklist-js]").forEach(function (node) { node.hidden = false; });
+    all(root, "[data-checklist-nojs]").forEach(function (node) { node.hidden = true; });
+    if (!Loimaa.storage.available()) this.showStorageNote();
+
+    this.restore();
+    this.bind();
+    this.update();
+  }
+
+  Checklist.prototype.bind = function () {
+    var self = this;
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.form.addEventListener("change", function (event) { self.changed(event.target); });
+    this.form.addEventListener("input", function (event) {
+      if (event.target.type !== "checkbox" && event.target.type !== "radio") self.changed(event.target);
+    });
+    all(this.root, "[data-checklist-clear]").forEach(function (button) {
+      button.addEventListener("click", function () { self.clear(); });
+    });
+    var print = this.root.querySelector("[data-checklist-print]");
+    if (print) print.addEventListener("click", function () { self.printSummary(); });
+    var copy = this.root.querySelector("[data-checklist-copy]");
+    if (copy) copy.addEventListener("click", function () { self.copySummary(); });
+  };
+
+  /* The user changed something: keep "ok" and "ei koske" exclusive, save, redraw. */
+  Checklist.prototype.changed = function (target) {
+    if (target.type === "checkbox" && target.checked) {
+      this.items.forEach(function (item) {
+        if (item.ok === target && item.na) item.na.checked = false;
+        if (item.na === target) item.ok.checked = false;
+      });
+    }
+    this.save();
+    this.update();
+  };
+
+  /* --- state and storage --- */
+
+  Checklist.prototype.state = function () {
+    var items = {};
+    this.items.forEach(function (item) {
+      if (item.ok.checked) items[item.id] = "ok";
+      else if (item.na && item.na.checked) items[item.id] = "na";
+    });
+    var fields = {};
+    this.fields.forEach(function (field) {
+      var value = this.value(field);
+      if (value) fields[field.id] = value;
+    }, this);
+    return { items: items, fields: fields };
+  };
+
+  Checklist.prototype.save = function () {
+    if (!Loimaa.storage.write(this.id, this.version, this.state())) this.showStorageNote();
+  };
+
+  /* Stored answers of a wrong shape or for ids no longer in the data are ignored. */
+  Checklist.prototype.restore = function () {
+    var saved = Loimaa.storage.read(this.id, this.version);
+    if (!isObject(saved)) return;
+    var items = isObject(saved.items) ? saved.items : {};
+    var fields = isObject(saved.fields) ? saved.fields : {};
+    this.items.forEach(function (item) {
+      if (items[item.id] === "ok") item.ok.checked = true;
+      else if (items[item.id] === "na" && item.na) item.na.checked = true;
+    });
+    this.fields.forEach(function (field) {
+      var value = fields[field.id];
+      if (typeof value !== "string") return;
+      all(field.box, "input, select, textarea").forEach(function (control) {
+        if (control.type === "radio") control.checked = control.value === value;
+        else control.value = value;
+      });
+    });
+  };
+
+  Checklist.prototype.clear = function () {
+    this.form.reset();
+    Loimaa.storage.remove(this.id);
+    this.update();
+    this.say("[data-checklist-message]", "Vastaukset tyhjennetty.");
+    var first = this.form.querySelector("input, select, textarea");
+    if (first) first.focus();
+  };
+
+  Checklist.prototype.showStorageNote = function () {
+    var note = this.root.querySelector("[data-checklist-storage-note]");
+    if (note) note.hidden = false;
+  };
+
+  /* --- fields --- */
+
+  Checklist.prototype.value = function (field) {
+    var checked = field.box.querySelector("input[type=radio]:checked");
+    if (checked) return checked.value;
+    var control = field.box.querySelector("input:not([type=radio]), select, textarea");
+    return control ? control.value.trim() : "";
+  };
+
+  /* What the summary shows for a field: option labels and Finnish dates. */
+  Checklist.prototype.display = function (field) {
+    var value = this.value(field);
+    if (!value) return "";
+    var radio = field.box.querySelector("input[type=radio]:checked");
+    if (radio) return field.box.querySelector('label[for="' + radio.id + '"]').textContent.trim();
+    var select = field.box.querySelector("select");
+    if (select) return select.options[select.selectedIndex].textContent.trim();
+    if (field.box.querySelector("input[type=date]")) return fiDate(value);
+    return value;
+  };
+
+  Checklist.prototype.isRequired = function (field) {
+    if (field.required) return true;
+    if (!field.requiredIf) return false;
+    var other = this.fields.filter(function (f) { return f.id === field.requiredIf.field; })[0];
+    return !!other && this.value(other) === field.requiredIf.value;
+  };
+
+  /* --- progress, ready state, summary --- */
+
+  Checklist.prototype.update = function () {
+    var handled = 0;
+    this.items.forEach(function (item) {
+      var done = item.ok.checked;
+      var na = !!(item.na && item.na.checked);
+      item.li.classList.toggle("is-done", done);
+      item.li.classList.toggle("is-na", na);
+      if (done || na) handled += 1;
+    });
+    var total = this.items.length;
+    var ready = handled === total;
+    var count = handled + " / " + total;
+    var rest = " kohtaa " + this.counted + (ready && this.hasNa() ? ". Valmis julkaistavaksi." : "");
+
+    var progress = this.root.querySelector("[data-checklist-progress]");
+    if (progress && progress.textContent !== count + rest) {
+      progress.textContent = "";
+      progress.appendChild(el("strong", count));
+      progress.appendChild(document.createTextNode(rest));
+    }
+    var bar = this.root.querySelector("[data-checklist-bar]");
+    if (bar) bar.value = handled;
+    var copy = this.root.querySelector("[data-checklist-progress-copy]");
+    if (copy) copy.textContent = count + rest;
+    var readyBox = this.root.querySelector("[data-checklist-ready]");
+    if (readyBox) readyBox.hidden = !ready;
+    this.root.classList.toggle("is-ready", ready);
+
+    if (this.root.querySelector("[data-checklist-summary]")) this.renderSummary();
+  };
+
+  Checklist.prototype.hasNa = function () {
+    return this.items.some(function (item) { return !!item.na; });
+  };
+
+  /* The summary as data: used for the page (DOM), the clipboard and the e-mail.
+     Each item appears once: unconfirmed ones under "Puuttuu", the rest under
+     "Vahvistetut kohdat", so the summary fits on one printed page. */
+  Checklist.prototype.summary = function () {
+    var self = this;
+    var missingFields = [];
+    var fields = [];
+    this.fields.forEach(function (field) {
+      var shown = self.display(field);
+      var required = self.isRequired(field);
+      if (!shown && required) missingFields.push(field.label);
+      if (shown || required) fields.push({ label: field.label, value: shown });
+    });
+    var unconfirmed = [];
+    var confirmed = [];
+    this.items.forEach(function (item) {
+      if (!item.ok.checked) {
+        unconfirmed.push(item.text + " (" + item.group + ")");
+        return;
+      }
+      var last = confirmed[confirmed.length - 1];
+      if (!last || last.title !== item.group) confirmed.push((last = { title: item.group, items: [] }));
+      last.items.push(item.text);
+    });
+    var nameField = this.fields.filter(function (f) { return f.id === "profiilin-nimi"; })[0];
+    return {
+      title: this.root.getAttribute("data-checklist-title") || "",
+      name: nameField ? this.value(nameField) : "",
+      date: today(),
+      missingFields: missingFields,
+      unconfirmed: unconfirmed,
+      complete: !missingFields.length && !unconfirmed.length,
+      fields: fields,
+      confirmed: confirmed,
+      progress: (this.items.length - unconfirmed.length) + " / " + this.items.length,
+    };
+  };
+
+  var COMPLETE = "Kaikki pakolliset tiedot on annettu ja kaikki kohdat vahvistettu.";
+
+  function missingFieldsLine(s) {
+    return "Pakollisia tietoja puuttuu (" + s.missingFields.length + "): " + s.missingFields.join(", ");
+  }
+
+  function unconfirmedTitle(s) {
+    return "Vahvistamatta (" + s.unconfirmed.length + " / " + (s.unconfirmed.length + countConfirmed(s)) + "):";
+  }
+
+  function countConfirmed(s) {
+    return s.confirmed.reduce(function (n, g) { return n + g.items.length; }, 0);
+  }
+
+  Checklist.prototype.summaryText = function (s) {
+    var lines = ["Yhteenveto viestinnälle: " + s.title, "Laadittu " + s.date, ""];
+    if (s.complete) lines.push(COMPLETE);
+    else lines.push("PUUTTUU");
+    if (s.missingFields.length) lines.push(missingFieldsLine(s));
+    if (s.unconfirmed.length) {
+      lines.push(unconfirmedTitle(s));
+      s.unconfirmed.forEach(function (m) { lines.push("- " + m); });
+    }
+    lines.push("", "TIEDOT");
+    s.fields.forEach(function (f) {
+      lines.push(f.label + ": " + (f.value ? f.value.replace(/\n/g, "\n  ") : "PUUTTUU"));
+    });
+    lines.push("", "VAHVISTETUT KOHDAT (" + s.progress + ")");
+    if (!s.confirmed.length) lines.push("(ei yhtään)");
+    s.confirmed.forEach(function (g) {
+      lines.push(g.title);
+      g.items.forEach(function (text) { lines.push("- " + text); });
+    });
+    return lines.join("\n");
+  };
+
+  Checklist.prototype.renderSummary = function () {
+    var s = this.summary();
+    var body = this.root.querySelector("[data-checklist-summary]");
+    var parts = [el("p", s.title + " · laadittu " + s.date, "loimaa-summary__date")];
+
+    var missing = el("div", null, "loimaa-summary__missing" + (s.complete ? " is-complete" : ""));
+    if (s.complete) missing.appendChild(el("p", COMPLETE));
+    else missing.appendChild(el("h3", "Puuttuu"));
+    if (s.missingFields.length) missing.appendChild(el("p", missingFieldsLine(s)));
+    if (s.unconfirmed.length) {
+      missing.appendChild(el("p", unconfirmedTitle(s)));
+      var list = el("ul");
+      s.unconfirmed.forEach(function (m) { list.appendChild(el("li", m)); });
+      missing.appendChild(list);
+    }
+    parts.push(missing);
+
+    parts.push(el("h3", "Tiedot"));
+    var dl = el("dl", null, "loimaa-summary__fields");
+    s.fields.forEach(function (f) {
+      dl.appendChild(el("dt", f.label));
+      dl.appendChild(el("dd", f.value || "PUUTTUU", f.value ? "" : "is-missing"));
+    });
+    parts.push(dl);
+
+    parts.push(el("h3", "Vahvistetut kohdat (" + s.progress + ")"));
+    if (!s.confirmed.length) parts.push(el("p", "Ei yhtään."));
+    s.confirmed.forEach(function (g) {
+      parts.push(el("p", g.title, "loimaa-summary__group"));
+      var ul = el("ul", null, "loimaa-summary__items");
+      g.items.forEach(function (text) { ul.appendChild(el("li", text)); });
+      parts.push(ul);
+    });
+
+    body.textContent = "";
+    parts.forEach(function (p) { body.appendChild(p); });
+
+    var mail = this.root.querySelector("[data-checklist-mailto]");
+    if (mail) {
+      var subject = mail.getAttribute("data-subject") + (s.name ? ": " + s.name : "");
+      mail.href = "mailto:" + mail.getAttribute("data-email") +
+        "?subject=" + encodeURIComponent(subject) +
+        "&body=" + encodeURIComponent(this.summaryText(s).replace(/\n/g, "\r\n"));
+    }
+  };
+
+  /* Print only the summary: a class on <html> switches the print stylesheet. */
+  Checklist.prototype.printSummary = function () {
+    var html = document.documentElement;
+    html.classList.add("loimaa-print-summary");
+    var done = function () {
+      html.classList.remove("loimaa-print-summary");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+  };
+
+  Checklist.prototype.copySummary = function () {
+    var self = this;
+    var text = this.summaryText(this.summary());
+    var ok = function () { self.say("[data-checklist-summary-message]", "Yhteenveto kopioitu leikepöydälle."); };
+    var fallback = function () {
+      if (copyWithSelection(text)) ok();
+      else self.say("[data-checklist-summary-message]",
+        "Kopiointi ei onnistunut. Valitse yhteenvedon teksti ja kopioi se itse.");
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(ok, fallback);
+    } else {
+      fallback();
+    }
+  };
+
+  /* Older browsers and plain-http intranets have no Clipboard API. */
+  function copyWithSelection(text) {
+    var area = el("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "loimaa-offscreen";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (e) {
+      copied = false;
+    }
+    document.body.removeChild(area);
+    return copied;
+  }
+
+  Checklist.prototype.say = function (selector, message) {
+    var region = this.root.querySelector(selector);
+    if (!region) return;
+    region.textContent = message;
+    window.clearTimeout(region.loimaaTimer);
+    region.loimaaTimer = window.setTimeout(function () { region.textContent = ""; }, 6000);
+  };
+
+  Loimaa.register("checklist", Checklist);
+})();
