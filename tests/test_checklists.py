@@ -1,0 +1,245 @@
+"""Checklist data (data/tarkistuslistat/*.yml): loader, validation, HTML, build failures."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, mkdocs_build
+from macros.checklists import (check_sources, guideline_bullets, load_checklist, load_checklists,
+                               render_checklist, source_href)
+from macros.site_data import load_site_data
+from macros.validate import DataError
+
+DATA = ROOT / "data" / "tarkistuslistat"
+DOCS = ROOT / "docs"
+PAGES = {"uusi-profiili": "tarkistuslistat/uusi-profiili", "ennen-julkaisua": "tarkistuslistat/ennen-julkaisua"}
+
+
+def raw(name: str) -> dict:
+    return yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, data: dict, name: str = "uusi-profiili") -> Path:
+    path = tmp_path / f"{name}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# --- the real data -------------------------------------------------------------
+
+def test_both_checklists_load_in_guideline_order_with_the_guidelines_groups():
+    lists = load_checklists(DATA)
+    assert list(lists) == ["uusi-profiili", "ennen-julkaisua"]
+    profile, post = lists.values()
+    assert (profile["section"], profile["source"]) == ("3.2", "ohjeistus/todelliset-tarpeet.md")
+    assert (post["section"], post["source"]) == ("3.5", "ohjeistus/onnistunut-viestinta.md")
+    assert [g["title"] for g in profile["groups"]] == [
+        "1. Tavoitteet ja ylläpitäjä", "2. Profiilin tyyppi", "3. Aktiivinen käyttö",
+        "4. Käyttöehdot ja tekijänoikeudet"]
+    assert [g["title"] for g in post["groups"]] == [
+        "1. Tunnista roolisi", "2. Kieli ja sisältö", "3. Tarkkuus ja luotettavuus", "4. Osallistu ja seuraa",
+        "5. Kunnioitus ja asiallisuus", "6. Yksityisyys ja tekijänoikeudet", "7. Lait ja eettisyys",
+        "8. Yhteenveto"]
+    assert post["fields"] == []
+
+
+@pytest.mark.parametrize("checklist_id", ["uusi-profiili", "ennen-julkaisua"])
+def test_every_bullet_of_the_section_is_an_item_quoted_verbatim(checklist_id):
+    cl = load_checklists(DATA)[checklist_id]
+    page = (DOCS / cl["source"]).read_text(encoding="utf-8")
+    bullets = [line[2:].replace("**", "").strip() for line in page.splitlines() if line.startswith("- ")]
+    quoted = [item["guideline"] for g in cl["groups"] for item in g["items"]]
+    assert quoted == bullets
+    assert cl["item_count"] == len(bullets) == {"uusi-profiili": 13, "ennen-julkaisua": 26}[checklist_id]
+
+
+def test_the_profile_request_asks_what_communications_needs():
+    fields = {f["id"]: f for f in load_checklists(DATA)["uusi-profiili"]["fields"]}
+    required = {i for i, f in fields.items() if f["required"]}
+    assert required == {"profiilin-nimi", "palvelu", "tarkoitus", "kohderyhma", "yksikko", "yllapitaja-1",
+                        "yllapitaja-2", "kesto", "paivitysaika", "kayttoehtojen-tarkistaja"}
+    assert [o["label"] for o in fields["palvelu"]["options"]][:2] == ["Facebook", "Instagram"]
+    assert fields["palvelu"]["options"][-1]["value"] == "muu"
+    assert fields["palvelu-muu"]["required_if"] == {"field": "palvelu", "value": "muu"}
+    assert fields["paattyy"] == {**fields["paattyy"], "type": "date",
+                                 "required_if": {"field": "kesto", "value": "maaraaikainen"}}
+
+
+def test_sources_match_the_guideline_pages():
+    check_sources(load_checklists(DATA), DOCS)  # raises on any mismatch
+
+
+def test_guideline_change_without_checklist_change_fails(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "ohjeistus").mkdir(parents=True)
+    for cl in load_checklists(DATA).values():
+        text = (DOCS / cl["source"]).read_text(encoding="utf-8")
+        (docs / cl["source"]).write_text(text.replace("Suojele omaa", "Suojaa omaa"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        check_sources(load_checklists(DATA), docs)
+    assert "ennen-julkaisua.yml" in str(err.value) and "yksityisyys-ja-tekijanoikeudet" in str(err.value)
+    assert "Suojaa omaa ja muiden yksityisyyttä." in str(err.value)
+
+
+def test_guideline_bullets_reads_one_part_only():
+    page = (DOCS / "ohjeistus" / "todelliset-tarpeet.md").read_text(encoding="utf-8")
+    assert guideline_bullets(page, "profiilin-tyyppi") == [
+        "Pysyvä profiili: esim. toimialan, palvelualueen tai työryhmän profiili.",
+        "Määräaikainen profiili: esim. tapahtuman tai hankkeen profiili.",
+        "Palvelualuejohtajat vastaavat oman alueensa viestinnästä."]
+    assert guideline_bullets(page, "ei-ole") == []
+
+
+def test_item_ids_are_stable_slugs_unique_per_checklist():
+    for cl in load_checklists(DATA).values():
+        ids = [g["id"] for g in cl["groups"]] + [i["id"] for g in cl["groups"] for i in g["items"]]
+        ids += [f["id"] for f in cl["fields"]]
+        assert len(ids) == len(set(ids))
+        assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+# --- malformed data ------------------------------------------------------------
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d["groups"][0]["items"][1].pop("id"), "'Olen miettinyt, miksi profiili tarvitaan"),
+    (lambda d: d["groups"][1]["items"][0].update(id="selkea-tarkoitus"), "id 'selkea-tarkoitus' on jo käytössä"),
+    (lambda d: d["groups"][2]["items"][0].update(vari="punainen"), "tuntematon avain vari"),
+    (lambda d: d["groups"][3].update(items=[]), "ryhmässä 'kayttoehdot-ja-tekijanoikeudet' ei ole yhtään kohtaa"),
+    (lambda d: d["groups"][0]["items"][0].update(id="Iso Kirjain"), "id saa sisältää vain"),
+    (lambda d: d["fields"][0].update(type="checkbox"), "tuntematon tyyppi 'checkbox'"),
+    (lambda d: d["fields"][1].pop("options"), "fields[2] ('palvelu').options"),
+    (lambda d: d["fields"][2].update(required_if={"field": "palvelu", "value": "myspace"}), "'myspace'"),
+    (lambda d: d.update(storage_version="1"), "storage_version"),
+    (lambda d: d.pop("section"), "puuttuva avain section"),
+])
+def test_malformed_checklist_names_the_file_and_the_item(tmp_path, mutate, message):
+    data = raw("uusi-profiili")
+    mutate(data)
+    path = write(tmp_path, data)
+    with pytest.raises(DataError) as err:
+        load_checklist(path)
+    assert str(path) in str(err.value)
+    assert message in str(err.value)
+
+
+def test_missing_id_names_the_item_by_its_text(tmp_path):
+    data = raw("ennen-julkaisua")
+    del data["groups"][5]["items"][3]["id"]
+    with pytest.raises(DataError) as err:
+        load_checklist(write(tmp_path, data, "ennen-julkaisua"))
+    assert "groups[6]" in str(err.value) and "items[4]" in str(err.value)
+    assert "Jokaiselta kuvissa näkyvältä henkilöltä on lupa." in str(err.value)
+    assert "puuttuva avain id" in str(err.value)
+
+
+def test_two_files_with_the_same_id_fail(tmp_path):
+    write(tmp_path, raw("uusi-profiili"), "a")
+    write(tmp_path, raw("uusi-profiili"), "b")
+    with pytest.raises(DataError, match=r"b\.yml: id 'uusi-profiili' on jo käytössä .*a\.yml"):
+        load_checklists(tmp_path)
+
+
+# --- HTML ----------------------------------------------------------------------
+
+class FormParser(HTMLParser):
+    """Collects controls, labels and fieldset/legend structure of the rendered form."""
+
+    def __init__(self):
+        super().__init__()
+        self.controls, self.labels, self.ids = [], set(), []
+        self.fieldsets = self.legends = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag in ("input", "select", "textarea"):
+            self.controls.append(a)
+        if tag == "label":
+            self.labels.add(a.get("for"))
+        self.fieldsets += tag == "fieldset"
+        self.legends += tag == "legend"
+
+
+@pytest.mark.parametrize("checklist_id", ["uusi-profiili", "ennen-julkaisua"])
+def test_rendered_form_has_a_label_for_every_control_and_a_legend_per_fieldset(checklist_id):
+    cl = load_checklists(DATA)[checklist_id]
+    parser = FormParser()
+    parser.feed(render_checklist(cl, "../../x/", "viestinta@example.invalid"))
+    assert parser.fieldsets == parser.legends >= len(cl["groups"])
+    for control in parser.controls:
+        assert control["id"] in parser.labels, control
+    assert len(parser.ids) == len(set(parser.ids))
+    checkboxes = [c for c in parser.controls if c.get("type") == "checkbox" and c["value"] == "ok"]
+    assert [c["name"] for c in checkboxes] == [i["id"] for g in cl["groups"] for i in g["items"]]
+
+
+def test_rendered_text_is_escaped_and_email_comes_from_the_argument():
+    cl = load_checklists(DATA)["uusi-profiili"]
+    cl["groups"][0]["items"][0] = {**cl["groups"][0]["items"][0], "text": "<b>lihava</b> & muu"}
+    html = render_checklist(cl, "../../x/", "joku@example.invalid")
+    assert "&lt;b&gt;lihava&lt;/b&gt; &amp; muu" in html and "<b>lihava" not in html
+    assert 'href="mailto:joku@example.invalid"' in html
+
+
+def test_source_href_is_relative_from_the_checklist_page():
+    cl = load_checklists(DATA)["ennen-julkaisua"]
+    assert source_href(cl, "tarkistuslistat/ennen-julkaisua/") == "../../ohjeistus/onnistunut-viestinta/"
+    assert source_href(cl, "tarkistuslistat/ennen-julkaisua.html", False) == "../ohjeistus/onnistunut-viestinta.html"
+
+
+# --- the built site --------------------------------------------------------------
+
+def test_built_pages_link_every_item_to_an_existing_anchor(site):
+    for cl in load_checklists(DATA).values():
+        html = (site.dir / PAGES[cl["id"]] / "index.html").read_text(encoding="utf-8")
+        target = (site.dir / cl["source"].removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'class="loimaa-checklist__guideline"[^>]*>Ohjeessa: <a href="([^"]+)"', html)
+        assert len(links) == cl["item_count"]
+        for href in links:
+            path, anchor = href.split("#")
+            assert path == "../../" + cl["source"].removesuffix(".md") + "/"
+            assert f'id="{anchor}"' in target, href
+
+
+def test_email_on_the_page_is_the_one_in_the_city_data(site):
+    email = load_site_data(ROOT / "data" / "ohje.yml")["communications"]["email"]
+    html = (site.dir / PAGES["uusi-profiili"] / "index.html").read_text(encoding="utf-8")
+    assert f'href="mailto:{email}"' in html and f'data-email="{email}"' in html
+
+
+def test_guideline_pages_and_front_page_link_to_the_checklists(site):
+    def links(rel):
+        return re.findall(r'href="([^"]+)"', (site.dir / rel / "index.html").read_text(encoding="utf-8"))
+
+    assert "../../tarkistuslistat/uusi-profiili/" in links("ohjeistus/todelliset-tarpeet")
+    assert "../../tarkistuslistat/ennen-julkaisua/" in links("ohjeistus/onnistunut-viestinta")
+    front = (site.dir / "index.html").read_text(encoding="utf-8")
+    for question, href in [("Perustamassa uutta someprofiilia?", "tarkistuslistat/uusi-profiili/"),
+                           ("Julkaisemassa kaupungin nimissä?", "tarkistuslistat/ennen-julkaisua/")]:
+        card = front[front.index(question):]
+        card = card[:card.index("</li>")]
+        assert f'href="{href}"' in card, question
+
+
+@pytest.mark.parametrize("mutate, names", [
+    (lambda d: d["groups"][0]["items"][0].pop("id"), ["uusi-profiili.yml", "Profiilille on selkeä tarkoitus."]),
+    (lambda d: d["groups"][2]["items"][1].update(id="selkea-tarkoitus"), ["uusi-profiili.yml", "selkea-tarkoitus"]),
+    (lambda d: d["groups"][1]["items"][2].update(huom="x"), ["uusi-profiili.yml", "palvelualuejohtaja", "huom"]),
+    (lambda d: d["groups"][3].update(items=[]), ["uusi-profiili.yml", "kayttoehdot-ja-tekijanoikeudet"]),
+])
+def test_malformed_checklist_fails_the_build(tmp_path, mutate, names):
+    project = copy_project(tmp_path / "p")
+    path = project / "data" / "tarkistuslistat" / "uusi-profiili.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    mutate(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    for name in names:
+        assert name in out, name

@@ -1,0 +1,493 @@
+"""The checklists in a real browser: storage, summary, keyboard, print, no-JS, axe."""
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from browser import axe_violations
+from conftest import ROOT
+from macros.checklists import load_checklists
+from macros.site_data import load_site_data
+
+XSS = "<img src=x onerror=alert(1)>"
+CHECKLISTS = load_checklists(ROOT / "data" / "tarkistuslistat")
+PROFILE, POST = CHECKLISTS["uusi-profiili"], CHECKLISTS["ennen-julkaisua"]
+PROFILE_ITEMS = [i["id"] for g in PROFILE["groups"] for i in g["items"]]
+POST_ITEMS = [i for g in POST["groups"] for i in g["items"]]
+EMAIL = load_site_data(ROOT / "data" / "ohje.yml")["communications"]["email"]
+
+
+def url(site, cl) -> str:
+    return site.url + "tarkistuslistat/" + cl["id"] + "/"
+
+
+def open_list(page, address: str):
+    page.goto(address, wait_until="networkidle")
+    page.locator("[data-checklist-progress]").wait_for()  # checklist.js has started
+
+
+def box(page, cl, item_id: str, na: bool = False):
+    return page.locator(f"#{cl['id']}-{item_id}" + ("-na" if na else ""))
+
+
+def progress(page) -> str:
+    return page.locator("[data-checklist-progress]").inner_text()
+
+
+def stored(page, cl):
+    raw = page.evaluate("k => localStorage.getItem(k)", "loimaa-ohje:" + cl["id"])
+    return None if raw is None else json.loads(raw)
+
+
+def field(page, field_id: str):
+    return page.locator(f"#uusi-profiili-{field_id}")
+
+
+def fill_profile(page, **overrides):
+    values = {"profiilin-nimi": "Loimaan kirjasto", "tarkoitus": "Tapahtumista tiedottaminen",
+              "kohderyhma": "Kirjaston asiakkaat", "yksikko": "Kirjastopalvelut", "yllapitaja-1": "Maija Meikäläinen",
+              "yllapitaja-2": "Matti Virtanen", "paivitysaika": "2 tuntia viikossa",
+              "kayttoehtojen-tarkistaja": "Maija Meikäläinen", **overrides}
+    for key, value in values.items():
+        field(page, key).fill(value)
+    field(page, "palvelu").select_option("instagram")
+    page.locator("#uusi-profiili-kesto-pysyva").check()
+
+
+def assert_clean(page):
+    assert page.watch.console_errors == []
+    assert page.watch.outside == []
+
+
+# --- storage ---------------------------------------------------------------------
+
+def test_nothing_is_stored_until_the_user_acts(site, page):
+    open_list(page, url(site, POST))
+    assert progress(page) == "0 / 26 kohtaa käsitelty"
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert not [k for k in keys if k.startswith("loimaa-ohje:")]
+
+
+def test_tick_reload_still_ticked(site, page):
+    open_list(page, url(site, POST))
+    box(page, POST, "edustus-selkea").check()
+    box(page, POST, "kuvat-luvalla", na=True).check()
+    assert progress(page) == "2 / 26 kohtaa käsitelty"
+    assert stored(page, POST) == {"version": POST["version"],
+                                  "value": {"items": {"edustus-selkea": "ok", "kuvat-luvalla": "na"}, "fields": {}}}
+    page.reload(wait_until="networkidle")
+    assert box(page, POST, "edustus-selkea").is_checked()
+    assert box(page, POST, "kuvat-luvalla", na=True).is_checked()
+    assert not box(page, POST, "kuvat-luvalla").is_checked()
+    assert progress(page) == "2 / 26 kohtaa käsitelty"
+    assert_clean(page)
+
+
+def test_navigate_away_and_back_through_the_sites_links(site, page):
+    open_list(page, url(site, PROFILE))
+    page.evaluate("window.__same_document = true")
+    box(page, PROFILE, "selkea-tarkoitus").check()
+    field(page, "profiilin-nimi").fill("Nuorisopalvelut")
+    # The item's link to the guideline, then the guideline's link back (Material's instant navigation).
+    page.get_by_role("link", name="”Profiili tulee perustaa selkeää tarkoitusta varten.”").click()
+    page.wait_for_url("**/ohjeistus/todelliset-tarpeet/#tavoitteet-ja-yllapitaja")
+    page.get_by_role("link", name="tarkistuslistalla ennen profiilin perustamista").click()
+    page.wait_for_url("**/tarkistuslistat/uusi-profiili/")
+    page.locator("[data-checklist-progress]").wait_for()
+    assert page.evaluate("window.__same_document === true")  # no full reload: document$ started it
+    assert box(page, PROFILE, "selkea-tarkoitus").is_checked()
+    assert field(page, "profiilin-nimi").input_value() == "Nuorisopalvelut"
+    assert progress(page) == "1 / 13 kohtaa vahvistettu"
+    # The site's navigation to the other checklist and back keeps both.
+    page.locator(".md-nav__link", has_text="Ennen julkaisua (3.5)").first.click()
+    page.wait_for_url("**/tarkistuslistat/ennen-julkaisua/")
+    page.go_back()
+    page.wait_for_url("**/tarkistuslistat/uusi-profiili/")
+    page.locator("[data-checklist-progress]").wait_for()
+    assert box(page, PROFILE, "selkea-tarkoitus").is_checked()
+    assert_clean(page)
+
+
+def test_clear_empties_the_form_and_the_storage(site, page):
+    open_list(page, url(site, PROFILE))
+    box(page, PROFILE, "selkea-tarkoitus").check()
+    field(page, "tarkoitus").fill("Jotain")
+    assert stored(page, PROFILE) is not None
+    page.get_by_role("button", name="Tyhjennä vastaukset").click()
+    assert page.get_by_role("status").filter(has_text="Vastaukset tyhjennetty.").is_visible()
+    assert stored(page, PROFILE) is None
+    page.reload(wait_until="networkidle")
+    assert not box(page, PROFILE, "selkea-tarkoitus").is_checked()
+    assert field(page, "tarkoitus").input_value() == ""
+    assert progress(page) == "0 / 13 kohtaa vahvistettu"
+    assert [k for k in page.evaluate("Object.keys(localStorage)") if k.startswith("loimaa-ohje:")] == []
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("value, restored", [
+    ("{not json", 0),
+    ("null", 0),
+    ('{"version": 1, "value": [1, 2, 3]}', 0),
+    ('{"version": 1, "value": {"items": "x", "fields": 5}}', 0),
+    ('{"version": 999, "value": {"items": {"edustus-selkea": "ok"}}}', 0),  # another storage version
+    ('{"version": 1, "value": {"items": {"poistettu-kohta": "ok", "edustus-selkea": "ok",'
+     ' "ymmarrettava-kieli": "outo", "ei-alatyylia": "na"}}}', 1),  # old ids, bad values
+])
+def test_corrupt_or_stale_storage_never_breaks_the_page(site, page, value, restored):
+    open_list(page, url(site, POST))
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", ["loimaa-ohje:ennen-julkaisua", value])
+    page.reload(wait_until="networkidle")
+    assert progress(page) == f"{restored} / 26 kohtaa käsitelty"
+    assert box(page, POST, "edustus-selkea").is_checked() == bool(restored)
+    box(page, POST, "tiedot-tarkistettu").check()
+    assert progress(page) == f"{restored + 1} / 26 kohtaa käsitelty"
+    saved = stored(page, POST)["value"]["items"]
+    assert "poistettu-kohta" not in saved and saved["tiedot-tarkistettu"] == "ok"
+    assert not page.locator("[data-checklist-storage-note]").is_visible()
+    assert_clean(page)
+
+
+# Storage that throws (disabled by policy, or full) for the site's own keys.
+# Material's theme reads its palette with an unguarded localStorage.getItem, so
+# its keys are left working: this test is about the checklists.
+THROWING_STORAGE = """
+for (const name of ["getItem", "setItem", "removeItem"]) {
+  const original = Storage.prototype[name];
+  Storage.prototype[name] = function (key, ...rest) {
+    if (String(key).startsWith("loimaa-ohje:")) throw new DOMException("Storage disabled", "SecurityError");
+    return original.call(this, key, ...rest);
+  };
+}
+"""
+
+
+def test_storage_that_throws_tells_the_user_and_the_form_still_works(site, context, page):
+    context.add_init_script(THROWING_STORAGE)
+    open_list(page, url(site, POST))
+    note = page.locator("[data-checklist-storage-note]")
+    assert note.is_visible() and "vastauksia ei tallenneta" in note.inner_text()
+    box(page, POST, "edustus-selkea").check()
+    assert progress(page) == "1 / 26 kohtaa käsitelty"
+    page.get_by_role("button", name="Tyhjennä vastaukset").click()
+    assert progress(page) == "0 / 26 kohtaa käsitelty"
+    assert_clean(page)
+
+
+def test_full_storage_tells_the_user_when_saving_fails(site, context, page):
+    # Reading works, writing fails (quota exceeded) only after the page has loaded.
+    open_list(page, url(site, POST))
+    assert not page.locator("[data-checklist-storage-note]").is_visible()
+    page.evaluate("""() => { Storage.prototype.setItem = function () {
+        throw new DOMException("full", "QuotaExceededError"); }; }""")
+    box(page, POST, "edustus-selkea").check()
+    assert page.locator("[data-checklist-storage-note]").is_visible()
+    assert progress(page) == "1 / 26 kohtaa käsitelty"
+    assert_clean(page)
+
+
+# --- without JavaScript ------------------------------------------------------------
+
+@pytest.mark.parametrize("cl", [PROFILE, POST], ids=["3.2", "3.5"])
+def test_without_javascript_the_whole_form_is_there(site, browser, cl):
+    ctx = browser.new_context(java_script_enabled=False, locale="fi-FI")
+    try:
+        page = ctx.new_page()
+        page.goto(url(site, cl))
+        assert page.locator("fieldset.loimaa-checklist__group").count() == len(cl["groups"]) + bool(cl["fields"])
+        for group in cl["groups"]:
+            assert page.locator("legend", has_text=group["title"]).is_visible()
+            for item in group["items"]:
+                checkbox = page.get_by_label(item["text"], exact=True)
+                assert checkbox.is_visible()
+                checkbox.check()  # a real checkbox, usable without scripts
+                assert checkbox.is_checked()
+        for f in cl["fields"]:
+            assert page.locator(f"[data-checklist-field='{f['id']}']").get_by_text(f["label"]).first.is_visible()
+        # The enhanced parts stay out of the way.
+        assert not page.locator("[data-checklist-progress]").is_visible()
+        assert not page.get_by_role("button", name="Tyhjennä vastaukset").is_visible()
+        if cl["fields"]:
+            assert page.get_by_role("link", name=EMAIL).is_visible()
+            assert not page.get_by_role("heading", name="Yhteenveto viestinnälle").is_visible()
+    finally:
+        ctx.close()
+
+
+# --- 3.2 summary for communications ---------------------------------------------------
+
+def summary_text(page) -> str:
+    return page.locator("[data-checklist-summary]").inner_text()
+
+
+def mailto(page) -> tuple[str, dict]:
+    href = page.get_by_role("link", name="Lähetä sähköpostilla viestinnälle").get_attribute("href")
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto"
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    return unquote(parts.path), query
+
+
+def test_summary_and_mailto_contain_the_typed_values_and_list_what_is_missing(site, page):
+    open_list(page, url(site, PROFILE))
+    field(page, "profiilin-nimi").fill("Loimaan kirjasto")
+    field(page, "palvelu").select_option("instagram")
+    page.locator("#uusi-profiili-kesto-maaraaikainen").check()
+    field(page, "tarkoitus").fill("Tapahtumista tiedottaminen\nja lukuvinkit")
+    box(page, PROFILE, "selkea-tarkoitus").check()
+
+    text = summary_text(page)
+    assert "Loimaan kirjasto" in text and "Instagram" in text and "Määräaikainen" in text
+    assert "Tapahtumista tiedottaminen\nja lukuvinkit" in text
+    assert "Pakollisia tietoja puuttuu (7): Kohderyhmä, Ylläpitävä yksikkö, Ylläpitäjä 1 (nimi)" in text
+    assert "Päättymispäivä" in text  # required because the profile is fixed-term
+    assert "Vahvistamatta (12 / 13)" in text
+    assert "Olen miettinyt, miksi profiili tarvitaan ja mitä hyötyä siitä on. (1. Tavoitteet ja ylläpitäjä)" in text
+    assert "Vahvistetut kohdat (1 / 13)" in text
+
+    address, query = mailto(page)
+    assert address == EMAIL
+    assert query["subject"] == "Someprofiilipyyntö (ohjeen kohta 3.2): Loimaan kirjasto"
+    body = query["body"]
+    for expected in ["Palvelu: Instagram", "Profiilin nimi: Loimaan kirjasto", "Kohderyhmä: PUUTTUU",
+                     "Tarkoitus ja odotettu hyöty: Tapahtumista tiedottaminen\r\n  ja lukuvinkit",
+                     "Pakollisia tietoja puuttuu (7): Kohderyhmä",
+                     "- Päivittämiseen on varattu aikaa työtehtävissä. (3. Aktiivinen käyttö)",
+                     "VAHVISTETUT KOHDAT (1 / 13)", "- Profiilille on selkeä tarkoitus."]:
+        assert expected in body, expected
+
+    # Completing the form empties the missing list.
+    fill_profile(page)
+    field(page, "paattyy").fill("2027-06-30")
+    for item in PROFILE_ITEMS:
+        box(page, PROFILE, item).check()
+    text = summary_text(page)
+    assert "Kaikki pakolliset tiedot on annettu ja kaikki kohdat vahvistettu." in text
+    assert "Puuttuu" not in text and "PUUTTUU" not in text
+    assert "30.6.2027" in text
+    assert "Kaikki pakolliset tiedot on annettu" in mailto(page)[1]["body"]
+    assert_clean(page)
+
+
+def test_other_service_requires_its_name(site, page):
+    open_list(page, url(site, PROFILE))
+    fill_profile(page)
+    assert "Muu palvelu, mikä?" not in summary_text(page)
+    field(page, "palvelu").select_option("muu")
+    assert "Pakollisia tietoja puuttuu (1): Muu palvelu, mikä?" in summary_text(page)
+    field(page, "palvelu-muu").fill("Threads")
+    assert "Threads" in summary_text(page)
+    assert "Pakollisia tietoja puuttuu" not in summary_text(page)
+
+
+def test_copy_puts_the_plain_text_summary_on_the_clipboard(site, context, page):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.split("/ohjeet")[0])
+    open_list(page, url(site, PROFILE))
+    field(page, "profiilin-nimi").fill("Loimaan kirjasto")
+    field(page, "kohderyhma").fill("Nuoret 13–17 v.")
+    page.get_by_role("button", name="Kopioi leikepöydälle").click()
+    page.get_by_text("Yhteenveto kopioitu leikepöydälle.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Yhteenveto viestinnälle: Ennen uuden someprofiilin perustamista (ohjeen kohta 3.2)")
+    assert "Profiilin nimi: Loimaan kirjasto" in copied and "Kohderyhmä: Nuoret 13–17 v." in copied
+    assert "Pakollisia tietoja puuttuu (8)" in copied and "<" not in copied
+    assert copied == mailto(page)[1]["body"].replace("\r\n", "\n")
+    assert_clean(page)
+
+
+def test_typed_html_is_shown_as_text_and_never_runs(site, page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_list(page, url(site, PROFILE))
+    field(page, "profiilin-nimi").fill(XSS)
+    field(page, "tarkoitus").fill(XSS)
+    field(page, "yksikko").fill("<script>alert(2)</script>")
+    summary = page.locator("[data-checklist-summary]")
+    assert summary.inner_text().count(XSS) == 2
+    assert "<script>alert(2)</script>" in summary.inner_text()
+    assert summary.locator("img, script").count() == 0
+    assert XSS in mailto(page)[1]["subject"]
+    page.reload(wait_until="networkidle")  # restored from storage: still text
+    assert field(page, "profiilin-nimi").input_value() == XSS
+    assert summary.inner_text().count(XSS) == 2 and summary.locator("img, script").count() == 0
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert page.watch.failed == []  # no request for the image "x"
+    assert_clean(page)
+
+
+# --- 3.5 ready state ---------------------------------------------------------------
+
+def test_post_is_ready_only_when_every_item_is_handled(site, page):
+    open_list(page, url(site, POST))
+    ready = page.get_by_text("Valmis julkaistavaksi", exact=True)
+    last = POST_ITEMS[-1]
+    na_item = next(i for i in POST_ITEMS if i["not_applicable"])
+    for item in POST_ITEMS[:-1]:
+        box(page, POST, item["id"]).check()
+    assert progress(page) == "25 / 26 kohtaa käsitelty"
+    assert not ready.is_visible()
+    box(page, POST, last["id"]).check()
+    assert ready.is_visible()
+    assert progress(page) == "26 / 26 kohtaa käsitelty. Valmis julkaistavaksi."
+    # "Ei koske" replaces the tick and still counts as handled; unticking makes it not ready.
+    box(page, POST, na_item["id"], na=True).check()
+    assert not box(page, POST, na_item["id"]).is_checked()
+    assert ready.is_visible()
+    box(page, POST, na_item["id"], na=True).uncheck()
+    assert not ready.is_visible() and progress(page) == "25 / 26 kohtaa käsitelty"
+    box(page, POST, na_item["id"], na=True).check()
+    # "Uusi julkaisu" clears it for the next post.
+    page.get_by_role("button", name="Uusi julkaisu").click()
+    assert progress(page) == "0 / 26 kohtaa käsitelty"
+    assert not ready.is_visible()
+    assert stored(page, POST) is None
+    assert page.evaluate("document.activeElement.id") == f"ennen-julkaisua-{POST_ITEMS[0]['id']}"
+    assert_clean(page)
+
+
+def test_not_applicable_only_where_it_makes_sense(site, page):
+    open_list(page, url(site, POST))
+    for item in POST_ITEMS:
+        assert box(page, POST, item["id"], na=True).count() == int(item["not_applicable"]), item["id"]
+    assert page.get_by_label("Ei koske tätä julkaisua").count() == sum(i["not_applicable"] for i in POST_ITEMS)
+
+
+def test_progress_is_a_polite_status(site, page):
+    open_list(page, url(site, PROFILE))
+    region = page.locator("[data-checklist-progress]")
+    assert region.get_attribute("role") == "status"  # implicit aria-live="polite"
+    for item in PROFILE_ITEMS[:5]:
+        box(page, PROFILE, item).check()
+    assert page.get_by_role("status").filter(has_text="5 / 13").inner_text() == "5 / 13 kohtaa vahvistettu"
+
+
+# --- keyboard only -------------------------------------------------------------------
+
+def active(page) -> dict:
+    return page.evaluate("""() => { const e = document.activeElement;
+        return {id: e.id, tag: e.tagName, type: e.type || '', value: e.value || '', text: e.textContent.trim(),
+                inForm: !!e.closest('form.loimaa-checklist__form')}; }""")
+
+
+def test_keyboard_only_end_to_end(site, page):
+    open_list(page, url(site, POST))
+    first = f"ennen-julkaisua-{POST_ITEMS[0]['id']}"
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if active(page)["id"] == first:
+            break
+    assert active(page)["id"] == first, "the first checkbox is not reachable with Tab"
+    # Tick every item with Space, tabbing past the guideline links and "ei koske" boxes.
+    for _ in range(200):
+        now = active(page)
+        if not now["inForm"]:
+            break
+        if now["type"] == "checkbox" and now["value"] == "ok":
+            page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+    assert progress(page) == "26 / 26 kohtaa käsitelty. Valmis julkaistavaksi."
+    assert active(page)["text"] == "Uusi julkaisu"
+    page.keyboard.press("Enter")
+    assert progress(page) == "0 / 26 kohtaa käsitelty"
+    assert active(page)["id"] == first
+    # Shift+Tab backwards, then on to "Tyhjennä vastaukset" also works.
+    page.keyboard.press("Space")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if active(page)["text"] == "Tyhjennä vastaukset":
+            break
+    page.keyboard.press("Enter")
+    assert progress(page) == "0 / 26 kohtaa käsitelty" and stored(page, POST) is None
+    assert_clean(page)
+
+
+def test_keyboard_fills_the_profile_request(site, page):
+    open_list(page, url(site, PROFILE))
+    field(page, "profiilin-nimi").focus()
+    page.keyboard.type("Kirjasto")
+    page.keyboard.press("Tab")  # service select
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert field(page, "palvelu").input_value() == "instagram"
+    page.locator("#uusi-profiili-kesto-pysyva").focus()
+    page.keyboard.press("ArrowDown")  # radio group: arrow moves the choice
+    assert page.locator("#uusi-profiili-kesto-maaraaikainen").is_checked()
+    assert "Määräaikainen" in summary_text(page) and "Kirjasto" in summary_text(page)
+    assert_clean(page)
+
+
+# --- print ---------------------------------------------------------------------------
+
+def test_print_shows_the_form_without_navigation_or_buttons(site, page):
+    open_list(page, url(site, PROFILE))
+    box(page, PROFILE, "selkea-tarkoitus").check()
+    field(page, "profiilin-nimi").fill("Kirjasto")
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-banner", "button",
+                     ".loimaa-summary", "[data-checklist-mailto]"]:
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("button:visible").count() == 0
+    assert box(page, PROFILE, "selkea-tarkoitus").is_visible() and box(page, PROFILE, "selkea-tarkoitus").is_checked()
+    assert box(page, PROFILE, "tarve-ja-hyoty").is_visible() and not box(page, PROFILE, "tarve-ja-hyoty").is_checked()
+    assert field(page, "profiilin-nimi").is_visible()
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_print_summary_prints_only_the_summary(site, context, page):
+    context.add_init_script("window.print = () => { window.__printed ="
+                            " document.documentElement.classList.contains('loimaa-print-summary'); };")
+    open_list(page, url(site, PROFILE))
+    field(page, "profiilin-nimi").fill("Kirjasto")
+    page.get_by_role("button", name="Tulosta yhteenveto").click()
+    assert page.evaluate("window.__printed") is True
+    page.emulate_media(media="print")
+    summary = page.locator(".loimaa-summary")
+    assert summary.is_visible() and "Kirjasto" in summary.inner_text()
+    assert page.get_by_role("heading", name="Yhteenveto viestinnälle").is_visible()
+    for selector in ["form.loimaa-checklist__form", "h1", ".md-header", ".md-sidebar--primary",
+                     "[data-checklist-progress]", ".loimaa-summary__actions"]:
+        assert not page.locator(selector).first.is_visible(), selector
+    # One A4 page: 297 mm minus the 18 + 20 mm margins, at 96 px per inch.
+    assert page.evaluate("document.querySelector('.loimaa-summary').getBoundingClientRect().height") < 259 / 25.4 * 96
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.documentElement.classList.contains('loimaa-print-summary')") is False
+    assert page.locator("form.loimaa-checklist__form").is_visible()
+
+
+# --- accessibility -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("cl", [PROFILE, POST], ids=["3.2", "3.5"])
+def test_axe_in_empty_partly_filled_and_completed_states(site, page, cl):
+    open_list(page, url(site, cl))
+    assert axe_violations(page) == [], "tyhjä"
+    items = [i["id"] for g in cl["groups"] for i in g["items"]]
+    for item in items[:3]:
+        box(page, cl, item).check()
+    if cl["fields"]:
+        field(page, "profiilin-nimi").fill(XSS)
+    else:
+        box(page, cl, next(i["id"] for i in POST_ITEMS if i["not_applicable"]), na=True).check()
+    assert axe_violations(page) == [], "osittain täytetty"
+    if cl["fields"]:
+        fill_profile(page)
+    for item in items:
+        box(page, cl, item).check()
+    if not cl["fields"]:
+        assert page.get_by_text("Valmis julkaistavaksi", exact=True).is_visible()
+    assert axe_violations(page) == [], "valmis"
+    assert_clean(page)
+
+
+def test_axe_with_storage_note_and_dark_scheme(site, browser):
+    ctx = browser.new_context(locale="fi-FI", color_scheme="dark")
+    ctx.add_init_script(THROWING_STORAGE)
+    try:
+        page = ctx.new_page()
+        open_list(page, url(site, PROFILE))
+        assert page.locator("[data-checklist-storage-note]").is_visible()
+        box(page, PROFILE, "selkea-tarkoitus").check()
+        assert axe_violations(page) == []
+    finally:
+        ctx.close()
