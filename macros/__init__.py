@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import checklists as checklist_data
+from . import onboarding
 from . import render
 from .site_data import fi_date, load_site_data
 
@@ -45,3 +46,6 @@ def define_env(env):
         cl = checklists[checklist_id]
         href = checklist_data.source_href(cl, env.page.url, env.conf["use_directory_urls"])
         return checklist_data.render_checklist(cl, href, ohje["communications"]["email"])
+
+    # Onboarding (Perehdytys): role helper, quiz, completion sheet; data/perehdytys/*.yml.
+    onboarding.define_macros(env, data_dir / "perehdytys")
