@@ -68,7 +68,7 @@ def search_keys(word: str) -> set[str]:
 
 
 def compound_parts(base: str, wordbases: str) -> list[str]:
-    """Base forms of the parts of a compound base form, two parts at a time; [] for a simple word.
+    """Base forms of the parts of a compound base form ("vahingonkorvaus", "korvaus", "laki"); [] if simple.
 
     WORDBASES segments the base form: "+vahingon(vahinko)+korva(korvata)+us(+us)
     +laki(laki)". Derivational suffixes ("+us") stay with their stem, a bare
@@ -91,4 +91,6 @@ def compound_parts(base: str, wordbases: str) -> list[str]:
         head, tail = "".join(components[:k]).lower(), "".join(components[k:]).lower()
         parts.update(base_forms(head) or {head})  # a non-final part may be inflected: "vahingon"
         parts.add(base[len(head):] if base.startswith(head) else tail)
+    for middle in components[1:-1]:  # "korvaus" in vahingon|korvaus|laki
+        parts.update(base_forms(middle.lower()) or {middle.lower()})
     return sorted(p for p in parts if len(p) >= MIN_PART and p != base)
