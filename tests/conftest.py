@@ -36,10 +36,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def mkdocs_build(project: Path, dest: Path, site_url: str, **env) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` in project; return the finished process."""
+def mkdocs_build(project: Path, dest: Path, site_url: str, wrapper: tuple[str, ...] = (),
+                 **env) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` in project (wrapper: a command to run it under,
+    e.g. ("unshare", "-rn")); return the finished process."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+        [*wrapper, sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
         cwd=project, capture_output=True, text=True,
         env={**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **env},
     )

@@ -56,6 +56,8 @@ def on_config(config):
     ohje = _site_data(config)
     config.extra["pdf"] = {"path": f"pdf/{slug(ohje['document']['title'])}.pdf",
                            "enabled": _state["enabled"]}
+    if _state["serving"] and not _state["enabled"]:
+        log.info("PDF ohitetaan mkdocs serve -tilassa (nopeat päivitykset); PDF=1 mkdocs serve tekee sen.")
     if _state["enabled"]:
         try:
             check_available()
@@ -91,11 +93,11 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if not _state["enabled"]:
         return
-    start = time.monotonic()
+    start, cpu = time.monotonic(), time.process_time()
     target = Path(config["site_dir"]) / config.extra["pdf"]["path"]
     size = build_pdf(config, target)
     log.info(f"PDF: {target.relative_to(config['site_dir'])} ({size // 1024} kt, "
-             f"{time.monotonic() - start:.1f} s)")
+             f"{time.monotonic() - start:.1f} s, CPU {time.process_time() - cpu:.1f} s)")
 
 
 # --- helpers ----------------------------------------------------------------
