@@ -152,3 +152,13 @@ def test_required_note():
               {"id": "muuta", "label": "Muuta", "required": False, "required_if": None, "options": []}]
     assert [pdf_hook.required_note(f, fields) for f in fields] == [
         " *", " (* jos profiilin kesto: määräaikainen)", ""]
+
+
+def test_weasyprint_problems_are_collected():
+    """build_pdf stops the build on these (a missing file would spoil the official version)."""
+    from weasyprint import HTML
+
+    with pdf_hook._weasyprint_problems() as problems:
+        HTML(string='<html lang="fi"><title>x</title><img src="puuttuu.png" alt="">',
+             base_url=str(ROOT)).write_pdf()
+    assert problems and "puuttuu.png" in " ".join(problems)
