@@ -112,19 +112,20 @@ def test_stem_rules_learned_and_generalised():
     assert all(len(x) <= search_fi.MAX_TAIL and len(y) <= search_fi.MAX_TAIL for x, y in rules)
 
 
-def test_search_data_lists_forms_under_their_keys():
-    data = search_fi.search_data({"tekijänoikeudet", "kuvakaappauksena", "kissa"})
+def test_search_data_lists_forms_and_parts_under_base_forms():
+    data = search_fi.search_data({"tekijänoikeudet", "kuvakaappauksena", "kuvakaappaus", "kissa"})
     lines = data["keys"].split("\n")
-    assert "tekijänoikeus tekijänoikeudet" in lines
-    assert "oikeus tekijänoikeudet" in lines and "kaappaus kuvakaappauksena" in lines
-    assert not any(line.startswith("kissa") for line in lines)  # its own base form: no entry
+    assert "tekijänoikeus 1det|oikeus tekijä" in lines  # tekijänoikeu(s) + det
+    assert "kuvakaappaus 1ksena|kaappaus kuva" in lines
+    assert not any(line.startswith("kissa") for line in lines)  # its own base form, no parts
     assert {"ssa", "ssä", "issa", "ihin", "n", "t"} <= set(data["endings"])
+    assert search_fi.relative("laki", "lain") == "2in"
 
 
 def test_built_module_carries_the_data(site):
     module = (site.dir / search_fi.MODULE).read_text(encoding="utf-8")
     assert search_fi.PLACEHOLDER not in module
-    assert "\\nvahingonkorvauslaki vahingonkorvauslain" in module
+    assert "\\nvahingonkorvauslaki 2in|korvaus korvauslaki laki vahingonkorvaus vahinko" in module
 
 
 @pytest.mark.parametrize("failure, patch", [

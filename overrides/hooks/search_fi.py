@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from voikko_fi import VoikkoMissing, base_forms, search_keys, voikko
+from voikko_fi import VoikkoMissing, base_forms, readings, voikko
 
 MODULE = Path("assets/javascripts/lunr/min/lunr.fi.min.js")
 PLACEHOLDER = "/* SEARCH_FI_DATA */ null"
@@ -78,18 +78,33 @@ def words(search_index: dict) -> set[str]:
 
 
 def search_data(site_words: set[str]) -> dict:
-    """What the browser needs: keys per word form, endings, stem rules."""
-    by_key = defaultdict(set)
-    pairs = []
+    """What the browser needs: base forms with the site's forms and compound parts, endings, stem rules.
+
+    One line per base form: "tekijänoikeus 1det|oikeus tekijä". A form is
+    written as how many letters to drop from the base form and what to add.
+    """
+    forms, parts, pairs = defaultdict(set), defaultdict(set), []
     for word in sorted(site_words):
-        for key in search_keys(word) - {word}:
-            by_key[key].add(word)
-        pairs.extend((word, base) for base in base_forms(word) if base != word)
+        for base, base_parts in readings(word).items():
+            parts[base] |= base_parts
+            if base != word:
+                forms[base].add(word)
+                pairs.append((word, base))
+    lines = []
+    for base in sorted(set(forms) | {b for b, p in parts.items() if p}):
+        line = " ".join([base, *(relative(base, form) for form in sorted(forms[base]))])
+        lines.append(line + ("|" + " ".join(sorted(parts[base])) if parts[base] else ""))
     return {
-        "keys": "\n".join(" ".join([key, *sorted(forms)]) for key, forms in sorted(by_key.items())),
+        "keys": "\n".join(lines),
         "endings": endings(),
         "rules": " ".join(f"{x}>{y}" for x, y in sorted(stem_rules(pairs))),
     }
+
+
+def relative(base: str, form: str) -> str:
+    """form as letters to drop from base and letters to add: ("tekijänoikeus", "tekijänoikeudet") -> "1det"."""
+    common = common_prefix(base, form)
+    return f"{len(base) - common}{form[common:]}"
 
 
 def endings() -> list[str]:

@@ -51,20 +51,23 @@ def parts(analysis: dict) -> int:
     return analysis.get("STRUCTURE", "").count("=")
 
 
+def readings(word: str) -> dict[str, set[str]]:
+    """Base forms of word, each with its compound parts: {"kuvakaappaus": {"kuva", "kaappaus"}}."""
+    found: dict[str, set[str]] = {}
+    for analysis in analyses(word):
+        if base := analysis.get("BASEFORM", "").lower():
+            found.setdefault(base, set()).update(compound_parts(base, analysis.get("WORDBASES") or ""))
+    return found
+
+
 def base_forms(word: str) -> set[str]:
     """Lower-case base forms of word: "tekijänoikeudet" -> {"tekijänoikeus"}; empty if unknown."""
-    return {a["BASEFORM"].lower() for a in analyses(word) if a.get("BASEFORM")}
+    return set(readings(word))
 
 
 def search_keys(word: str) -> set[str]:
     """Base forms of word and of its compound parts (empty if Voikko doesn't know it)."""
-    keys = set()
-    for analysis in analyses(word):
-        base = analysis.get("BASEFORM", "").lower()
-        if base:
-            keys.add(base)
-            keys.update(compound_parts(base, analysis.get("WORDBASES") or ""))
-    return keys
+    return {key for base, parts in readings(word).items() for key in (base, *parts)}
 
 
 def compound_parts(base: str, wordbases: str) -> list[str]:
@@ -74,23 +77,23 @@ def compound_parts(base: str, wordbases: str) -> list[str]:
     +laki(laki)". Derivational suffixes ("+us") stay with their stem, a bare
     prefix ("+esi" in esimies) with the following part.
     """
-    components: list[str] = []
+    components: list[list[str]] = []  # [surface, base form if one plain morpheme]
     pending = ""  # a bare prefix waiting for its stem
     for surface, origin in _MORPHEME.findall(wordbases):
         if origin.startswith("+") and components:
-            components[-1] += surface
+            components[-1] = [components[-1][0] + surface, ""]
         elif not origin:
             pending += surface
         else:
-            components.append(pending + surface)
+            components.append([pending + surface, "" if pending else origin.replace("=", "")])
             pending = ""
     if pending and components:
-        components[-1] += pending
+        components[-1] = [components[-1][0] + pending, ""]
     parts = set()
-    for k in range(1, len(components)):  # every split point: "asiantuntija" + "profiili"
-        head, tail = "".join(components[:k]).lower(), "".join(components[k:]).lower()
-        parts.update(base_forms(head) or {head})  # a non-final part may be inflected: "vahingon"
-        parts.add(base[len(head):] if base.startswith(head) else tail)
-    for middle in components[1:-1]:  # "korvaus" in vahingon|korvaus|laki
-        parts.update(base_forms(middle.lower()) or {middle.lower()})
+    for k, (surface, origin) in enumerate(components[:-1]):  # "vahingon(vahinko)", "korvaus"
+        parts.update({origin.lower()} if origin else base_forms(surface.lower()) or {surface.lower()})
+        head = "".join(c[0] for c in components[:k + 1]).lower()
+        parts.add(base[len(head):] if base.startswith(head) else components[-1][0].lower())  # "korvauslaki"
+        if k:
+            parts.update(base_forms(head) or {head})  # "vahingonkorvaus"
     return sorted(p for p in parts if len(p) >= MIN_PART and p != base)
