@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Cost and benefit of the Finnish search (issue 6), against stock Material search.
+
+Builds the site twice into a temporary folder: as it is, and "stock": the same
+sources with plain `search: lang: fi`, without the search_fi hook and without
+the lunr.fi override. Serves each, and in Debian's Chromium:
+
+- bytes: every file the page loads for search (worker, lunr modules, index),
+  raw and gzip -9 (what nginx's gzip_static sends);
+- first results: from navigation start until the results of a query typed
+  right after the page has loaded (includes building the index in the worker);
+- typing to results: for each query of tests/test_search_fi.py, from the keyup
+  in the search box until Material has rendered the new results (median of
+  BENCH_ROUNDS rounds, default 3);
+- hits: how many of those queries bring their page into the top three.
+
+Run: .venv/bin/python scripts/bench_search.py   (about a minute; PDF is skipped)
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import os
+import statistics
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, free_port, mkdocs_build  # noqa: E402
+from test_search_fi import BASE_FORMS, COMPOUND_PARTS, INFLECTED, NOT_IN_GUIDELINE, QUERIES  # noqa: E402
+
+SEARCH_FILES = ("/search/", "/workers/", "/lunr/")
+FIRST_QUERY = "salasana"  # stock search finds it too
+PAGE_LOADS = 5
+GROUPS = {"perusmuodot (issue 6)": BASE_FORMS, "taivutetut muodot": INFLECTED,
+          "yhdyssanojen osat": COMPOUND_PARTS, "ei ohjeessa (0 tulosta)": NOT_IN_GUIDELINE}
+
+
+def main() -> int:
+    rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
+    work = Path(tempfile.mkdtemp(prefix="loimaa-bench-search-"))
+    sites = {"suomi (tämä)": build(ROOT, work / "ours"), "stock": build(stock_project(work / "stock-src"), work / "stock")}
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        results = {name: measure(browser, site, rounds) for name, site in sites.items()}
+        browser.close()
+    print(report(results))
+    return 0
+
+
+def stock_project(dest: Path) -> Path:
+    """The same sources with Material's own Finnish search: no search_fi hook, no lunr.fi override."""
+    project = copy_project(dest)
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if "hooks/search_fi.py" not in line), encoding="utf-8")
+    override = project / "overrides" / "assets" / "javascripts" / "lunr" / "min" / "lunr.fi.min.js"
+    override.unlink()
+    return project
+
+
+def build(project: Path, dest: Path) -> Path:
+    print(f"build {dest.name}", file=sys.stderr)
+    result = mkdocs_build(project, dest, "http://127.0.0.1/", PDF="0")
+    if result.returncode:
+        sys.exit(f"build of {project} failed:\n{result.stdout}\n{result.stderr}")
+    return dest
+
+
+def measure(browser, site: Path, rounds: int) -> dict:
+    port = free_port()
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{port}/"
+    print(f"measure {site.name}", file=sys.stderr)
+    try:
+        files, firsts = {}, []
+        for _ in range(PAGE_LOADS):  # a fresh context each time: empty cache
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            responses = []
+            page.on("response", lambda r: responses.append(r))
+            firsts.append(first_results(page, url))
+            for r in responses:
+                if r.ok and any(s in r.url for s in SEARCH_FILES):
+                    files.setdefault(r.url.removeprefix(url), r.body())
+            context.close()
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        first_results(page, url)
+        times, hits = {}, {}
+        for _ in range(rounds):
+            for query, target in QUERIES + [(q, ()) for q in NOT_IN_GUIDELINE]:
+                pages, ms = timed_query(page, query)
+                times.setdefault(query, []).append(ms)
+                targets = (target,) if isinstance(target, str) else target
+                hits[query] = bool(set(targets) & set(pages[:3])) if targets else not pages
+        context.close()
+    finally:
+        server.shutdown()
+    per_query = [statistics.median(t) for t in times.values()]
+    return {
+        "files": {name: (len(body), len(gzip.compress(body, 9))) for name, body in sorted(files.items())},
+        "first_ms": statistics.median(firsts),
+        "typing_ms": (statistics.median(per_query), max(per_query)),
+        "hits": {name: sum(hits[q[0] if isinstance(q, tuple) else q] for q in group)
+                 for name, group in GROUPS.items()},
+    }
+
+
+def first_results(page, url: str) -> float:
+    """ms from navigation start until the first query's results, typed as soon as the page loads."""
+    page.goto(url, wait_until="load")
+    box = open_search(page)
+    box.fill(FIRST_QUERY)
+    box.press("End")  # Material searches on keyup
+    page.wait_for_function("() => document.querySelector('.md-search-result__item')")
+    return page.evaluate("() => performance.now()")
+
+
+def timed_query(page, query: str) -> tuple[list[str], float]:
+    """Type query's last key into the box; return result pages and ms from that keyup to results.
+
+    The box must have the focus already (see open_search), or Material searches
+    on focus, before the key is pressed.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill(query[:-1])
+    page.evaluate("""() => {
+      const list = document.querySelector('.md-search-result__list')
+      list.insertAdjacentHTML('beforeend', '<li hidden data-stale></li>')
+      window.benchDone = new Promise(done => {
+        setTimeout(() => done(NaN), 10000)  // no new results: reported, not waited for
+        const box = document.querySelector('input.md-search__input')
+        box.addEventListener('keyup', () => { window.benchKey = performance.now() }, { once: true, capture: true })
+        new MutationObserver((_, observer) => {
+          if (!list.querySelector('[data-stale]')) { observer.disconnect(); done(performance.now()) }
+        }).observe(list, { childList: true })
+      })
+    }""")
+    box.press_sequentially(query[-1])
+    box.press("End")  # "ä" and "ö" are inserted without a keyup; End's keyup makes Material read the box
+    ms = page.evaluate("async () => (await window.benchDone) - window.benchKey")
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "els => els.map(a => new URL(a.href).pathname.slice(1))")
+    return list(dict.fromkeys(links)), ms
+
+
+def open_search(page):
+    """The search box, focused (Material reads the box on focus and on keyup)."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for='__search']").first.click()
+    box.focus()
+    return box
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def report(results: dict) -> str:
+    ours, stock = results["suomi (tämä)"], results["stock"]
+    total = {name: [sum(v[i] for v in r["files"].values()) for i in (0, 1)] for name, r in results.items()}
+    lines = ["Hakuun ladatut tiedostot (tavua, raaka / gzip -9):"]
+    for name, r in results.items():
+        lines.append(f"  {name}:")
+        lines += [f"    {file:58} {raw:8} {gz:7}" for file, (raw, gz) in r["files"].items()]
+        lines.append(f"    {'yhteensä':58} {total[name][0]:8} {total[name][1]:7}")
+    extra_raw, extra_gz = (total["suomi (tämä)"][i] - total["stock"][i] for i in (0, 1))
+    count = len(QUERIES) + len(NOT_IN_GUIDELINE)
+    lines += [
+        f"Lisää hakuun ladattavaa: {extra_gz} tavua gzip ({extra_raw} raakana)",
+        "",
+        f"{'':34} {'suomi (tämä)':>14} {'stock':>10}",
+        *(f"{'osumat: ' + name:34} {ours['hits'][name]:>11}/{len(group)} {stock['hits'][name]:>7}/{len(group)}"
+          for name, group in GROUPS.items()),
+        f"{'ensimmäiset tulokset sivulta, ms':34} {ours['first_ms']:>14.0f} {stock['first_ms']:>10.0f}",
+        f"{'näppäily -> tulokset, mediaani ms':34} {ours['typing_ms'][0]:>14.1f} {stock['typing_ms'][0]:>10.1f}",
+        f"{'näppäily -> tulokset, hitain ms':34} {ours['typing_ms'][1]:>14.1f} {stock['typing_ms'][1]:>10.1f}",
+        f"(osuma: oikea sivu kolmen ensimmäisen joukossa; hakuja {count}, ks. tests/test_search_fi.py)",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
