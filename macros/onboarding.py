@@ -363,22 +363,25 @@ def render_roles(roles: dict, href: Href) -> str:
         '<p class="loimaa-roles__reset"><button type="button" class="md-button" data-role-reset>Aloita alusta</button></p>',
         '</form>',
         '<p class="loimaa-roles__status" role="status" data-role-status></p>',   # for screen readers; the heading shows it
-        f'<p class="loimaa-roles__nojs" data-role-nojs>Ohjeen kohdan 3.1 mukaan tilanteita on {len(roles["outcomes"])}. '
+        '<p class="loimaa-roles__nojs" data-role-nojs>Alla ovat ohjeen kohdan 3.1 mukaiset tilanteet. '
         'Etsi omasi: kunkin tilanteen kohdalla kerrotaan, milloin se koskee sinua ja mitä ohje siitä sanoo.</p>',
         '<div class="loimaa-roles__outcomes">',
     ]
     paths = role_paths(roles)
     for o in roles["outcomes"]:
         oid = f"tilanne-{o['id']}"
-        when = " tai ".join(
-            "; ".join(f"{qs[q]['text']} {'Kyllä' if yes else 'Ei'}" for q, yes in path) for path in paths[o["id"]])
+        answers = [escape("; ".join(f"{qs[q]['text']} {'Kyllä' if yes else 'Ei'}" for q, yes in path))
+                   for path in paths[o["id"]]]
+        when = (f'<p class="loimaa-roles__when">Kun vastaat: {answers[0]}</p>' if len(answers) == 1 else
+                '<p class="loimaa-roles__when">Kun vastaat jommallakummalla tavalla:</p>'
+                f'<ul class="loimaa-roles__when">{"".join(f"<li>{a}</li>" for a in answers)}</ul>')
         parts.append(
             f'<section class="loimaa-roles__outcome" id="{oid}" data-role-outcome="{o["id"]}" '
             f'data-role-title="{escape(o["title"])}" aria-labelledby="{oid}-otsikko">'
             f'<h2 id="{oid}-otsikko"><span class="loimaa-roles__yours" data-role-yours hidden>Tilanteesi: </span>'
             f'{escape(o["title"])}</h2>'
             f'<p class="loimaa-roles__summary">{escape(o["summary"])}</p>'
-            f'<p class="loimaa-roles__when">Kun vastaat: {escape(when)}</p>'
+            f'{when}'
             '<p class="loimaa-roles__says">Mitä ohje sanoo:</p>')
         parts += [_quote_html(q["text"], q["link"], href) for q in o["quotes"]]
         for n in o["next"]:
@@ -471,9 +474,10 @@ def render_completion_sheet(quiz: dict, roles: dict) -> str:
         '<h2 id="suoritus-rooli">Kumman roolissa toimit?</h2>',
         '<p class="loimaa-sheet__role" data-sheet-role>Oma tilanteeni ohjeen kohdan 3.1 mukaan: ______________________</p>',
         '<h2 id="suoritus-kohdat">Käsitellyt ohjeen kohdat</h2>',
-        '<table class="loimaa-sheet__chapters"><thead><tr><th scope="col">Ohjeen kohta</th>'
+        # No class on the table itself: Material styles only table:not([class]).
+        '<div class="loimaa-sheet__chapters"><table><thead><tr><th scope="col">Ohjeen kohta</th>'
         '<th scope="col">Kysymyksiä</th><th scope="col">Oikein</th></tr></thead>'
-        f'<tbody>{rows}</tbody></table>',
+        f'<tbody>{rows}</tbody></table></div>',
         '<h2 id="suoritus-allekirjoitukset">Allekirjoitukset</h2>',
         '<p class="loimaa-sheet__statement">Olen tutustunut Loimaan kaupungin sosiaalisen median ohjeeseen.</p>',
         '<div class="loimaa-sheet__signatures">',

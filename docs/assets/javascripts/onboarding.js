@@ -304,7 +304,10 @@
     var total = Number(root.getAttribute("data-quiz-total"));
     var quiz = Loimaa.storage.read(root.getAttribute("data-quiz-key"), Number(root.getAttribute("data-quiz-version")));
     var answers = isObject(quiz) && isObject(quiz.answers) ? quiz.answers : {};
-    var isAnswer = function (id) { return isObject(answers[id]); };
+    var isAnswer = function (id) {   // the shape quiz.save() writes; anything else is not an answer
+      var a = answers[id];
+      return isObject(a) && typeof a.choice === "string" && typeof a.correct === "boolean";
+    };
     var isRight = function (id) { return isAnswer(id) && answers[id].correct === true; };
 
     var ids = [];
