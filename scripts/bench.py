@@ -9,7 +9,8 @@ Exits 1 when a budget is missed. Results (JSON, Lighthouse reports) go to
 bench-results/. Not run in CI: timings are noisy.
 
 Environment: PDF=0 skips the PDF build (the whole-build budget is then not
-checked); BENCH_RUNS (default 5) builds per median; LIGHTHOUSE (path to the
+checked); BENCH_RUNS (default 5) builds per median; BENCH_LIGHTHOUSE_RUNS
+(default 3) Lighthouse runs per page, median score; LIGHTHOUSE (path to the
 lighthouse CLI, installed by `make bench`); BENCH_LIGHTHOUSE=0 skips it.
 """
 from __future__ import annotations
@@ -52,30 +53,35 @@ WHOLE_BUILD_SECONDS = 10.0   # PDF included, on a 2-core machine
 
 def main() -> int:
     runs = int(os.environ.get("BENCH_RUNS", "5"))
+    lighthouse_runs = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "3"))
     with_pdf = os.environ.get("PDF", "1") != "0"
-    with_lighthouse = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
+    lighthouse = lighthouse_cli() if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0" else None
+    shutil.rmtree(RESULTS / "lighthouse", ignore_errors=True)  # no stale reports
     RESULTS.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="loimaa-bench-"))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}{SUBPATH}"
     try:
-        stock_project = make_stock_project(work / "stock-src")
-        ours, stock = Build("sivusto", ROOT, work / "ours"), Build("stock", stock_project, work / "stock")
+        ours = Build("sivusto", ROOT, work / "ours", free_port())
+        stock = Build("stock", make_stock_project(work / "stock-src"), work / "stock", free_port())
         times = {
-            "html": ours.time(base, runs, PDF="0"),
-            "whole": ours.time(base, runs) if with_pdf else None,  # last build is the one served
-            "stock": stock.time(base, runs),
+            "html": ours.time(runs, PDF="0"),
+            "whole": ours.time(runs) if with_pdf else None,  # the last build is the one served
+            "stock": stock.time(runs),
         }
         if not with_pdf:
-            ours.time(base, 1, PDF="0")
+            ours.time(1, PDF="0")
         precompress(stock.site)  # served like ours: .gz copies beside the files
-        lighthouse = lighthouse_cli() if with_lighthouse else None
-        for build in (ours, stock):
-            # Ours exactly as committed; stock gets the policy its own inline scripts need.
-            policy = None if build is ours else csp.policy(build.site)
-            with Nginx(build.served_root, port, csp=policy):
-                build.measure(base, lighthouse)
-        report = Report(times, ours, stock, with_pdf, with_lighthouse)
+        pdfs = sorted(p.relative_to(ours.site).as_posix() for p in ours.site.rglob("*.pdf"))
+        # Ours exactly as committed; stock with the policy its own inline scripts need.
+        with Nginx(ours.served_root, ours.port), Nginx(stock.served_root, stock.port, csp=csp.policy(stock.site)):
+            for build in (ours, stock):
+                build.weigh_pages()
+            if lighthouse:  # ours and stock in turns, so a busy machine slows both alike
+                for path in ours.pages:
+                    for run in range(lighthouse_runs):
+                        for build in (ours, stock):
+                            if path in build.pages:
+                                build.lighthouse(lighthouse, path, run)
+        report = Report(times, ours, stock, pdfs, with_pdf, bool(lighthouse))
         print(report.table())
         (RESULTS / "bench.json").write_text(json.dumps(report.data(), indent=2, ensure_ascii=False))
         missed = report.missed_budgets()
@@ -90,18 +96,24 @@ class PageResult:
     raw: int = 0                 # first load incl. opened search, uncompressed bytes
     gzip: int = 0                # the same as sent with Accept-Encoding: gzip
     warm: int = 0                # second view, bytes over the wire (headers included)
-    requests: list[str] = field(default_factory=list)
-    scores: dict[str, int] = field(default_factory=dict)
+    files: dict[str, int] = field(default_factory=dict)      # path under the sub-path -> gzip bytes
+    runs: list[dict[str, int]] = field(default_factory=list)  # Lighthouse, one dict per run
+
+    @property
+    def scores(self) -> dict[str, int]:
+        """Median of the Lighthouse runs per category."""
+        return {k: statistics.median_low([r[k] for r in self.runs]) for k in LIGHTHOUSE_MIN} if self.runs else {}
 
 
 class Build:
-    def __init__(self, name: str, project: Path, out: Path):
-        self.name, self.project = name, project
+    def __init__(self, name: str, project: Path, out: Path, port: int):
+        self.name, self.project, self.port = name, project, port
+        self.base = f"http://127.0.0.1:{port}{SUBPATH}"
         self.served_root = out
         self.site = out / SUBPATH.strip("/")
         self.pages: dict[str, PageResult] = {}
 
-    def time(self, base: str, runs: int, **env) -> float:
+    def time(self, runs: int, **env) -> float:
         """Median wall time of `mkdocs build` (a fresh process each time, as a user runs it)."""
         times = []
         for _ in range(runs):
@@ -109,7 +121,7 @@ class Build:
             result = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(self.site)],
                 cwd=self.project, capture_output=True, text=True,
-                env={**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1", **env},
+                env={**os.environ, "SITE_URL": self.base, "NO_MKDOCS_2_WARNING": "1", **env},
             )
             times.append(time.perf_counter() - start)
             if result.returncode:
@@ -127,17 +139,18 @@ class Build:
             for p in self.site.rglob("index.html")
         )
 
-    def measure(self, base: str, lighthouse: str | None) -> None:
+    def weigh_pages(self) -> None:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS[1:])
             for path in self.page_paths():
-                self.pages[path] = self.weigh(browser, base + path)
+                self.pages[path] = self.weigh(browser, self.base + path)
             browser.close()
-        for path, result in self.pages.items():
-            if lighthouse:
-                result.scores = run_lighthouse(lighthouse, base + path, f"{self.name}-{path or 'index/'}")
+
+    def lighthouse(self, cli: str, path: str, run: int) -> None:
+        name = f"{self.name}-{path.strip('/').replace('/', '-') or 'index'}-{run + 1}"
+        self.pages[path].runs.append(run_lighthouse(cli, self.base + path, name))
 
     def weigh(self, browser, url: str) -> PageResult:
         """First load with an empty cache and search opened, then a second view of the page."""
@@ -146,11 +159,12 @@ class Build:
         requested: list[str] = []
         page.on("request", lambda r: r.url.startswith(url.split(SUBPATH)[0]) and requested.append(r.url))
         load_with_search(page, url)
-        result = PageResult(requests=sorted(set(requested)))
-        for request_url in result.requests:
+        result = PageResult()
+        for request_url in sorted(set(requested)):
             file = self.file_for(request_url)
             result.raw += file.stat().st_size
             result.gzip += gzip_size(file)
+            result.files[file.relative_to(self.site).as_posix()] = gzip_size(file)
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         wire = []
@@ -182,7 +196,7 @@ def load_with_search(page, url: str) -> None:
 
 def run_lighthouse(cli: str, url: str, name: str) -> dict[str, int]:
     """Lighthouse's default settings: mobile form factor, simulated slow 4G and CPU."""
-    out = RESULTS / "lighthouse" / (name.strip("/").replace("/", "-") + ".json")
+    out = RESULTS / "lighthouse" / f"{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [cli, url, "--quiet", "--output=json", f"--output-path={out}", "--form-factor=mobile",
@@ -202,8 +216,8 @@ def lighthouse_cli() -> str:
 
 
 class Report:
-    def __init__(self, times, ours: Build, stock: Build, with_pdf: bool, with_lighthouse: bool):
-        self.times, self.ours, self.stock = times, ours, stock
+    def __init__(self, times, ours: Build, stock: Build, pdfs: list[str], with_pdf: bool, with_lighthouse: bool):
+        self.times, self.ours, self.stock, self.pdfs = times, ours, stock, pdfs
         self.with_pdf, self.with_lighthouse = with_pdf, with_lighthouse
 
     def table(self) -> str:
@@ -211,7 +225,8 @@ class Report:
         lines = [f"Koneessa {os.cpu_count()} ydintä. Käännösajat (mediaani, s):",
                  f"  HTML {t['html']:.2f}   stock {t['stock']:.2f}   suhde {t['html'] / t['stock']:.2f}"]
         if t["whole"] is not None:
-            lines.append(f"  koko käännös PDF:n kanssa {t['whole']:.2f}   PDF:n osuus {t['whole'] - t['html']:.2f}")
+            lines.append(f"  koko käännös PDF:n kanssa {t['whole']:.2f}   PDF:n osuus {t['whole'] - t['html']:.2f}"
+                         f"   ({', '.join(self.pdfs) or 'EI PDF-TIEDOSTOA'})")
         (raw, gz), (sraw, sgz) = self.ours.search_index, self.stock.search_index
         lines.append(f"Hakuindeksi: {kb(raw)} ({kb(gz)} gzip); stock {kb(sraw)} ({kb(sgz)} gzip), suhde {gz / sgz:.2f}")
         head = f"{'sivu':<42}{'raaka':>9}{'gzip':>9}{'stock gz':>9}{'suhde':>7}{'lämmin':>9}"
@@ -226,12 +241,26 @@ class Report:
             if self.with_lighthouse:
                 row += f"{scores(page):>13}{scores(other) if other else '–':>13}"
             lines.append(row)
-        return "\n".join(lines)
+        return "\n".join(lines + self.cost_breakdown())
+
+    def cost_breakdown(self) -> list[str]:
+        """Where the front page's extra first-load bytes go, file by file."""
+        ours, stock = self.ours.pages.get(""), self.stock.pages.get("")
+        if not (ours and stock):
+            return []
+        lines = ["", "Etusivun ensimmäinen lataus verrattuna stock-käännökseen (gzip kt, + = lisää):"]
+        for path in sorted(set(ours.files) | set(stock.files)):
+            diff = ours.files.get(path, 0) - stock.files.get(path, 0)
+            if abs(diff) >= 100:
+                lines.append(f"  {diff / 1024:+7.1f}  {path}")
+        return lines
 
     def missed_budgets(self) -> list[str]:
         missed, t = [], self.times
         if t["html"] > HTML_BUILD_OVER_STOCK * t["stock"]:
             missed.append(f"HTML-käännös {t['html']:.2f} s > {HTML_BUILD_OVER_STOCK} × stock {t['stock']:.2f} s")
+        if self.with_pdf and not self.pdfs:
+            missed.append("koko käännös ei tuottanut PDF-tiedostoa: aikaa ei voi verrata budjettiin")
         if t["whole"] is not None and t["whole"] >= WHOLE_BUILD_SECONDS:
             missed.append(f"koko käännös {t['whole']:.2f} s ≥ {WHOLE_BUILD_SECONDS} s")
         for path, page in self.ours.pages.items():
@@ -245,8 +274,8 @@ class Report:
 
     def data(self) -> dict:
         def pages(build):
-            return {p: vars(r) for p, r in build.pages.items()}
-        return {"cpus": os.cpu_count(), "times": self.times, "search_index": {
+            return {p: {**vars(r), "scores": r.scores} for p, r in build.pages.items()}
+        return {"cpus": os.cpu_count(), "times": self.times, "pdfs": self.pdfs, "search_index": {
             "ours": self.ours.search_index, "stock": self.stock.search_index},
             "pages": pages(self.ours), "stock_pages": pages(self.stock), "missed": self.missed_budgets()}
 
