@@ -222,7 +222,7 @@ def test_storage_that_throws_never_breaks_the_pages(site, context, page):
     context.add_init_script(THROWING_STORAGE)
     open_quiz(page, site)
     assert page.locator("[data-quiz-storage-note]").is_visible()
-    answer(page, QUESTIONS[0], "a")
+    answer(page, QUESTIONS[0], QUESTIONS[0]["answer"]["value"])
     assert progress(page) == f"Vastattu 1 / {TOTAL}, oikein 1."
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
     assert progress(page) == f"Vastattu 0 / {TOTAL}, oikein 0."
@@ -301,7 +301,7 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
 
 def test_unfinished_quiz_shows_as_unfinished_on_the_sheet(site, page):
     open_quiz(page, site)
-    answer(page, QUESTIONS[0], "a")
+    answer(page, QUESTIONS[0], QUESTIONS[0]["answer"]["value"])
     answer(page, QUESTIONS[1], wrong(QUESTIONS[1]))
     open_sheet(page, site)
     assert page.locator("[data-sheet-score]").inner_text() == f"Testi on kesken: vastattu 2 / {TOTAL}, oikein 1."
