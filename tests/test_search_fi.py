@@ -217,8 +217,14 @@ def words(texts: list[str]) -> list[str]:
 
 
 @pytest.mark.browser
-def test_suggestion_completes_a_word_being_typed(site, page):
+def test_suggestion_and_keyboard_work_as_in_material(site, page):
     page.goto(site.url, wait_until="networkidle")
     search(page, "tekijänoik")
     suggestion = page.locator(".md-search__suggest").inner_text()
     assert suggestion.startswith("tekijänoik") and len(suggestion) > len("tekijänoik"), suggestion
+    search(page, "vahingonkorvauslakia")
+    page.keyboard.press("Enter")  # Material opens the best result
+    page.wait_for_url(f"**/{ASIALLISUUS}?h=**")
+    page.locator("article mark[data-md-highlight]").first.wait_for()
+    assert "vahingonkorvauslain" in words(page.locator("article mark[data-md-highlight]").all_inner_texts())
+    assert not page.watch.console_errors
