@@ -25,11 +25,18 @@ def search(page, query: str) -> list[dict]:
     box = page.locator("input.md-search__input")
     if not box.is_visible():  # on a phone the box opens from the header button
         page.locator("label.md-header__button[for='__search']").first.click()
+    box.click()  # focus opens Material's result panel
+    # Start from an empty box so no result of an earlier query can be read as this one's.
     box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    empty_meta = page.inner_text(".md-search-result__meta")
     box.type(query, delay=20)
+    box.press("End")  # a last keyup: Playwright types ä/ö without one
     page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent.length > 0"
-        " && document.querySelector('input.md-search__input').value === q", arg=query)
+        "([q, e]) => document.querySelector('input.md-search__input').value === q"
+        " && document.querySelector('.md-search-result__meta').textContent !== e",
+        arg=[query, empty_meta])
     page.wait_for_timeout(300)  # results render after the meta line
     return page.eval_on_selector_all(
         "a.md-search-result__link",
