@@ -16,13 +16,8 @@
   var Loimaa = window.Loimaa;
   if (!Loimaa || !Loimaa.register) return;
 
-  function all(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
-  }
-
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
+  var all = Loimaa.all;
+  var isObject = Loimaa.isObject;
 
   /* Build an element with text content (never HTML). */
   function el(tag, text, className) {

@@ -63,6 +63,14 @@
     },
   };
 
+  /* Small helpers the components share. */
+  Loimaa.all = function (root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  };
+  Loimaa.isObject = function (value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  };
+
   /* Register a component class; it is constructed with its root element. */
   Loimaa.register = function (name, Component) {
     registry[name] = Component;
