@@ -22,6 +22,12 @@ def define_env(env):
 
     env.filter(fi_date)
 
+    def needs(component: str) -> None:
+        """Load a component's CSS and JS on this page only (overrides/main.html reads page.meta)."""
+        components = env.page.meta.setdefault("components", [])
+        if component not in components:
+            components.append(component)
+
     @env.macro
     def approval_table() -> str:
         return render.approval_table(ohje["approvals"])
@@ -44,8 +50,9 @@ def define_env(env):
         if checklist_id not in checklists:
             raise checklist_data.DataError(f"tarkistuslistaa {checklist_id!r} ei ole (data/tarkistuslistat/)")
         cl = checklists[checklist_id]
+        needs("checklist")
         href = checklist_data.source_href(cl, env.page.url, env.conf["use_directory_urls"])
         return checklist_data.render_checklist(cl, href, ohje["communications"]["email"])
 
     # Onboarding (Perehdytys): role helper, quiz, completion sheet; data/perehdytys/*.yml.
-    onboarding.define_macros(env, data_dir / "perehdytys")
+    onboarding.define_macros(env, data_dir / "perehdytys", lambda: needs("onboarding"))

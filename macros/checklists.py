@@ -292,7 +292,11 @@ def render_checklist(cl: dict, href: str, email: str) -> str:
         f'<strong>0 / {total}</strong> kohtaa {counted}</p>',
         f'<progress class="loimaa-checklist__bar" max="{total}" value="0" aria-hidden="true" data-checklist-bar></progress>',
         '</div>',
-        f'<form class="loimaa-checklist__form" id="{cid}" action="#" aria-label="{escape(cl["title"])}">',
+        # Not in the search index: the items quote the guideline, whose own page
+        # should be the hit. (On the <form>: Material's search parser ends an
+        # exclusion at the first closing tag of the same name, and forms never nest.)
+        f'<form class="loimaa-checklist__form" id="{cid}" action="#" aria-label="{escape(cl["title"])}" '
+        'data-search-exclude>',
     ]
     for group in cl["groups"]:
         parts.append(_group_html(cid, group, href))

@@ -401,7 +401,8 @@ def render_quiz(quiz: dict, href: Href) -> str:
         '<p class="loimaa-quiz__nojs" data-quiz-nojs>Valitse vastauksesi ja avaa sitten kysymyksen alta '
         '”Oikea vastaus ja perustelu”.</p>',
         f'<p class="loimaa-quiz__progress" role="status" data-quiz-progress data-quiz-js hidden>Vastattu 0 / {total}</p>',
-        '<form class="loimaa-quiz__form" id="testi" action="#" aria-label="Testaa osaamisesi">',
+        # Questions are not search hits; the guideline is (see checklists.py on the <form>).
+        '<form class="loimaa-quiz__form" id="testi" action="#" aria-label="Testaa osaamisesi" data-search-exclude>',
     ]
     for n, q in enumerate(quiz["questions"], 1):
         base = f"testi-{q['id']}"
@@ -414,8 +415,10 @@ def render_quiz(quiz: dict, href: Href) -> str:
         parts.append(
             f'<section class="loimaa-quiz__question" id="{base}" data-quiz-question="{q["id"]}" '
             f'data-quiz-chapter="{escape(q["chapter"])}" aria-labelledby="{base}-otsikko">'
-            f'<h2 id="{base}-otsikko">Kysymys {n} / {total} <span class="loimaa-quiz__chapter">'
-            f'(ohjeen kohta {escape(q["chapter"])})</span></h2>'
+            # The id on a span, not the h2: a heading with an id would become an
+            # empty search result (the form is excluded from search).
+            f'<h2><span id="{base}-otsikko">Kysymys {n} / {total} <span class="loimaa-quiz__chapter">'
+            f'(ohjeen kohta {escape(q["chapter"])})</span></span></h2>'
             f'<fieldset><legend>{escape(q["question"])}</legend>{options}</fieldset>'
             '<p class="loimaa-quiz__check" data-quiz-js hidden>'
             '<button type="button" class="md-button" data-quiz-check>Tarkista vastaus</button></p>'
@@ -497,8 +500,11 @@ def render_completion_sheet(quiz: dict, roles: dict) -> str:
 
 # --- mkdocs-macros ----------------------------------------------------------------
 
-def define_macros(env, data_dir: Path) -> None:
-    """Load and check the data once per build; register role_helper(), quiz(), completion_sheet()."""
+def define_macros(env, data_dir: Path, needs_assets=lambda: None) -> None:
+    """Load and check the data once per build; register role_helper(), quiz(), completion_sheet().
+
+    needs_assets() is called when a macro renders, so the page loads onboarding.css/js.
+    """
     roles = load_roles(Path(data_dir) / "roolit.yml")
     quiz = load_quiz(Path(data_dir) / "testi.yml")
     check_guideline([*role_refs(roles), *quiz_refs(quiz)], Path(env.conf["docs_dir"]))
@@ -506,6 +512,12 @@ def define_macros(env, data_dir: Path) -> None:
     def href(link: dict) -> str:
         return page_href(link, env.page.url, env.conf["use_directory_urls"])
 
-    env.macro(lambda: render_roles(roles, href), "role_helper")
-    env.macro(lambda: render_quiz(quiz, href), "quiz")
-    env.macro(lambda: render_completion_sheet(quiz, roles), "completion_sheet")
+    def macro(name: str, render):
+        def rendered() -> str:
+            needs_assets()
+            return render()
+        env.macro(rendered, name)
+
+    macro("role_helper", lambda: render_roles(roles, href))
+    macro("quiz", lambda: render_quiz(quiz, href))
+    macro("completion_sheet", lambda: render_completion_sheet(quiz, roles))

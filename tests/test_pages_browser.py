@@ -13,6 +13,8 @@ def test_every_page_is_offline_clean_and_accessible(site, page):
         for url in site.pages:
             page.goto(url, wait_until="networkidle")
             assert page.locator("link[href*='assets/stylesheets/main']").count() == 1, url
+            # Material's search panel is a dialog; screen readers announce its name.
+            assert page.get_by_role("dialog", name="Haku", include_hidden=True).count() == 1, url
             problems += [f"{url} [{scheme}] {v}" for v in axe_violations(page)]
     assert page.watch.outside == [], "pyyntöjä muille palvelimille"
     assert page.watch.console_errors == []
@@ -71,3 +73,36 @@ def test_instant_navigation_through_the_sites_links(site, page):
     heading.wait_for()
     # Material's instant loading kept the same document (no full reload).
     assert page.evaluate("window.__same_document === true")
+
+
+COMPONENT_ASSETS = ("loimaa.js", "checklist.js", "checklist.css", "onboarding.js", "onboarding.css")
+
+
+def test_component_assets_load_only_where_used_and_start_after_instant_navigation(site, page):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
+    page.goto(site.url, wait_until="networkidle")
+    assert [name for name in requested if name in COMPONENT_ASSETS] == []
+    page.evaluate("window.__same_document = true")
+
+    # Front page -> checklist -> 3.5 -> checklist again, all by instant navigation.
+    for _ in range(2):
+        page.locator("article a[href*='tarkistuslistat/ennen-julkaisua/']").first.click()
+        page.wait_for_url("**/tarkistuslistat/ennen-julkaisua/")
+        page.locator("[data-checklist-progress]").wait_for()  # checklist.js started the form
+        before = page.locator("[data-checklist-progress]").inner_text()
+        first = page.locator("article input[type=checkbox]").first
+        first.check()
+        assert page.locator("[data-checklist-progress]").inner_text() != before
+        first.uncheck()
+        page.evaluate("window.__register = window.__register || Loimaa.register")
+        # The form is styled by checklist.css, which instant navigation put in <head>.
+        assert page.locator("link[href$='checklist.css']").count() == 1
+        page.locator("article a[href*='ohjeistus/onnistunut-viestinta/']").first.click()
+        page.wait_for_url("**/ohjeistus/onnistunut-viestinta/")
+        page.locator("article h1").wait_for()
+        assert page.locator("link[href$='checklist.css']").count() == 0  # removed again
+    assert page.evaluate("window.__same_document === true")
+    # loimaa.js ran again on the second visit but set itself up once.
+    assert page.evaluate("window.__register === Loimaa.register")
+    assert page.watch.console_errors == []

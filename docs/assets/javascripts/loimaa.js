@@ -5,12 +5,16 @@
  * works without JavaScript; this file marks the page as enhanced and starts a
  * component for every element with data-module="<name>". Material's document$
  * emits on the first load and after every instant navigation, so components
- * start on each new page; an element is started only once.
+ * start on each new page; an element is started only once. Loaded only on
+ * pages with components (overrides/main.html).
  */
 (function () {
   "use strict";
 
   var Loimaa = (window.Loimaa = window.Loimaa || {});
+  // Instant navigation runs this file again on each page with components:
+  // set up once, so document$ gets one subscriber.
+  if (Loimaa.register) return;
   var registry = {};
   var PREFIX = "loimaa-ohje:";
 
