@@ -12,6 +12,10 @@ from typing import Any
 import yaml
 
 
+# libyaml's loader when PyYAML has it (ten times faster, same safe subset).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class DataError(ValueError):
     """A data file under data/ is missing, unreadable or malformed."""
 
@@ -23,7 +27,7 @@ def load_yaml(path: Path) -> Any:
     except OSError as exc:
         raise DataError(f"{path}: tiedostoa ei voi lukea ({exc.strerror})") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: virheellinen YAML: {exc}") from exc
 

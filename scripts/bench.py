@@ -2,8 +2,8 @@
 """`make bench`: build times, page weight and Lighthouse scores against the budgets in README.
 
 Measures this site and a stock Material for MkDocs build of the same Markdown
-(default theme, no overrides, no macros, no hooks; macro calls stripped from
-the pages), both built for http://127.0.0.1:PORT/ohjeet/some/ and served by
+(default theme, no overrides, no macros, no hooks; the pages' Markdown as it
+is after our macros ran, so the text is the same), both built for http://127.0.0.1:PORT/ohjeet/some/ and served by
 deploy/nginx.conf on Debian's nginx, and prints one table with the ratios.
 Exits 1 when a budget is missed. Results (JSON, Lighthouse reports) go to
 bench-results/. Not run in CI: timings are noisy.
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import socket
 import statistics
@@ -42,7 +41,6 @@ RESULTS = ROOT / "bench-results"
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-MACRO_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 # Budgets (README "Nopeus- ja kokobudjetit" / budgets).
 LIGHTHOUSE_MIN = {"performance": 98, "accessibility": 100, "best-practices": 100}
@@ -304,21 +302,24 @@ _Dumper.add_representer(_Tagged, lambda dumper, t: (
 
 
 def make_stock_project(dest: Path) -> Path:
-    """Same Markdown, nav and Markdown extensions; Material's defaults for everything else.
+    """Same text, nav and Markdown extensions; Material's defaults for everything else.
 
-    Macro calls ({{ … }}, {% … %}, {# … #}) are removed from the pages, as a
-    stock build has no macros plugin; what they would render is the cost of our
-    features. System fonts as in ours (font: false): the intranet cannot reach
-    Google Fonts, and counting them would flatter our numbers.
+    A stock build has no macros plugin, so its pages get our Markdown as it is
+    after the macros ran (scripts/expand_macros.py): the same checklists, quiz
+    and tables as static HTML. The ratio then shows what our theme, JS, CSS,
+    hooks and Finnish search cost, not the content. System fonts as in ours
+    (font: false): the intranet cannot reach Google Fonts, and counting them
+    would flatter our numbers.
     """
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     stock = {key: config[key] for key in ("site_name", "site_url", "docs_dir", "nav", "markdown_extensions")
              if key in config}
     stock["theme"] = {"name": "material", "font": False}
     stock["plugins"] = ["search"]
-    shutil.copytree(ROOT / config.get("docs_dir", "docs"), dest / "docs")
-    for page in (dest / "docs").rglob("*.md"):
-        page.write_text(MACRO_TAGS.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+    docs = dest / "docs"
+    shutil.copytree(ROOT / config.get("docs_dir", "docs"), docs)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "expand_macros.py"), str(docs)], check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
     (dest / "mkdocs.yml").write_text(yaml.dump(stock, Dumper=_Dumper, allow_unicode=True, sort_keys=False))
     return dest
 

@@ -482,7 +482,7 @@ def test_axe_in_empty_partly_filled_and_completed_states(site, page, cl):
     assert_clean(page)
 
 
-def test_axe_with_storage_note_and_dark_scheme(site, browser):
+def test_axe_with_storage_note_on_a_dark_system(site, browser):
     ctx = browser.new_context(locale="fi-FI", color_scheme="dark")
     ctx.add_init_script(THROWING_STORAGE)
     try:
