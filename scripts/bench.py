@@ -42,7 +42,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
-# Budgets (README "Nopeus- ja kokobudjetit" / budgets).
+# Budgets (README "Speed and size budgets").
 LIGHTHOUSE_MIN = {"performance": 98, "accessibility": 100, "best-practices": 100}
 GZIP_OVER_STOCK = 1.15       # first-load gzip bytes per page <= stock * 1.15
 HTML_BUILD_OVER_STOCK = 2.0  # HTML-only build <= stock build * 2

@@ -2,8 +2,8 @@
 
 The files under docs/assets/ and the theme overrides under overrides/assets/
 keep their comments; the built site gets them without comments and
-whitespace, which is most of the page-weight budget left after gzip (README,
-"Nopeus- ja kokobudjetit"). Material's own assets are minified already.
+whitespace: bytes every page would otherwise carry (README, "Speed and
+size budgets"). Material's own assets are minified already.
 Runs after the other on_post_build hooks (the Finnish search writes its data
 into lunr.fi.min.js) and before precompress.py gzips the results.
 """
