@@ -3,7 +3,7 @@
 
 Builds the site twice into a temporary folder: as it is, and "stock": the same
 sources with plain `search: lang: fi`, without the search_fi hook and without
-the lunr.fi override. Serves each, and in Debian's Chromium:
+the lunr overrides. Serves each, and in Debian's Chromium:
 
 - bytes: every file the page loads for search (worker, lunr modules, index),
   raw and gzip -9 (what nginx's gzip_static sends);
@@ -22,6 +22,7 @@ import functools
 import gzip
 import http.server
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -55,13 +56,15 @@ def main() -> int:
 
 
 def stock_project(dest: Path) -> Path:
-    """The same sources with Material's own Finnish search: no search_fi hook, no lunr.fi override."""
+    """The same sources with Material's own Finnish search: no search_fi hook, no lunr overrides.
+
+    (Both lunr.fi and the empty lunr.stemmer.support go: Material's lunr.fi needs the stemmer.)
+    """
     project = copy_project(dest)
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     config.write_text("".join(line for line in lines if "hooks/search_fi.py" not in line), encoding="utf-8")
-    override = project / "overrides" / "assets" / "javascripts" / "lunr" / "min" / "lunr.fi.min.js"
-    override.unlink()
+    shutil.rmtree(project / "overrides" / "assets" / "javascripts" / "lunr")
     return project
 
 

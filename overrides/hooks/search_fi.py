@@ -3,21 +3,44 @@
 Material's search (lunr in a web worker) matches typed words as prefixes of the
 page's words, so "tekijänoikeus" misses "tekijänoikeudet" (consonant gradation)
 and "vahingonkorvauslaki" misses "vahingonkorvauslain". This hook gives the
-worker two things, appended to the theme override of Material's Finnish module
-(overrides/assets/javascripts/lunr/min/lunr.fi.min.js), which does the rest:
+worker DATA, appended to the theme override of Material's Finnish module
+(overrides/assets/javascripts/lunr/min/lunr.fi.min.js), which does the rest
+with one function, candidates(word): the word with an ending stripped
+("salasano|ja"), then with a stem change undone by a rule ("salasan|o" ->
+"salasana"). The same function serves
 
-- keys: for every word form of the site, its Voikko base forms and the base
-  forms of its compound parts; the index gets them beside the word itself;
-- endings and stem rules: how to take a typed word that may not occur in the
-  site ("salasanoja") back to candidate base forms ("salasana"), learned here
-  from Voikko's analyses of the site's own words. Only candidates that are
-  words of the index count, so a typed word unrelated to the guideline
-  ("kissa") finds nothing.
+- indexing: each word of the site gets, beside itself, the base forms among
+  its candidates and their compound parts; Voikko's base forms are the
+  reference, and where candidates() would differ from them, DATA lists the
+  word's base forms (or says it has none) instead;
+- querying: a typed word that may not occur in the site ("salasanoja") also
+  looks for its candidates; only words of the index count, so a typed word
+  unrelated to the guideline ("kissa") finds nothing.
 
-The build fails if Voikko or its Finnish dictionary is missing.
+DATA, as JSON:
+
+- keys: one line per base form the browser needs, sorted:
+  "ala=tyylinen", "tekijänoikeus 1det 1ksien|oikeus tekijä". "=" marks the
+  compound's seams; its parts are then the runs of whole components, at least
+  MIN_PART letters ("ala", "tyylinen"); Voikko's parts that this does not give
+  ("tekijän" -> "tekijä") are written after "|" instead. Then the site's forms
+  whose base forms candidates() gets wrong, written as letters to drop from the
+  base form and letters to add ("1det": tekijänoikeu(s)det); such a form has
+  exactly the base forms it is listed under;
+- none: the site's words for which candidates() finds base forms Voikko does not;
+- endings: Finnish case and number endings (back and front vowel spellings);
+- rules: "x>y", a stem change: a stem ending in x may be the base form ending
+  in y ("de>s": tekijänoikeude|t). The fewest rules that take every form of
+  the site to its base forms (greedy set cover); the browser also tries the
+  stem's other grades with them when querying (see grown in the module).
+
+A Python twin of candidates() decides what DATA must list; tests/test_search_fi.py
+checks that the module, run in Chromium, gives every word of the site the keys
+Voikko gives it. The build fails if Voikko or its Finnish dictionary is missing.
 """
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import re
@@ -26,7 +49,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from voikko_fi import VoikkoMissing, base_forms, readings, voikko
+from voikko_fi import MIN_PART, VoikkoMissing, readings, voikko
 
 MODULE = Path("assets/javascripts/lunr/min/lunr.fi.min.js")
 PLACEHOLDER = "/* SEARCH_FI_DATA */ null"
@@ -37,10 +60,11 @@ ENDINGS_BACK = (
     "ja jen ita iden itten ien ia ina iksi issa ista illa ilta ille iin ihin isiin ten"
 ).split()
 MAX_TAIL = 4       # stem changes are short: "uks" -> "us", "nte" -> "nne", "i" -> "ki"
-MIN_COMMON = 2     # a stem rule needs this many unchanged letters before the change
-VOWELS = set("aeiouyäö")
+MIN = 3            # as the module: candidates are at least this long, stems at least MIN - 1
+KEEP = 2           # as the module: a stem rule leaves at least this many letters of the stem
 FRONT = str.maketrans("aou", "äöy")
-PROBE_ENDINGS = ("ssa", "n", "lla", "a")  # to check a generalised stem rule with Voikko
+ENDINGS = frozenset(e for back in ENDINGS_BACK for e in (back, back.translate(FRONT)))
+ENDING_LENGTHS = (0, *sorted({len(e) for e in ENDINGS}))
 
 
 def on_config(config):
@@ -78,82 +102,114 @@ def words(search_index: dict) -> set[str]:
 
 
 def search_data(site_words: set[str]) -> dict:
-    """What the browser needs: base forms with the site's forms and compound parts, endings, stem rules.
-
-    One line per base form: "tekijänoikeus 1det|oikeus tekijä". A form is
-    written as how many letters to drop from the base form and what to add.
-    """
-    forms, parts, pairs = defaultdict(set), defaultdict(set), []
+    """DATA for the module (format in this module's docstring)."""
+    bases_of, parts = {}, defaultdict(set)  # word -> its base forms other than itself; base form -> parts
     for word in sorted(site_words):
-        for base, base_parts in readings(word).items():
+        found = readings(word)
+        bases_of[word] = set(found) - {word}
+        for base, base_parts in found.items():
             parts[base] |= base_parts
-            if base != word:
-                forms[base].add(word)
-                pairs.append((word, base))
+    bases = {b for found in bases_of.values() for b in found} | {b for b, p in parts.items() if p}
+    rules = stem_rules(bases_of)
+    by_tail = tails(rules)
+    derived = {word: candidates(word, by_tail) & bases for word in bases_of}
+    listed = defaultdict(list)
+    for word, found in sorted(bases_of.items()):
+        if found != derived[word]:
+            for base in sorted(found):
+                listed[base].append(relative(base, word))
     lines = []
-    for base in sorted(set(forms) | {b for b, p in parts.items() if p}):
-        line = " ".join([base, *(relative(base, form) for form in sorted(forms[base]))])
-        lines.append(line + ("|" + " ".join(sorted(parts[base])) if parts[base] else ""))
+    for base in sorted(bases):
+        marked = seams(base, parts[base])
+        head, tail = (marked, "") if runs(marked) == parts[base] else (base, "|" + " ".join(sorted(parts[base])))
+        lines.append(" ".join([head, *listed[base]]) + tail)
     return {
         "keys": "\n".join(lines),
-        "endings": endings(),
-        "rules": " ".join(f"{x}>{y}" for x, y in sorted(stem_rules(pairs))),
+        "none": " ".join(sorted(w for w, found in bases_of.items() if derived[w] and not found)),
+        "endings": sorted(ENDINGS),
+        "rules": " ".join(f"{x}>{y}" for x, y in sorted(rules)),
     }
+
+
+def stem_rules(bases_of: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """The fewest stem changes x -> y that take every form of the site to its base forms.
+
+    A form and its base form share a prefix once an ending is stripped; the
+    differing tails make a rule ("kriisitilante|issa" -> "te" -> "ne", or
+    "nte" -> "nne"). Greedy set cover: the rule that reaches the most pairs
+    not yet reached, until none is left (a pair no rule reaches is listed in
+    keys). Rules reach forms of other base forms too; that is what they are for.
+    """
+    options, reaches = {}, defaultdict(set)  # (form, base) -> rules; rule -> pairs
+    for word, found in bases_of.items():
+        for base in found - candidates(word, {}):  # not reached by an ending alone
+            pair = (word, base)
+            for stem in stems(word):
+                for common in range(KEEP, common_prefix(stem, base) + 1):
+                    rule = stem[common:], base[common:]
+                    if len(base) >= MIN and len(rule[0]) <= MAX_TAIL and len(rule[1]) <= MAX_TAIL:
+                        options.setdefault(pair, set()).add(rule)
+                        reaches[rule].add(pair)
+    chosen, left = set(), set(options)
+    heap = [(-len(pairs), rule) for rule, pairs in reaches.items()]
+    heapq.heapify(heap)
+    while left and heap:  # lazy greedy: a rule's count only falls, so recount the top one
+        _, rule = heapq.heappop(heap)
+        count = len(reaches[rule] & left)
+        if heap and count < -heap[0][0]:
+            heapq.heappush(heap, (-count, rule))
+        elif count:
+            chosen.add(rule)
+            left -= reaches[rule]
+    return chosen
+
+
+def tails(rules: set[tuple[str, str]]) -> dict[str, list[str]]:
+    """Rules by the stem tail they change: {"de": ["s"], ...}."""
+    by_tail = defaultdict(list)
+    for x, y in sorted(rules):
+        by_tail[x].append(y)
+    return by_tail
+
+
+def candidates(word: str, by_tail: dict[str, list[str]]) -> set[str]:
+    """Twin of the module's candidates(word) (without its grown rules): base forms word may be a form of.
+
+    (The module stops at its longest rule's tail, this at MAX_TAIL: the same, as no rule is longer.)
+    """
+    out = set()
+    for stem in stems(word):
+        out.add(stem)
+        for n in range(min(MAX_TAIL, len(stem) - KEEP) + 1):
+            for y in by_tail.get(stem[len(stem) - n:], ()):
+                out.add(stem[:len(stem) - n] + y)
+    out.discard(word)
+    return {key for key in out if len(key) >= MIN}
+
+
+def stems(word: str) -> list[str]:
+    """word with each ending it ends in (and none) stripped off, at least MIN - 1 letters left."""
+    return [word[:len(word) - n] for n in ENDING_LENGTHS
+            if len(word) - n >= MIN - 1 and (not n or word[len(word) - n:] in ENDINGS)]
+
+
+def seams(base: str, parts: set[str]) -> str:
+    """base with "=" where parts that begin or end it meet the rest: "tieto=turva=ryhmä"."""
+    cuts = {len(p) for p in parts if base.startswith(p)} | {len(base) - len(p) for p in parts if base.endswith(p)}
+    return "".join(("=" if i in cuts else "") + c for i, c in enumerate(base))
+
+
+def runs(marked: str) -> set[str]:
+    """Twin of the module's runs(): the compound parts that seams give, "a=b=c" -> a, b, c, ab, bc."""
+    pieces = marked.split("=")
+    return {"".join(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1)
+            if j - i < len(pieces) and len("".join(pieces[i:j])) >= MIN_PART}
 
 
 def relative(base: str, form: str) -> str:
     """form as letters to drop from base and letters to add: ("tekijänoikeus", "tekijänoikeudet") -> "1det"."""
     common = common_prefix(base, form)
     return f"{len(base) - common}{form[common:]}"
-
-
-def endings() -> list[str]:
-    return sorted({e for back in ENDINGS_BACK for e in (back, back.translate(FRONT))})
-
-
-def stem_rules(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Stem changes x -> y that take an inflected stem back to its base form.
-
-    Learned: for each (form, base form) of the site and each ending the form
-    ends in, the stripped stem and the base form share a prefix; the differing
-    tails make a rule ("kriisitilante|issa" -> "te" -> "ne"). Wrong splits make
-    rules too; they cost little, as the browser keeps only candidates that are
-    words of the index. Then generalised: the stem's other grades ("tee",
-    "tei" beside "te"), each kept only if Voikko accepts a form made with it.
-    """
-    learned: dict[tuple[str, str], str] = {}
-    for form, base in pairs:
-        for ending in [""] + endings():
-            if not form.endswith(ending) or len(form) - len(ending) < MIN_COMMON:
-                continue
-            stem = form[:len(form) - len(ending)]
-            common = common_prefix(stem, base)
-            x, y = stem[common:], base[common:]
-            if stem != base and common >= MIN_COMMON and len(x) <= MAX_TAIL and len(y) <= MAX_TAIL:
-                learned.setdefault((x, y), base)
-    rules = set(learned)
-    for (x, y), base in learned.items():
-        for grade in other_grades(x):
-            if (grade, y) not in rules and voikko_accepts(base[:len(base) - len(y)] + grade, base):
-                rules.add((grade, y))
-    return rules
-
-
-def other_grades(tail: str) -> set[str]:
-    """The same stem with a long vowel or the plural i: "te" -> "tee", "tei"."""
-    if not tail or tail[-1] not in VOWELS:
-        return set()
-    grades = {tail + tail[-1], tail[:-1] + "i", tail + "i"}
-    if tail[-1] == "i" and len(tail) > 1 and tail[-2] in VOWELS:
-        grades.add(tail[:-1] + tail[-2])
-    return grades - {tail}
-
-
-def voikko_accepts(stem: str, base: str) -> bool:
-    """Is stem + some common ending a form of base, by Voikko?"""
-    back = any(c in "aou" for c in base)
-    return any(base in base_forms(stem + (ending if back else ending.translate(FRONT)))
-               for ending in PROBE_ENDINGS)
 
 
 def common_prefix(a: str, b: str) -> int:
@@ -166,3 +222,4 @@ def common_prefix(a: str, b: str) -> int:
 def clean(token: str) -> str:
     """Lower case, without punctuation at either end (as the worker looks words up)."""
     return re.sub(r"^[\W_]+|[\W_]+$", "", token.lower())
+
