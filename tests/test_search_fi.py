@@ -1,7 +1,8 @@
 """Finnish search: base forms, inflected forms and compound parts find the right page.
 
-Unit tests of the Voikko helper and the build hook, a build without Voikko, and
-one Chromium page that types many queries into Material's search box.
+Unit tests of the Voikko helper and the build hook, a build without Voikko, the
+built module run in Chromium on every word of the site (its keys must be
+Voikko's), and one Chromium page that types many queries into Material's search box.
 """
 from __future__ import annotations
 
