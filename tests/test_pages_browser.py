@@ -1,4 +1,6 @@
 """Every page in Chromium: intranet-safe, error-free, accessible, phone-friendly."""
+import time
+
 import pytest
 
 from browser import axe_violations
@@ -106,4 +108,46 @@ def test_component_assets_load_only_where_used_and_start_after_instant_navigatio
     assert page.evaluate("window.__same_document === true")
     # loimaa.js ran again on the second visit but set itself up once.
     assert page.evaluate("window.__register === Loimaa.register")
+    assert page.watch.console_errors == []
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let sum = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(sum), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["perehdytys/roolisi/", "perehdytys/testaa-osaamisesi/",
+                                  "tarkistuslistat/uusi-profiili/", "tarkistuslistat/ennen-julkaisua/"])
+def test_components_start_without_moving_the_page(site, browser, path):
+    """The components' scripts are deferred; on a slow connection the page is painted before they
+    run. The CSS lays the enhanced page out from the start, so nothing jumps (CLS, Lighthouse)."""
+    ctx = browser.new_context(locale="fi-FI", viewport={"width": 412, "height": 823}, is_mobile=True)
+    page = ctx.new_page()
+
+    def slow(route):
+        time.sleep(0.6)  # the script arrives well after the first paint
+        route.continue_()
+
+    page.route("**/assets/javascripts/{loimaa,checklist,onboarding}.js", slow)
+    page.goto(site.url + path, wait_until="load")
+    page.locator("[data-module][data-module-started]").first.wait_for()
+    assert page.evaluate(LAYOUT_SHIFT) < 0.01
+    ctx.close()
+
+
+def test_component_starts_when_its_script_arrives_before_loimaa_js(site, page):
+    """Instant navigation loads a page's scripts in parallel: checklist.js may run before loimaa.js."""
+    def late(route):
+        time.sleep(0.6)
+        route.continue_()
+
+    page.route("**/assets/javascripts/loimaa.js", late)
+    page.goto(site.url, wait_until="networkidle")
+    page.locator("article a[href*='tarkistuslistat/ennen-julkaisua/']").first.click()
+    page.wait_for_url("**/tarkistuslistat/ennen-julkaisua/")
+    page.locator("[data-checklist-progress]").wait_for()  # visible: checklist.js started the form
     assert page.watch.console_errors == []

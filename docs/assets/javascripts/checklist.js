@@ -10,11 +10,10 @@
  * communications (print, copy, e-mail). Everything the user typed is put on the
  * page with textContent only, never as HTML.
  */
-(function () {
+// Run when loimaa.js is there: on instant navigation Material loads a page's
+// scripts in parallel, so this file may arrive first (see loimaa.js).
+(window.loimaaReady = window.loimaaReady || []).push(function (Loimaa) {
   "use strict";
-
-  var Loimaa = window.Loimaa;
-  if (!Loimaa || !Loimaa.register) return;
 
   var all = Loimaa.all;
   var isObject = Loimaa.isObject;
@@ -396,4 +395,4 @@
   };
 
   Loimaa.register("checklist", Checklist);
-})();
+});

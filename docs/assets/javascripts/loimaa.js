@@ -90,10 +90,20 @@
         } catch (error) {
           // One broken component must not stop the others on the page.
           console.error("Loimaa: " + name, error);
+        } finally {
+          // Ends the "starting" layout of the component CSS; a failed start
+          // falls back to the plain no-JavaScript form.
+          el.setAttribute("data-module-started", "");
         }
       });
     });
   }
+
+  // Start the component files that arrived before this one, and from now on
+  // each one as it arrives (they push their start function, see checklist.js).
+  var waiting = window.loimaaReady || [];
+  window.loimaaReady = { push: function (start) { start(Loimaa); } };
+  waiting.forEach(function (start) { start(Loimaa); });
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(function () {

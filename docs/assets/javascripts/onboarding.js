@@ -11,11 +11,10 @@
  * Everything is saved through Loimaa.storage (versioned, never throws) and only
  * after the user acts. User text goes on the page with textContent only.
  */
-(function () {
+// Run when loimaa.js is there: on instant navigation Material loads a page's
+// scripts in parallel, so this file may arrive first (see loimaa.js).
+(window.loimaaReady = window.loimaaReady || []).push(function (Loimaa) {
   "use strict";
-
-  var Loimaa = window.Loimaa;
-  if (!Loimaa || !Loimaa.register) return;
 
   var all = Loimaa.all;
   var isObject = Loimaa.isObject;
@@ -348,4 +347,4 @@
   Loimaa.register("role-helper", RoleHelper);
   Loimaa.register("quiz", Quiz);
   Loimaa.register("completion-sheet", CompletionSheet);
-})();
+});
