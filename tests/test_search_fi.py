@@ -77,13 +77,6 @@ def test_base_forms_undo_consonant_gradation():
     assert voikko_fi.base_forms("xqzv") == set()
 
 
-def test_fast_analyze_reads_the_same_as_libvoikko():
-    for word in ("tekijänoikeudet", "tietopankissa", "salasanoja", "Wilmassa", "xqzv", "a\0b"):
-        assert voikko_fi.analyze(word) == [
-            {k: a[k] for k in voikko_fi.KEYS if k in a} for a in voikko_fi.voikko().analyze(word)], word
-    assert voikko_fi.analyze("salasanoja")[0]["WORDBASES"] == "+sala(sala)+sana(sana)"
-
-
 def test_search_keys_include_compound_parts():
     assert voikko_fi.search_keys("vahingonkorvauslain") == {
         "vahingonkorvauslaki", "vahingonkorvaus", "korvauslaki", "vahinko", "korvaus", "laki"}

@@ -16,7 +16,6 @@ INSTALL_HINT = (
     "(libvoikko). Install Voikko: Debian packages libvoikko1 and voikko-fi, PyPI libvoikko."
 )
 MIN_PART = 3  # shorter compound parts ("yö", "tv") would match too much as prefixes
-KEYS = ("BASEFORM", "STRUCTURE", "WORDBASES")  # what readings() uses of an analysis
 # One morpheme of Voikko's WORDBASES, e.g. "+korva(korvata)", "+us(+us)", "+esi".
 _MORPHEME = re.compile(r"\+([^+(]+)(?:\(([^)]*)\))?")
 
@@ -43,28 +42,9 @@ def analyses(word: str) -> tuple[dict, ...]:
     Voikko also offers far-fetched splits ("tietopankissa" as tie+toppa+kissa);
     the reading with the fewest parts is the one a reader means.
     """
-    found = analyze(word)
+    found = voikko().analyze(word)
     fewest = min((parts(a) for a in found if parts(a)), default=0)
     return tuple(a for a in found if parts(a) in (0, fewest))  # 0: no STRUCTURE given
-
-
-def analyze(word: str) -> list[dict]:
-    """voikko().analyze(word), with only KEYS: in twice the time, libvoikko's analyze() reads
-    every key of every analysis through ctypes. Same C calls, through libvoikko's private
-    library handle (libvoikko 4.3, pinned); analyze() itself if that ever moves."""
-    v = voikko()
-    lib, handle = getattr(v, "_Voikko__lib", None), getattr(v, "_Voikko__handle", None)
-    if not hasattr(lib, "voikko_mor_analysis_value_ucs4") or "\0" in word:
-        return v.analyze(word)
-    found, c_list = [], lib.voikkoAnalyzeWordUcs4(handle, word)
-    if bool(c_list):
-        i = 0
-        while bool(c_list[i]):
-            values = {key: lib.voikko_mor_analysis_value_ucs4(c_list[i], key.encode()) for key in KEYS}
-            found.append({key: value for key, value in values.items() if value is not None})
-            i += 1
-        lib.voikko_free_mor_analysis(c_list)
-    return found
 
 
 def parts(analysis: dict) -> int:
