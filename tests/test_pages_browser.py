@@ -111,6 +111,12 @@ def test_component_assets_load_only_where_used_and_start_after_instant_navigatio
     assert page.watch.console_errors == []
 
 
+def late(route):
+    """Answer a request 0.6 s late, as on a slow connection."""
+    time.sleep(0.6)
+    route.continue_()
+
+
 LAYOUT_SHIFT = """() => new Promise(resolve => {
   let sum = 0;
   new PerformanceObserver(list => {
@@ -128,11 +134,7 @@ def test_components_start_without_moving_the_page(site, browser, path):
     ctx = browser.new_context(locale="fi-FI", viewport={"width": 412, "height": 823}, is_mobile=True)
     page = ctx.new_page()
 
-    def slow(route):
-        time.sleep(0.6)  # the script arrives well after the first paint
-        route.continue_()
-
-    page.route("**/assets/javascripts/{loimaa,checklist,onboarding}.js", slow)
+    page.route("**/assets/javascripts/{loimaa,checklist,onboarding}.js", late)  # after the first paint
     page.goto(site.url + path, wait_until="load")
     page.locator("[data-module][data-module-started]").first.wait_for()
     assert page.evaluate(LAYOUT_SHIFT) < 0.01
@@ -141,10 +143,6 @@ def test_components_start_without_moving_the_page(site, browser, path):
 
 def test_component_starts_when_its_script_arrives_before_loimaa_js(site, page):
     """Instant navigation loads a page's scripts in parallel: checklist.js may run before loimaa.js."""
-    def late(route):
-        time.sleep(0.6)
-        route.continue_()
-
     page.route("**/assets/javascripts/loimaa.js", late)
     page.goto(site.url, wait_until="networkidle")
     page.locator("article a[href*='tarkistuslistat/ennen-julkaisua/']").first.click()
