@@ -3,7 +3,8 @@
 
 Material for MkDocs writes a few small inline <script>s into every page (the
 storage scope, which depends on the page's depth and, on the 404 page, on the
-sub-path; the saved colour scheme). The policy allows exactly those by their
+sub-path; the saved colour scheme), and overrides/hooks/inline_css.py puts the
+site's own CSS into <style> elements. The policy allows exactly those by their
 SHA-256 hashes instead of 'unsafe-inline'. Run after a build whenever the
 sub-path or Material's version changes (tests/test_nginx.py says when):
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 # Everything from this site itself; data: for the icons Material's CSS embeds.
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'{scripts}; style-src 'self'{styles}; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
@@ -33,8 +34,16 @@ HEADER_LINE = re.compile(r'(add_header\s+Content-Security-Policy\s+)"[^"]*"')
 
 def policy(site_dir: Path) -> str:
     """The policy for the HTML files under site_dir."""
-    hashes = sorted({h for page in sorted(site_dir.rglob("*.html")) for h in inline_script_hashes(page)})
-    return POLICY.format(hashes=" ".join(f"'{h}'" for h in hashes))
+    scripts, styles = set(), set()
+    for page in sorted(site_dir.rglob("*.html")):
+        found = inline_hashes(page)
+        scripts.update(found["script"])
+        styles.update(found["style"])
+    return POLICY.format(scripts=_sources(scripts), styles=_sources(styles))
+
+
+def _sources(hashes: set[str]) -> str:
+    return "".join(f" '{h}'" for h in sorted(hashes))
 
 
 def write_into(conf: Path, value: str) -> None:
@@ -45,36 +54,39 @@ def write_into(conf: Path, value: str) -> None:
     conf.write_text(new, encoding="utf-8")
 
 
-def inline_script_hashes(page: Path) -> list[str]:
-    finder = _InlineScripts()
+def inline_hashes(page: Path) -> dict[str, list[str]]:
+    """{"script": [...], "style": [...]}: hashes of the page's inline scripts and <style> elements."""
+    finder = _InlineCode()
     finder.feed(page.read_text(encoding="utf-8"))
-    return [
-        "sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        for body in finder.bodies
-    ]
+    return {
+        tag: ["sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() for body in bodies]
+        for tag, bodies in finder.bodies.items()
+    }
 
 
-class _InlineScripts(HTMLParser):
-    """Collects the text of executable <script> elements without src (JSON data blocks don't run)."""
+class _InlineCode(HTMLParser):
+    """Collects the text of executable <script> elements without src (JSON data blocks don't run) and of <style>s."""
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
-        self.bodies: list[str] = []
-        self._body: list[str] | None = None
+        self.bodies: dict[str, list[str]] = {"script": [], "style": []}
+        self._tag: str | None = None
+        self._body: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "script" and "src" not in attrs and (attrs.get("type") or "").lower() in SCRIPT_TYPES:
-            self._body = []
+        script = tag == "script" and "src" not in attrs and (attrs.get("type") or "").lower() in SCRIPT_TYPES
+        if script or tag == "style":
+            self._tag, self._body = tag, []
 
     def handle_data(self, data):
-        if self._body is not None:
+        if self._tag:
             self._body.append(data)
 
     def handle_endtag(self, tag):
-        if tag == "script" and self._body is not None:
-            self.bodies.append("".join(self._body))
-            self._body = None
+        if tag == self._tag:
+            self.bodies[tag].append("".join(self._body))
+            self._tag = None
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def test_instant_navigation_through_the_sites_links(site, page):
     assert page.evaluate("window.__same_document === true")
 
 
-COMPONENT_ASSETS = ("loimaa.js", "checklist.js", "checklist.css", "onboarding.js", "onboarding.css")
+COMPONENT_ASSETS = ("loimaa.js", "checklist.js", "onboarding.js")  # their CSS is inline (inline_css.py)
 
 
 def test_component_assets_load_only_where_used_and_start_after_instant_navigation(site, page):
@@ -100,11 +100,11 @@ def test_component_assets_load_only_where_used_and_start_after_instant_navigatio
         first.uncheck()
         page.evaluate("window.__register = window.__register || Loimaa.register")
         # The form is styled by checklist.css, which instant navigation put in <head>.
-        assert page.locator("link[href$='checklist.css']").count() == 1
+        assert page.locator("style[data-stylesheet='checklist']").count() == 1
         page.locator("article a[href*='ohjeistus/onnistunut-viestinta/']").first.click()
         page.wait_for_url("**/ohjeistus/onnistunut-viestinta/")
         page.locator("article h1", has_text="3.5.").wait_for()
-        page.wait_for_function("!document.querySelector(\"link[href$='checklist.css']\")")  # removed again
+        page.wait_for_function("!document.querySelector(\"style[data-stylesheet='checklist']\")")  # removed again
     assert page.evaluate("window.__same_document === true")
     # loimaa.js ran again on the second visit but set itself up once.
     assert page.evaluate("window.__register === Loimaa.register")
