@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import rcssmin
 from mkdocs.exceptions import PluginError
+
+from minify import minified  # the same minifier as the files in site/
 
 # A <link> to one of our stylesheets, as MkDocs and overrides/main.html write it.
 LINK = re.compile(r'<link rel="stylesheet" href="(?:[^"]*/)?assets/stylesheets/([\w-]+)\.css">')
@@ -30,7 +31,7 @@ def inline(html: str, stylesheets: Path) -> str:
         source = stylesheets / f"{match.group(1)}.css"
         if not source.is_file():
             return match.group(0)  # not ours (Material's own CSS has a hashed name anyway)
-        css = rcssmin.cssmin(source.read_text(encoding="utf-8")).strip()
+        css = minified(source)
         if "</" in css:
             raise PluginError(f"inline_css: {source} contains '</', which would end the <style> element")
         return f'<style data-stylesheet="{match.group(1)}">{css}</style>'

@@ -32,5 +32,9 @@ def on_post_build(config):
 def minify(path: Path) -> None:
     if not path.is_file():
         raise PluginError(f"minify: {path} is missing from the built site")
-    text = path.read_text(encoding="utf-8")
-    path.write_text(MINIFIERS[path.suffix](text).strip() + "\n", encoding="utf-8")
+    path.write_text(minified(path) + "\n", encoding="utf-8")
+
+
+def minified(path: Path) -> str:
+    """The file's text without comments and whitespace (also used by inline_css.py)."""
+    return MINIFIERS[path.suffix](path.read_text(encoding="utf-8")).strip()
