@@ -33,6 +33,11 @@ def define_env(env):
         return render.approval_table(ohje["approvals"])
 
     @env.macro
+    def contents_list(section: str) -> str:
+        """The guideline's chapters and sections, from the navigation (mkdocs.yml)."""
+        return render.contents_list(env.conf["nav"], section, env.page.file.src_uri)
+
+    @env.macro
     def city_contact() -> str:
         return render.city_contact(ohje["city"])
 
