@@ -9,6 +9,15 @@ Component tests call it again in their filled-in and finished states.
 """
 from __future__ import annotations
 
+# Faults in the components' own CSS, fixed in the component phase of issue 14. The layout
+# test marks them strict xfail (a fix turns the pass into a failure: delete the line), and
+# the accessibility statement must list each page here as not yet accessible.
+COMPONENT_FAULTS = {
+    ("perehdytys/suoritusmerkinta/", "phone"): "the completion sheet's fields have no edge",
+    ("perehdytys/suoritusmerkinta/", "desktop"): "the completion sheet's fields have no edge",
+    ("tarkistuslistat/uusi-profiili/", "phone"): "the 3.2 summary's value column is a letter wide",
+}
+
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 

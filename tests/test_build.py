@@ -111,3 +111,18 @@ def test_no_outside_hosts_referenced_by_the_site(site):
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
             assert "//" not in tag.split("href=")[-1].split("src=")[-1][:10] or "127.0.0.1" in tag, (html, tag)
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_accessibility_statement_claims_only_what_the_tests_show(site):
+    """Known faults (tests/layout.py) are listed as not accessible; no claim about a dark theme."""
+    from layout import COMPONENT_FAULTS
+
+    html = (site.dir / "saavutettavuusseloste" / "index.html").read_text(encoding="utf-8")
+    text = normalise(page_text(site.dir, "saavutettavuusseloste"))
+    status = text.split("Digipalvelun saavutettavuuden tila", 1)[1].split("Ei-saavutettava sisältö", 1)[0]
+    faults = html.split('id="ei-saavutettava-sisalto"', 1)[1].split("<h2", 1)[0]
+    pages = {path for path, _ in COMPONENT_FAULTS}
+    assert ("osittain" in status) == bool(pages), status
+    for path in pages:
+        assert f'href="../{path}"' in faults, path
+    assert "tumma" not in text and "teema" not in text

@@ -3,19 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from layout import DESKTOP, PHONE, layout_problems
+from layout import COMPONENT_FAULTS, DESKTOP, PHONE, layout_problems
 
 pytestmark = pytest.mark.browser
-
-# Faults in the components' own CSS, fixed in the component phase of issue 14. Strict:
-# once a fix lands the test passes, the mark turns the pass into a failure, and the
-# line must go.
-COMPONENT_FAULTS = {
-    ("perehdytys/suoritusmerkinta/", "phone"): "the completion sheet's fields have no edge",
-    ("perehdytys/suoritusmerkinta/", "desktop"): "the completion sheet's fields have no edge",
-    ("tarkistuslistat/uusi-profiili/", "phone"): "the 3.2 summary's value column is a letter wide",
-}
-
 
 def _cases():
     from conftest import ROOT
