@@ -1,5 +1,6 @@
 """The strict build: passes on the real sources, fails loudly on bad input."""
 import datetime as dt
+import re
 
 import yaml
 
@@ -126,3 +127,48 @@ def test_accessibility_statement_claims_only_what_the_tests_show(site):
     for path in pages:
         assert f'href="../{path}"' in faults, path
     assert "tumma" not in text and "teema" not in text
+
+
+def _visible_text(html: str) -> str:
+    """Text and the attributes a user or screen reader meets, without scripts and styles."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.skip, self.parts = 0, []
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style", "svg")
+            self.parts += [v for k, v in attrs if k in ("aria-label", "title", "alt", "placeholder") and v]
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style", "svg")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def test_the_sites_own_text_uses_finnish_quotation_marks(site):
+    """”…” as in Finnish print; the guideline's own text has no quotation marks at all."""
+    assert not re.search('["“„]', (ROOT / "tests" / "fixtures" / "sosiaalisen-median-ohje-2026.txt").read_text())
+    found = []
+    for html in sorted(site.dir.rglob("*.html")):
+        text = _visible_text(html.read_text(encoding="utf-8"))
+        found += [f"{html.relative_to(site.dir)}: {m.group(0)}" for m in re.finditer('.{0,30}["“„].{0,30}', text)]
+    assert found == []
+
+
+def test_ohje_lyhyesti_describes_its_quotes_as_they_look(site):
+    """It once said its quotes were in quotation marks; they are indented blocks with a rule."""
+    html = (site.dir / "perehdytys" / "ohje-lyhyesti" / "index.html").read_text(encoding="utf-8")
+    intro = normalise(page_text(site.dir, "perehdytys/ohje-lyhyesti")).split("1. Mikä")[0]
+    quotes = re.findall(r"<blockquote>\s*<p>(.)", html)
+    assert quotes
+    assert "lainausmerk" not in intro.lower() or all(q == "”" for q in quotes)
+    assert "Sisennetyt lainaukset" in intro
