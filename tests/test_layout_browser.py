@@ -50,3 +50,24 @@ def test_the_probe_sees_each_kind_of_fault(site, browser):
     ctx.close()
     kinds = ["vierii sivuttain", "puristunut teksti", "kentällä ei näkyvää reunaa"]
     assert sorted({next(k for k in kinds if p.startswith(k)) for p in problems}) == sorted(kinds), problems
+
+
+@pytest.mark.parametrize("view", ["phone", "desktop"])
+def test_header_names_the_city_and_the_guideline_in_full(site, browser, view):
+    import yaml
+
+    from conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))
+    ctx = browser.new_context(locale="fi-FI", viewport=PHONE if view == "phone" else DESKTOP)
+    page = ctx.new_page()
+    page.goto(site.url + "ohjeistus/roolisi/", wait_until="networkidle")
+    title = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert title.inner_text() == f"{data['city']['name']} · {data['document']['title']}"
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1"), \
+        "the header title is cut off"
+    if view == "desktop":  # the city's L mark (as the favicon), not Material's generic book icon
+        mark = (ROOT / "overrides" / ".icons" / "loimaa" / "tunnus.svg").read_text(encoding="utf-8")
+        d = page.locator(".md-header .md-logo svg path").get_attribute("d")
+        assert d and f'd="{d}"' in mark
+    ctx.close()
