@@ -28,8 +28,11 @@ system-deps:
 build: system-deps $(VENV)/.installed-build
 	$(BIN)/mkdocs build --strict
 
-serve: build
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+# mkdocs serve builds everything itself (PDF included) and rebuilds on every save
+# under docs/, data/, macros/ and overrides/ (mkdocs.yml: watch). No .pyc files:
+# writing them into the watched folders would trigger a second rebuild.
+serve: system-deps $(VENV)/.installed-build
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 test: $(VENV)/.installed-test
 	./scripts/system-deps.sh test
