@@ -172,3 +172,15 @@ def test_ohje_lyhyesti_describes_its_quotes_as_they_look(site):
     assert quotes
     assert "lainausmerk" not in intro.lower() or all(q == "”" for q in quotes)
     assert "Sisennetyt lainaukset" in intro
+
+
+def test_build_fails_when_finnish_search_has_no_index_to_change(tmp_path):
+    # Another search plugin (or none) would leave the site with stock search, unnoticed.
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - search:\n      lang: fi\n" in text
+    config.write_text(text.replace("  - search:\n      lang: fi\n", ""), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    assert result.returncode != 0, "build without a search index passed"
+    assert "search_fi" in result.stderr and "search_index.json is missing" in result.stderr, result.stderr
