@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from browser import settle
 from layout import PHONE
 
 pytestmark = pytest.mark.browser
@@ -17,6 +18,7 @@ def test_the_three_tasks_fit_the_first_screen_of_a_phone(site, browser):
     ctx = browser.new_context(locale="fi-FI", viewport=PHONE, is_mobile=True)
     page = ctx.new_page()
     page.goto(site.url, wait_until="networkidle")
+    settle(page)
     for path in TASKS:
         card = page.locator(f".loimaa-tasks li:has(a[href$='{path}'])")
         box = card.bounding_box()

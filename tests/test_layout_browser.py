@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from browser import settle
 from layout import COMPONENT_FAULTS, DESKTOP, PHONE, layout_problems
 
 pytestmark = pytest.mark.browser
@@ -29,6 +30,7 @@ def test_page_reads_without_sideways_scroll_squeezed_text_or_invisible_fields(si
     page = ctx.new_page()
     page.goto(site.url + path, wait_until="networkidle")
     page.wait_for_function("!document.querySelector('[data-module]:not([data-module-started])')")
+    settle(page)
     problems = layout_problems(page)
     ctx.close()
     assert problems == []
@@ -62,6 +64,7 @@ def test_header_names_the_city_and_the_guideline_in_full(site, browser, view):
     ctx = browser.new_context(locale="fi-FI", viewport=PHONE if view == "phone" else DESKTOP)
     page = ctx.new_page()
     page.goto(site.url + "ohjeistus/roolisi/", wait_until="networkidle")
+    settle(page)
     title = page.locator(".md-header__topic:first-child .md-ellipsis")
     assert title.inner_text() == f"{data['city']['name']} · {data['document']['title']}"
     assert title.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1"), \

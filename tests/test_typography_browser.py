@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from browser import settle
 from layout import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -57,6 +58,7 @@ def test_a_headings_permalink_never_wraps_onto_a_line_of_its_own_on_a_phone(site
     alone = []
     for url in site.pages:
         page.goto(url, wait_until="networkidle")
+        settle(page)
         alone += [f"{url}: {h}" for h in page.evaluate(PERMALINK_ALONE)]
     ctx.close()
     assert alone == []
