@@ -1,0 +1,37 @@
+"""Material's own search worker, driven from a page of the built site.
+
+The same worker, index and Finnish module the search box uses, without the
+typing: for checks over thousands of queries. Each answer is what the box
+would show: the result pages in Material's order (after the module's
+reordering), as paths relative to the site.
+"""
+from __future__ import annotations
+
+SETUP, READY, QUERY, RESULT = 0, 1, 2, 3  # Material's SearchMessageType
+
+WORKER_JS = """async queries => {
+  const config = JSON.parse(document.getElementById('__config').textContent)
+  const base = new URL(config.base, location.href)
+  const index = await (await fetch(new URL('search/search_index.json', base))).json()
+  index.options = { suggest: config.features.includes('search.suggest') }  // as Material's bundle sends it
+  const worker = new Worker(new URL(config.search, location.href))
+  const next = () => new Promise(done => worker.addEventListener('message', e => done(e.data), { once: true }))
+  worker.postMessage({ type: %(SETUP)d, data: index })
+  await next()
+  const out = []
+  for (const q of queries) {
+    worker.postMessage({ type: %(QUERY)d, data: q })
+    const message = await next()
+    out.push(message.data.items.map(group => {
+      const article = group.find(i => !i.location.includes('#')) || group[0]
+      return article.location.split('#')[0]
+    }))
+  }
+  worker.terminate()
+  return out
+}""" % {"SETUP": SETUP, "QUERY": QUERY}
+
+
+def worker_search(page, queries: list[str]) -> list[list[str]]:
+    """Result pages (site-relative paths, best first) for each query, from Material's worker on page."""
+    return page.evaluate(WORKER_JS, queries)
