@@ -70,7 +70,7 @@ ENDINGS_BACK = (
 ).split()
 MAX_TAIL = 4       # stem changes are short: "uks" -> "us", "nte" -> "nne", "i" -> "ki"
 MIN = 3            # as the module: candidates are at least this long, stems at least MIN - 1
-KEEP = 2           # as the module: a stem rule leaves at least this many letters of the stem
+KEEP = 1           # as the module: a stem rule leaves at least this many letters of the stem
 FRONT = str.maketrans("aou", "äöy")
 ENDINGS = frozenset(e for back in ENDINGS_BACK for e in (back, back.translate(FRONT)))
 ENDING_LENGTHS = (0, *sorted({len(e) for e in ENDINGS}))
