@@ -38,6 +38,10 @@ DATA, as JSON:
 - synonyms: [staff word, [guideline word or word pair, ...]] from
   data/haku/synonyymit.yml: the staff word becomes a key of the guideline's word
   (of the pair's last word where the pair occurs);
+- actions: "verb>drop+add", the -minen noun of each verb of the site, which a
+  reader types ("tilin perustaminen") where the text has the verb ("perustaa"):
+  "julkaista>3seminen" (julkais|ta -> julkaiseminen); like a synonym, the
+  noun becomes a key of the verb's forms;
 - ellipses: [first word, next word, base form]: "poikkeus- ja kriisitilanteissa"
   gives "poikkeus" there the key "poikkeustilanne".
 
@@ -56,7 +60,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from voikko_fi import MIN_PART, VoikkoMissing, analyses, nominal_bases, paradigm, readings, voikko
+from voikko_fi import (MIN_PART, VoikkoMissing, action_noun, analyses, nominal_bases, paradigm, readings,
+                       verb_bases, voikko)
 
 SYNONYMS = Path("data/haku/synonyymit.yml")
 
@@ -209,7 +214,9 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
         for base, base_parts in found.items():
             parts[base] |= base_parts
     bases = {b for found in bases_of.values() for b in found} | {b for b, p in parts.items() if p}
-    rules = stem_rules(paradigms(bases_of, {b for w in site_words for b in nominal_bases(w)} | set(synonyms)))
+    actions = action_nouns(site_words)
+    rules = stem_rules(paradigms(bases_of, {b for w in site_words for b in nominal_bases(w)}
+                                 | set(synonyms) | set(actions.values())))
     by_tail, heads = tails(rules), {base[:n] for base in bases for n in range(len(base) + 1)}
     derived = {word: candidates(word, by_tail, heads) & bases for word in bases_of}
     listed = defaultdict(list)
@@ -228,13 +235,22 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
         "endings": sorted(ENDINGS),
         "rules": " ".join(f"{x}>{y}" for x, y in sorted(rules)),
         "synonyms": [[key, targets] for key, targets in sorted(synonyms.items())],
+        "actions": " ".join(f"{verb}>{relative(verb, noun)}" for verb, noun in sorted(actions.items())),
         "ellipses": list(found_ellipses),
     }
 
 
-def staff_keys(word: str, keys: set[str], synonyms: dict[str, list[str]]) -> set[str]:
-    """Twin of the module's keysOf() for synonyms: staff words whose guideline word is word or one of its keys."""
-    return {staff for staff, targets in synonyms.items() for t in targets if t in keys | {word}}
+def action_nouns(site_words: set[str]) -> dict[str, str]:
+    """verb -> its -minen noun, for every verb of the site that has one."""
+    verbs = {v for word in site_words for v in verb_bases(word)}
+    return {verb: noun for verb in sorted(verbs) if (noun := action_noun(verb)) and noun != verb}
+
+
+def staff_keys(word: str, keys: set[str], synonyms: dict[str, list[str]], actions: dict[str, str]) -> set[str]:
+    """Twin of the module's keysOf() for synonyms and -minen nouns: those whose word is word or one of its keys."""
+    own = keys | {word}
+    return ({staff for staff, targets in synonyms.items() for t in targets if t in own}
+            | {noun for verb, noun in actions.items() if verb in own})
 
 
 def paradigms(bases_of: dict[str, set[str]], nominals: set[str]) -> dict[str, set[str]]:

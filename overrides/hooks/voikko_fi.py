@@ -173,3 +173,21 @@ def _seams(base: str) -> list[int]:
         if len(seams) > 1 and letters == len(base):
             return sorted(set(seams[1:]))
     return []
+
+
+def verb_bases(word: str) -> set[str]:
+    """Base forms of word that Voikko reads as a verb."""
+    return {a["BASEFORM"].lower() for a in analyses(word) if a.get("CLASS") == "teonsana" and a.get("BASEFORM")}
+
+
+@functools.lru_cache(maxsize=None)
+def action_noun(verb: str) -> str | None:
+    """The verb's -minen noun, which Voikko reads as the verb: "julkaista" -> "julkaiseminen"; None if not found.
+
+    Its stem is the present tense's ("julkaise|n") or the infinitive's ("kirjautu|a"); Voikko decides.
+    """
+    stems = [f[:-1] for homonym in _generator().generate_forms(verb) for f in homonym.get("preesens_yks_1", ())]
+    for stem in dict.fromkeys([*stems, verb[:-1], verb[:-2] + "e", verb[:-2]]):
+        if verb in {a.get("BASEFORM", "").lower() for a in analyses(stem + "minen")}:
+            return stem + "minen"
+    return None
