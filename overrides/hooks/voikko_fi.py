@@ -186,8 +186,15 @@ def action_noun(verb: str) -> str | None:
 
     Its stem is the present tense's ("julkaise|n") or the infinitive's ("kirjautu|a"); Voikko decides.
     """
-    stems = [f[:-1] for homonym in _generator().generate_forms(verb) for f in homonym.get("preesens_yks_1", ())]
-    for stem in dict.fromkeys([*stems, verb[:-1], verb[:-2] + "e", verb[:-2]]):
+    for stem in (verb[:-1], verb[:-2] + "e", verb[:-2], *_present_stems(verb)):
         if verb in {a.get("BASEFORM", "").lower() for a in analyses(stem + "minen")}:
             return stem + "minen"
     return None
+
+
+def _present_stems(verb: str):
+    """The stems of the verb's "I ..." form ("kohtaa|n"), if the generator lists the verb."""
+    inflect = _generator()
+    if verb in inflect.WORD_CLASSES:
+        for homonym in inflect.generate_forms(verb):
+            yield from (f[:-1] for f in homonym.get("preesens_yks_1", ()))
