@@ -48,7 +48,7 @@ FIRST_QUERY = "salasana"  # stock search finds it too
 PAGE_LOADS = 5
 GROUPS = {"perusmuodot (issue 6)": BASE_FORMS, "taivutetut muodot": INFLECTED,
           "yhdyssanojen osat": COMPOUND_PARTS, "ei ohjeessa (0 tulosta)": NOT_IN_GUIDELINE,
-          "kysymykset (1. tulos, issue 15)": QUESTIONS}
+          "kysymykset (1. tulos)": QUESTIONS}
 BUDGET_EXTRA_GZ, BUDGET_TYPING, BUDGET_BUILD = 15_000, 1.5, 2.0
 
 
