@@ -89,8 +89,10 @@ SYNONYM_QUERIES = [
     ("esihenkilölle", "esihenkilö", ROOLISI), ("postauksia", "postaus", VIESTINTA),
     ("valokuvia", "valokuva", VIESTINTA), ("väärää", "väärä", VIESTINTA),
 ]
-# The hyphen ellipsis: the completed compound finds the page ("poikkeus- ja kriisitilanteissa").
-ELLIPSES = [("poikkeustilanteissa", LUKU2), ("keskustelupalveluja", LUKU1), ("työprofiilista", ROOLISI)]
+# The hyphen ellipsis: the completed compound finds the page ("poikkeus- ja kriisitilanteissa"),
+# and so do the parts of the inflected compound, in forms the text doesn't have.
+ELLIPSES = [("poikkeustilanteissa", LUKU2), ("keskustelupalveluja", LUKU1), ("työprofiilista", ROOLISI),
+            ("kriisistä", LUKU2), ("poikkeustilanne", LUKU2), ("tilanteissa", LUKU2)]
 # File names of 3.6 are words: "Loimaa_brändikäsikirja_1_24.pdf", "Loimaa_viestintäohje2025.pdf".
 FILE_NAMES = [("brändikäsikirjan", LISATIETOA), ("kuvakokoja", LISATIETOA), ("viestintäohjeesta", LISATIETOA)]
 # Sentences the onboarding pages quote: the guideline's own page comes first.
