@@ -9,7 +9,7 @@ from __future__ import annotations
 
 SETUP, READY, QUERY, RESULT = 0, 1, 2, 3  # Material's SearchMessageType
 
-WORKER_JS = """async queries => {
+WORKER_JS = """async ([queries, withWords]) => {
   const config = JSON.parse(document.getElementById('__config').textContent)
   const base = new URL(config.base, location.href)
   const index = await (await fetch(new URL('search/search_index.json', base))).json()
@@ -24,7 +24,8 @@ WORKER_JS = """async queries => {
     const message = await next()
     out.push(message.data.items.map(group => {
       const article = group.find(i => !i.location.includes('#')) || group[0]
-      return article.location.split('#')[0]
+      const words = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => i.terms[t])))
+      return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
     }))
   }
   worker.terminate()
@@ -34,4 +35,9 @@ WORKER_JS = """async queries => {
 
 def worker_search(page, queries: list[str]) -> list[list[str]]:
     """Result pages (site-relative paths, best first) for each query, from Material's worker on page."""
-    return page.evaluate(WORKER_JS, queries)
+    return page.evaluate(WORKER_JS, [queries, False])
+
+
+def worker_search_words(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:
+    """As worker_search, each page with the words Material reports found on it (typed words and the page's forms)."""
+    return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, True])]

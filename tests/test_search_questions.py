@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from search_worker import worker_search
+from search_worker import worker_search, worker_search_words
 from test_search_fi import type_query, top_pages
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
@@ -157,6 +157,17 @@ def test_filler_words_do_not_decide_the_ranking(site, page):
     for k, (question, content) in enumerate(pairs):
         assert results[2 * k] == results[2 * k + 1], (question, results[2 * k][:3], results[2 * k + 1][:3])
     assert all(results[1::2]), "every content query finds something"
+
+
+@pytest.mark.browser
+def test_pages_with_more_of_the_questions_words_come_first(site, page):
+    page.goto(site.url, wait_until="networkidle")
+    questions = [q for q, _ in QUESTIONS if len(q.split()) >= 3]
+    for question, results in zip(questions, worker_search_words(page, questions)):
+        typed = set(question.lower().replace("-", " ").split())
+        counts = [len(words & typed) for _, words in results]
+        assert counts == sorted(counts, reverse=True), (question, [(p, sorted(w & typed)) for p, w in results][:6])
+        assert all(not words & {"kuka", "saanko", "voinko", "miten", "onko"} for _, words in results), question
 
 
 @pytest.mark.browser
