@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import checklists as checklist_data
+from . import contents
 from . import onboarding
 from . import render
 from .site_data import fi_date, load_site_data
@@ -35,7 +36,7 @@ def define_env(env):
     @env.macro
     def contents_list(section: str) -> str:
         """The guideline's chapters and sections, from the navigation (mkdocs.yml)."""
-        return render.contents_list(env.conf["nav"], section, env.page.file.src_uri)
+        return contents.contents_list(env.conf["nav"], section, env.page.file.src_uri)
 
     @env.macro
     def city_contact() -> str:

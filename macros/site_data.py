@@ -60,11 +60,7 @@ def review_line(doc: dict) -> str:
             f" · seuraava tarkistus {fi_date(doc['next_review'])}")
 
 
-def approval_status(approval: dict) -> str:
-    """When a body approved the guideline, in the same words on the front page and in the footer."""
-    return fi_date(approval["date"]) if approval["date"] else "ei vielä hyväksytty"
-
-
 def approval_line(approvals: list[dict]) -> str:
-    """One line for the footer: who approved when, or what is still open."""
-    return "Hyväksyntä: " + ", ".join(f"{a['body']} {approval_status(a)}" for a in approvals)
+    """One line for the footer: who approved when, or what is still open (in the front page table's words)."""
+    parts = [f"{a['body']} {fi_date(a['date']) if a['date'] else 'ei vielä hyväksytty'}" for a in approvals]
+    return "Hyväksyntä: " + ", ".join(parts)

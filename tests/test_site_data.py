@@ -75,7 +75,6 @@ def test_finnish_dates_and_lines():
     assert is_draft(approvals)
     # The footer uses the front page table's words for a missing approval.
     assert approval_line(approvals) == "Hyväksyntä: Johtoryhmä 5.1.2026, Kaupunginhallitus ei vielä hyväksytty"
-    assert render.approval_table(approvals).splitlines()[-1] == "| Kaupunginhallitus | ei vielä hyväksytty |"
 
 
 def test_approval_table_and_contact():
@@ -85,30 +84,3 @@ def test_approval_table_and_contact():
     assert contact.startswith("**Loimaan kaupunki**")
     assert "Puh. 02 76 110" in contact
     assert render.mailto("a@b.fi", "Palaute: x") == "mailto:a@b.fi?subject=Palaute%3A%20x"
-
-
-NAV = [
-    {"Etusivu": "index.md"},
-    {"Ohje": [
-        {"1. Yksi": "yksi.md"},
-        {"3. Kolme": ["kolme/index.md", {"3.1. Alakohta": "kolme/ala.md"}]},
-        {"4. Ilman hakemistoa": [{"4.1. Sivu": "nelja/sivu.md"}]},
-    ]},
-]
-
-
-def test_contents_list_nests_sections_and_links_relative_to_the_page():
-    assert render.contents_list(NAV, "Ohje", "index.md").splitlines() == [
-        "- [1. Yksi](yksi.md)",
-        "- [3. Kolme](kolme/index.md)",
-        "    - [3.1. Alakohta](kolme/ala.md)",
-        "- 4. Ilman hakemistoa",
-        "    - [4.1. Sivu](nelja/sivu.md)",
-    ]
-    assert render.contents_list(NAV, "Ohje", "kolme/index.md").splitlines()[:2] == [
-        "- [1. Yksi](../yksi.md)", "- [3. Kolme](index.md)"]
-
-
-def test_contents_list_of_a_missing_section_fails_in_finnish():
-    with pytest.raises(DataError, match="nav: osiota 'Puuttuu' ei ole"):
-        render.contents_list(NAV, "Puuttuu", "index.md")
