@@ -11,7 +11,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros import onboarding as ob
+from macros import guideline, templates
+from macros import quiz as quiz_component
+from macros import role_helper
+from macros.guideline import Guideline
 from macros.validate import DataError
 
 DATA = ROOT / "data" / "perehdytys"
@@ -23,24 +26,34 @@ GUIDELINE_PAGES = sorted([*DOCS.glob("*.md"), *(DOCS / "ohjeistus").glob("*.md")
 
 def quiz(raw=QUIZ_RAW, tmp_path=None) -> dict:
     if tmp_path is None:
-        return ob.load_quiz(DATA / "testi.yml")
+        return quiz_component.load_quiz(DATA / "testi.yml")
     path = tmp_path / "testi.yml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return ob.load_quiz(path)
+    return quiz_component.load_quiz(path)
 
 
 def roles_from(raw, tmp_path) -> dict:
     path = tmp_path / "roolit.yml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return ob.load_roles(path)
+    return role_helper.load_roles(path)
+
+
+def check_guideline(refs, docs=DOCS):
+    guideline.check_refs(refs, Guideline(docs))
+
+
+def quote_html(lines, link, href):
+    """The shared quote piece (overrides/components/shared.html), as the components render it."""
+    macro = templates.environment().get_template("shared.html").module.quote
+    return templates.render_markup(macro(lines, href(link), link["title"]))
 
 
 def checked(q: dict, r: dict) -> tuple[dict, dict]:
-    ob.check_guideline([*ob.role_refs(r), *ob.quiz_refs(q)], DOCS)
+    check_guideline([*role_helper.role_refs(r), *quiz_component.quiz_refs(q)])
     return q, r
 
 
-QUIZ, ROLES = checked(ob.load_quiz(DATA / "testi.yml"), ob.load_roles(DATA / "roolit.yml"))
+QUIZ, ROLES = checked(quiz_component.load_quiz(DATA / "testi.yml"), role_helper.load_roles(DATA / "roolit.yml"))
 
 
 # --- the real data ----------------------------------------------------------------------
@@ -73,7 +86,7 @@ def test_the_issue_scenarios_are_in_the_quiz():
 def test_role_helper_reaches_the_four_situations_of_3_1_and_the_no_permission_case():
     assert [o["id"] for o in ROLES["outcomes"]] == [
         "virkaprofiili", "asiantuntijaprofiili", "ei-lupaa", "yksityinen-mainitsee", "yksityinen"]
-    paths = ob.role_paths(ROLES)
+    paths = role_helper.role_paths(ROLES)
     assert all(paths[o] for o in paths)
     assert paths["asiantuntijaprofiili"] == [[("tyotehtava", True), ("lupa", True), ("omalla-nimella", True)]]
     assert paths["yksityinen"] == [[("tyotehtava", False), ("oma-profiili", True), ("mainitsee", False)]]
@@ -88,7 +101,7 @@ def test_every_role_question_asked_in_the_issue_is_there():
 # --- faithful to the guideline -------------------------------------------------------------
 
 def guideline_text() -> str:
-    return " ".join(ob.plain_text(p.read_text(encoding="utf-8")) for p in GUIDELINE_PAGES)
+    return " ".join(guideline.plain_text(p.read_text(encoding="utf-8")) for p in GUIDELINE_PAGES)
 
 
 def test_every_quote_on_the_essentials_page_is_the_guidelines_own_text():
@@ -99,7 +112,7 @@ def test_every_quote_on_the_essentials_page_is_the_guidelines_own_text():
         if line.startswith(">"):
             current.append(line[1:].strip())
         elif current:
-            quotes.append(ob.plain_text("\n".join(current)))
+            quotes.append(guideline.plain_text("\n".join(current)))
             current = []
     assert len(quotes) >= 12
     text = guideline_text()
@@ -118,24 +131,24 @@ def test_a_reworded_quote_fails_the_build(tmp_path):
     raw = copy.deepcopy(QUIZ_RAW)
     raw["questions"][0]["quote"] = "Viestipalvelut ovat somea."
     with pytest.raises(DataError, match=r"testi.yml: kysymys 'whatsapp-ryhma': lainausta ei löydy"):
-        ob.check_guideline(ob.quiz_refs(quiz(raw, tmp_path)), DOCS)
+        check_guideline(quiz_component.quiz_refs(quiz(raw, tmp_path)))
 
 
 def test_a_missing_anchor_or_page_fails_the_build(tmp_path):
     raw = copy.deepcopy(QUIZ_RAW)
     raw["questions"][1]["link"] = "ohjeistus/roolisi.md#ei-ole"
     with pytest.raises(DataError, match=r"'virallinen-kanava'.*ei ole otsikkoa \{ #ei-ole \}"):
-        ob.check_guideline(ob.quiz_refs(quiz(raw, tmp_path)), DOCS)
+        check_guideline(quiz_component.quiz_refs(quiz(raw, tmp_path)))
     raw["questions"][1]["link"] = "ohjeistus/poistettu.md"
     with pytest.raises(DataError, match=r"'virallinen-kanava'.*sivua ohjeistus/poistettu.md ei ole"):
-        ob.check_guideline(ob.quiz_refs(quiz(raw, tmp_path)), DOCS)
+        check_guideline(quiz_component.quiz_refs(quiz(raw, tmp_path)))
 
 
 def test_a_role_quote_that_is_not_on_its_page_fails(tmp_path):
     raw = copy.deepcopy(ROLES_RAW)
     raw["outcomes"][0]["quotes"][0]["link"] = "ohjeistus/tietoturva.md"
     with pytest.raises(DataError, match=r"roolit.yml: tilanne 'virkaprofiili'.quotes\[1\]: lainausta ei löydy"):
-        ob.check_guideline(ob.role_refs(roles_from(raw, tmp_path)), DOCS)
+        check_guideline(role_helper.role_refs(roles_from(raw, tmp_path)))
 
 
 # --- validation of the quiz ------------------------------------------------------------------
@@ -190,7 +203,7 @@ def href(link):
 
 
 def test_quiz_html_has_a_labelled_control_per_option_and_an_answer_to_open():
-    html = ob.render_quiz(QUIZ, href)
+    html = quiz_component.render(QUIZ, href)
     assert html.count("<fieldset>") == html.count("<legend>") == len(QUIZ["questions"])
     ids = re.findall(r'<input type="radio" id="([^"]+)"', html)
     assert len(ids) == sum(len(q["options"]) for q in QUIZ["questions"])
@@ -202,20 +215,20 @@ def test_quiz_html_has_a_labelled_control_per_option_and_an_answer_to_open():
 
 
 def test_role_html_lists_every_situation_with_when_and_quotes():
-    html = ob.render_roles(ROLES, href)
+    html = role_helper.render(ROLES, href)
     for o in ROLES["outcomes"]:
         assert f'<h2 id="tilanne-{o["id"]}-otsikko">' in html
     assert ("Kun vastaat: Teetkö tätä osana työtehtäviäsi? Kyllä; Onko sinulla lupa hallinnoida kaupungin "
             "somekanavia? Kyllä; Onko profiili perustettu omalla nimelläsi? Ei</p>") in html
     assert ("<li>Teetkö tätä osana työtehtäviäsi? Ei; Käytätkö omaa, henkilökohtaista profiiliasi? Ei</li>") in html
     assert html.count("<blockquote") == sum(len(o["quotes"]) for o in ROLES["outcomes"])
-    assert re.search(r'<form [^>]*data-role-js hidden>', html)   # the questions need JavaScript
+    assert re.search(r'<form [^>]*data-js-only data-search-exclude hidden>', html)   # the questions need JavaScript
 
 
 def test_quotes_keep_the_guidelines_lead_and_bullets():
-    html = ob._quote_html(["Asiantuntijaprofiilissa:", "käytetään x", "mainitaan y"], {"title": "T"}, lambda link: "u")
+    html = quote_html(["Asiantuntijaprofiilissa:", "käytetään x", "mainitaan y"], {"title": "T"}, lambda link: "u")
     assert "<p>Asiantuntijaprofiilissa:</p><ul><li>käytetään x</li><li>mainitaan y</li></ul>" in html
-    assert "<blockquote class=\"loimaa-onboarding__quote\"><p>Yksi.</p></blockquote>" in ob._quote_html(
+    assert "<blockquote class=\"loimaa-onboarding__quote\"><p>Yksi.</p></blockquote>" in quote_html(
         ["Yksi."], {"title": "T"}, lambda link: "u")
 
 
@@ -223,8 +236,8 @@ def test_data_text_is_escaped(tmp_path):
     raw = copy.deepcopy(QUIZ_RAW)
     raw["questions"][0]["question"] = "<img src=x onerror=alert(1)>?"
     q = quiz(raw, tmp_path)
-    ob.check_guideline(ob.quiz_refs(q), DOCS)
-    assert "&lt;img src=x onerror=alert(1)&gt;?" in ob.render_quiz(q, href)
+    check_guideline(quiz_component.quiz_refs(q))
+    assert "&lt;img src=x onerror=alert(1)&gt;?" in quiz_component.render(q, href)
 
 
 # --- the built site: every explanation's link lands on a page and heading that exist --------------------

@@ -8,16 +8,18 @@ import pytest
 
 from browser import axe_violations
 from conftest import ROOT
-from macros import onboarding as ob
+from macros import quiz as quiz_component
+from macros import role_helper
+from macros.guideline import Guideline, check_refs
 # Our keys throw on every access (disabled or full storage); Material's own keys keep working.
-from test_checklists_browser import THROWING_STORAGE
+from test_checklist_browser import THROWING_STORAGE
 
-QUIZ = ob.load_quiz(ROOT / "data" / "perehdytys" / "testi.yml")
-ROLES = ob.load_roles(ROOT / "data" / "perehdytys" / "roolit.yml")
-ob.check_guideline([*ob.quiz_refs(QUIZ), *ob.role_refs(ROLES)], ROOT / "docs")   # fills the link titles
+QUIZ = quiz_component.load_quiz(ROOT / "data" / "perehdytys" / "testi.yml")
+ROLES = role_helper.load_roles(ROOT / "data" / "perehdytys" / "roolit.yml")
+check_refs([*quiz_component.quiz_refs(QUIZ), *role_helper.role_refs(ROLES)], Guideline(ROOT / "docs"))   # fills the link titles
 QUESTIONS = QUIZ["questions"]
 TOTAL = len(QUESTIONS)
-PATHS = ob.role_paths(ROLES)
+PATHS = role_helper.role_paths(ROLES)
 PAGES = ["perehdytys/", "perehdytys/ohje-lyhyesti/", "perehdytys/roolisi/",
          "perehdytys/testaa-osaamisesi/", "perehdytys/suoritusmerkinta/"]
 
@@ -74,7 +76,7 @@ def test_only_the_first_question_shows_at_first_and_nothing_is_stored(site, page
     assert page.locator("[data-role-question]:visible").count() == 1
     assert page.locator("#rooli-tyotehtava").is_visible()
     assert visible_outcomes(page) == []
-    assert not page.locator("[data-role-nojs]").is_visible()
+    assert not page.locator(".loimaa-roles [data-nojs]").is_visible()
     assert [k for k in page.evaluate("Object.keys(localStorage)") if k.startswith("loimaa-ohje:")] == []
     assert axe_violations(page) == []
     assert_clean(page)
@@ -221,7 +223,7 @@ def test_corrupt_stored_data_is_ignored(site, context, page, value):
 def test_storage_that_throws_never_breaks_the_pages(site, context, page):
     context.add_init_script(THROWING_STORAGE)
     open_quiz(page, site)
-    assert page.locator("[data-quiz-storage-note]").is_visible()
+    assert page.locator(".loimaa-quiz [data-storage-note]").is_visible()
     answer(page, QUESTIONS[0], QUESTIONS[0]["answer"]["value"])
     assert progress(page) == f"Vastattu 1 / {TOTAL}, oikein 1."
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
@@ -232,10 +234,10 @@ def test_storage_that_throws_never_breaks_the_pages(site, context, page):
     page.locator("#rooli-oma-profiili-kylla").check()
     page.locator("#rooli-mainitsee-kylla").check()
     assert visible_outcomes(page) == ["yksityinen-mainitsee"]
-    assert page.locator("[data-role-storage-note]").is_visible()
+    assert page.locator(".loimaa-roles [data-storage-note]").is_visible()
     open_sheet(page, site)
     page.locator("#suoritus-nimi").fill("Maija")
-    assert page.locator("[data-sheet-storage-note]").is_visible()
+    assert page.locator(".loimaa-sheet [data-storage-note]").is_visible()
     assert axe_violations(page) == []
     assert_clean(page)
 
@@ -348,7 +350,7 @@ def axe_without_scripts(browser, url: str) -> list[str]:
 
 def test_without_javascript_quiz_questions_and_answers_open_from_details(site, browser, nojs):
     nojs.goto(site.url + "perehdytys/testaa-osaamisesi/")
-    assert nojs.locator("[data-quiz-nojs]").is_visible()
+    assert nojs.locator(".loimaa-quiz [data-nojs]").is_visible()
     assert nojs.locator("legend:visible").count() == TOTAL
     assert nojs.get_by_role("button", name="Tarkista vastaus").count() == 0
     for q in QUESTIONS:
@@ -366,7 +368,7 @@ def test_without_javascript_quiz_questions_and_answers_open_from_details(site, b
 def test_without_javascript_role_helper_is_a_plain_list_of_situations(site, browser, nojs):
     nojs.goto(site.url + "perehdytys/roolisi/")
     assert not nojs.locator("form.loimaa-roles__form").is_visible()
-    assert nojs.locator("[data-role-nojs]").is_visible()
+    assert nojs.locator(".loimaa-roles [data-nojs]").is_visible()
     headings = nojs.locator(".loimaa-roles__outcome h2").all_inner_texts()
     assert headings == [o["title"] for o in ROLES["outcomes"]]
     assert nojs.locator(".loimaa-roles__when").first.is_visible()

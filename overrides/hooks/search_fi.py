@@ -49,7 +49,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from voikko_fi import MIN_PART, VoikkoMissing, readings, voikko
+from finnish.voikko_fi import MIN_PART, VoikkoMissing, readings, voikko
 
 MODULE = Path("assets/javascripts/lunr/min/lunr.fi.min.js")
 PLACEHOLDER = "/* SEARCH_FI_DATA */ null"

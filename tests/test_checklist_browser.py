@@ -9,7 +9,7 @@ import pytest
 
 from browser import axe_violations
 from conftest import ROOT
-from macros.checklists import load_checklists
+from macros.checklist import load_checklists
 from macros.site_data import load_site_data
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -149,7 +149,7 @@ def test_corrupt_or_stale_storage_never_breaks_the_page(site, page):
         assert progress(page) == f"{restored + 1} / 26 kohtaa käsitelty", value
         saved = stored(page, POST)["value"]["items"]
         assert "poistettu-kohta" not in saved and saved["tiedot-tarkistettu"] == "ok", value
-        assert not page.locator("[data-checklist-storage-note]").is_visible(), value
+        assert not page.locator(".loimaa-checklist [data-storage-note]").is_visible(), value
     assert_clean(page)
 
 
@@ -170,7 +170,7 @@ for (const name of ["getItem", "setItem", "removeItem"]) {
 def test_storage_that_throws_tells_the_user_and_the_form_still_works(site, context, page):
     context.add_init_script(THROWING_STORAGE)
     open_list(page, url(site, POST))
-    note = page.locator("[data-checklist-storage-note]")
+    note = page.locator(".loimaa-checklist [data-storage-note]")
     assert note.is_visible() and "vastauksia ei tallenneta" in note.inner_text()
     box(page, POST, "edustus-selkea").check()
     assert progress(page) == "1 / 26 kohtaa käsitelty"
@@ -182,11 +182,11 @@ def test_storage_that_throws_tells_the_user_and_the_form_still_works(site, conte
 def test_full_storage_tells_the_user_when_saving_fails(site, context, page):
     # Reading works, writing fails (quota exceeded) only after the page has loaded.
     open_list(page, url(site, POST))
-    assert not page.locator("[data-checklist-storage-note]").is_visible()
+    assert not page.locator(".loimaa-checklist [data-storage-note]").is_visible()
     page.evaluate("""() => { Storage.prototype.setItem = function () {
         throw new DOMException("full", "QuotaExceededError"); }; }""")
     box(page, POST, "edustus-selkea").check()
-    assert page.locator("[data-checklist-storage-note]").is_visible()
+    assert page.locator(".loimaa-checklist [data-storage-note]").is_visible()
     assert progress(page) == "1 / 26 kohtaa käsitelty"
     assert_clean(page)
 
@@ -488,7 +488,7 @@ def test_axe_with_storage_note_on_a_dark_system(site, browser):
     try:
         page = ctx.new_page()
         open_list(page, url(site, PROFILE))
-        assert page.locator("[data-checklist-storage-note]").is_visible()
+        assert page.locator(".loimaa-checklist [data-storage-note]").is_visible()
         box(page, PROFILE, "selkea-tarkoitus").check()
         assert axe_violations(page) == []
     finally:
