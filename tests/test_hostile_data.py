@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, served
 from macros import checklist, quiz, role_helper
 from macros.guideline import Guideline, check_refs
 from macros.site_data import load_site_data
@@ -28,7 +28,7 @@ from macros.validate import DataError
 FILES = ["ohje.yml", "tarkistuslistat/uusi-profiili.yml", "tarkistuslistat/ennen-julkaisua.yml",
          "perehdytys/testi.yml", "perehdytys/roolit.yml"]
 # Values of these files that the PDF prints (its cover and the checklist appendices).
-IN_PDF = re.compile(r"^(ohje\.yml:(city|document\.title|approvals)|tarkistuslistat/.*:(title|intro|groups.*\.(title|text)"
+IN_PDF = re.compile(r"^(ohje\.yml:(city\.(?!name_genitive)|document\.title|approvals)|tarkistuslistat/.*:(title|intro|groups.*\.(title|text)"
                     r"|fields.*\.(label|hint)|summary\.fields_title))")
 
 
@@ -119,7 +119,7 @@ def test_every_string_was_tried_and_both_outcomes_occur(hostile):
     refused = {where(name, path) for name, path, _, _ in hostile["refused"]}
     for key in ["ohje.yml:communications.email", "tarkistuslistat/uusi-profiili.yml:id",
                 "perehdytys/testi.yml:questions.0.quote", "perehdytys/roolit.yml:start"]:
-        assert key in refused, key
+        assert any(r == key or r.startswith(key + ".") for r in refused), key
 
 
 def test_refused_values_are_named_by_file_and_key(hostile):
@@ -149,46 +149,30 @@ def test_no_script_from_the_data_reaches_a_page_and_each_value_is_text(hostile):
 def test_the_pdf_shows_its_values_as_text(hostile):
     pdf = next((hostile["site"] / "pdf").glob("*.pdf"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    text = text.replace("\u00ad", "")
+    text = re.sub(r"\s+", "", text.replace("\u00ad", ""))   # narrow cells wrap the value
     for n, (name, path) in hostile["accepted"].items():
         if IN_PDF.match(where(name, path)):
             assert f"<script>alert({n})</script>" in text, where(name, path)
 
 
 def test_chromium_opens_no_dialog_on_any_page(hostile, browser):
-    import functools
-    import http.server
-    import threading
-
-    from conftest import SubpathHandler, free_port
-
-    root = hostile["site"].parent / "served"
-    (root / "ohjeet").mkdir(parents=True, exist_ok=True)
-    target = root / "ohjeet" / "some"
-    if not target.exists():
-        target.symlink_to(hostile["site"])
-    port = free_port()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             functools.partial(SubpathHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     ctx = browser.new_context(locale="fi-FI")
     dialogs, errors = [], []
     page = ctx.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        for html_file in sorted(hostile["site"].rglob("index.html")):
-            rel = html_file.parent.relative_to(hostile["site"]).as_posix()
-            page.goto(f"http://127.0.0.1:{port}/ohjeet/some/" + ("" if rel == "." else rel + "/"),
-                      wait_until="networkidle")
-            page.wait_for_function("!document.querySelector('[data-module]:not([data-module-started])')")
-        assert dialogs == [] and errors == []
-        # The checklist's JS-rendered summary and ready state show the values as text too.
-        page.goto(f"http://127.0.0.1:{port}/ohjeet/some/tarkistuslistat/ennen-julkaisua/", wait_until="networkidle")
-        for box in page.locator("input[value=ok]").all():
-            box.check()
-        assert "<script>alert(" in page.locator("[data-checklist-ready]").inner_text()
-        assert dialogs == [] and errors == []
+        with served(hostile["site"]) as url:
+            for html_file in sorted(hostile["site"].rglob("index.html")):
+                rel = html_file.parent.relative_to(hostile["site"]).as_posix()
+                page.goto(url + ("" if rel == "." else rel + "/"), wait_until="networkidle")
+                page.wait_for_function("!document.querySelector('[data-module]:not([data-module-started])')")
+            assert dialogs == [] and errors == []
+            # The checklist's ready state, drawn by checklist.js, shows its value as text too.
+            page.goto(url + "tarkistuslistat/ennen-julkaisua/", wait_until="networkidle")
+            for box in page.locator("input[value=ok]").all():
+                box.check()
+            assert "<script>alert(" in page.locator("[data-checklist-ready]").inner_text()
+            assert dialogs == [] and errors == []
     finally:
         ctx.close()
-        server.shutdown()

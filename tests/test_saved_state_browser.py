@@ -16,7 +16,8 @@ def saved(context, values: dict):
     """localStorage as a page finds it: {key: value} stored the way Loimaa.storage writes it."""
     script = "".join(f"localStorage.setItem({json.dumps('loimaa-ohje:' + key)}, {json.dumps(json.dumps(value))});"
                      for key, value in values.items())
-    context.add_init_script(script)
+    # Once per tab: a reload then shows what the component itself saved.
+    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ {script} sessionStorage.setItem('seeded', '1'); }}")
 
 
 def clean(page):
