@@ -7,26 +7,34 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test system-deps clean bench
+.PHONY: serve build test system-deps clean bench lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Re-install only when a requirements file changes.
-$(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/python
-	$(BIN)/pip install -q -r requirements-test.txt
+# The locks (requirements*.txt, compiled from requirements*.in by `make lock`)
+# pin every package with its hashes. Re-install only when a lock changes.
+$(VENV)/.installed-build: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements.txt
 	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements-test.txt
+	touch $@ $(VENV)/.installed-build
 
 system-deps:
 	./scripts/system-deps.sh build
 
-build: system-deps $(VENV)/.installed
+build: system-deps $(VENV)/.installed-build
 	$(BIN)/mkdocs build --strict
 
-serve: build
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+# mkdocs serve builds everything itself (PDF included) and rebuilds on every save
+# under docs/, data/, macros/ and overrides/ (mkdocs.yml: watch). No .pyc files:
+# writing them into the watched folders would trigger a second rebuild.
+serve: system-deps $(VENV)/.installed-build
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed-test
 	./scripts/system-deps.sh test
 	$(BIN)/python -m pytest
 
@@ -37,9 +45,21 @@ $(LIGHTHOUSE):
 	command -v npm >/dev/null || ./scripts/system-deps.sh bench
 	npm install --no-save --no-audit --no-fund --prefix .cache/bench lighthouse@12.8.2
 
-bench: $(VENV)/.installed $(LIGHTHOUSE)
+bench: $(VENV)/.installed-test $(LIGHTHOUSE)
 	./scripts/system-deps.sh test
 	LIGHTHOUSE=$(abspath $(LIGHTHOUSE)) $(BIN)/python scripts/bench.py
+
+# Recompile the locks after editing requirements*.in (README, "Dependencies").
+# pip-tools runs from its own throwaway venv, so it never mixes into .venv.
+PIP_TOOLS := .cache/pip-tools/bin/pip-compile
+COMPILE   := $(PIP_TOOLS) -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
+$(PIP_TOOLS):
+	$(PYTHON) -m venv .cache/pip-tools
+	.cache/pip-tools/bin/pip install -q pip-tools==7.6.2
+
+lock: $(PIP_TOOLS)
+	$(COMPILE) $(UPGRADE) -o requirements.txt requirements.in
+	$(COMPILE) $(UPGRADE) -o requirements-test.txt requirements-test.in
 
 clean:
 	rm -rf site .pytest_cache

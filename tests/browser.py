@@ -1,13 +1,56 @@
-"""Helpers for browser tests: axe-core runs and Material's search box."""
+"""Helpers for browser tests: a settled page, axe-core runs and Material's search box."""
 from __future__ import annotations
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
+# Resolves once two animation frames have passed with no animation or transition
+# running: the page as the user sees it at rest. Material fades the header title
+# in after a scroll (opacity .15 s, transform .4 s); a check in mid-fade would read
+# colours no one sees at rest.
+_SETTLED = """() => new Promise(resolve => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  const check = async () => {
+    await frame(); await frame();
+    const running = document.getAnimations().filter(a => a.playState === "running"
+                                                         || a.playState === "pending");
+    if (!running.length) return resolve(true);
+    await Promise.all(running.map(a => a.finished.catch(() => null)));
+    check();
+  };
+  check();
+})"""
+
+# Counts the queries Material's page sends its search worker and the results it
+# gets back, so a test can wait for the answer to the query it typed (the worker
+# answers in order). Added to every test page by conftest.py.
+SEARCH_PROBE = """(() => {
+  const Native = window.Worker;
+  if (!Native || window.__searchProbe) return;
+  const probe = window.__searchProbe = {sent: 0, answered: 0, last: null};
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", e => { if (e.data && e.data.type === 3) probe.answered++; });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { probe.sent++; probe.last = message.data; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})()"""
+
+
+def settle(page, timeout: float = 15_000) -> None:
+    """Wait until the page is at rest: two animation frames, no running animations."""
+    page.evaluate("() => true")  # a round trip first: pending input events are handled
+    page.wait_for_function(_SETTLED, timeout=timeout)
+
 
 def axe_violations(page) -> list[str]:
-    """WCAG 2.0/2.1/2.2 A and AA violations on the page as it stands now."""
+    """WCAG 2.0/2.1/2.2 A and AA violations on the page once it has settled."""
     from axe_playwright_python.sync_playwright import Axe
 
+    settle(page)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return [
         f"{v['id']}: {v['help']} @ {[n['target'] for n in v['nodes']][:3]}"
@@ -21,6 +64,7 @@ def search(page, query: str) -> list[dict]:
     Material groups results by page: the page link first, then its matching
     sections. Each link says whether the query is highlighted (marked) in it.
     """
+    assert page.evaluate("() => !!window.__searchProbe"), "search() needs SEARCH_PROBE (conftest.py)"
     page.keyboard.press("Escape")
     box = page.locator("input.md-search__input")
     if not box.is_visible():  # on a phone the box opens from the header button
@@ -30,14 +74,16 @@ def search(page, query: str) -> list[dict]:
     box.fill("")
     box.press("End")
     page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-    empty_meta = page.inner_text(".md-search-result__meta")
     box.type(query, delay=20)
     box.press("End")  # a last keyup: Playwright types ä/ö without one
+    # The worker has answered the typed query and every earlier one; Material renders
+    # the meta line and the first results in the same task as it gets the answer.
     page.wait_for_function(
-        "([q, e]) => document.querySelector('input.md-search__input').value === q"
-        " && document.querySelector('.md-search-result__meta').textContent !== e",
-        arg=[query, empty_meta])
-    page.wait_for_timeout(300)  # results render after the meta line
+        "q => document.querySelector('input.md-search__input').value === q"
+        " && window.__searchProbe.last === q"
+        " && window.__searchProbe.answered === window.__searchProbe.sent",
+        arg=query)
+    settle(page)
     return page.eval_on_selector_all(
         "a.md-search-result__link",
         "els => els.map(a => ({href: a.href, title: a.querySelector('h1,h2')?.textContent.trim() || '',"

@@ -153,7 +153,10 @@ class PageWatch:
 
 @pytest.fixture
 def context(browser):
+    from browser import SEARCH_PROBE
+
     ctx = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    ctx.add_init_script(SEARCH_PROBE)
     yield ctx
     ctx.close()
 

@@ -111,3 +111,15 @@ def test_no_outside_hosts_referenced_by_the_site(site):
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
             assert "//" not in tag.split("href=")[-1].split("src=")[-1][:10] or "127.0.0.1" in tag, (html, tag)
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_build_fails_when_finnish_search_has_no_index_to_change(tmp_path):
+    # Another search plugin (or none) would leave the site with stock search, unnoticed.
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - search:\n      lang: fi\n" in text
+    config.write_text(text.replace("  - search:\n      lang: fi\n", ""), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    assert result.returncode != 0, "build without a search index passed"
+    assert "search_fi" in result.stderr and "search_index.json is missing" in result.stderr, result.stderr

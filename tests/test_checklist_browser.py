@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from browser import axe_violations
+from browser import axe_violations, settle
 from conftest import ROOT
 from macros.checklist import load_checklists
 from macros.site_data import load_site_data
@@ -315,7 +315,7 @@ def test_typed_html_is_shown_as_text_and_never_runs(site, page):
     page.reload(wait_until="networkidle")  # restored from storage: still text
     assert field(page, "profiilin-nimi").input_value() == XSS
     assert summary.inner_text().count(XSS) == 2 and summary.locator("img, script").count() == 0
-    page.wait_for_timeout(300)
+    settle(page)  # an image's onerror would have fired by now: the "x" request failed at once
     assert dialogs == []
     assert page.watch.failed == []  # no request for the image "x"
     assert_clean(page)

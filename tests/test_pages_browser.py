@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from browser import axe_violations
+from browser import axe_violations, settle
 
 pytestmark = pytest.mark.browser
 
@@ -117,13 +117,15 @@ def late(route):
     route.continue_()
 
 
-LAYOUT_SHIFT = """() => new Promise(resolve => {
-  let sum = 0;
-  new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
-  }).observe({type: "layout-shift", buffered: true});
-  setTimeout(() => resolve(sum), 500);
-})"""
+# The layout shifts recorded so far: observe() with buffered:true fills the
+# observer's buffer at once, and takeRecords() hands it over synchronously.
+LAYOUT_SHIFT = """() => {
+  const observer = new PerformanceObserver(() => {});
+  observer.observe({type: "layout-shift", buffered: true});
+  const shifts = observer.takeRecords().filter(e => !e.hadRecentInput);
+  observer.disconnect();
+  return shifts.reduce((sum, e) => sum + e.value, 0);
+}"""
 
 
 @pytest.mark.parametrize("path", ["perehdytys/roolisi/", "perehdytys/testaa-osaamisesi/",
@@ -137,6 +139,9 @@ def test_components_start_without_moving_the_page(site, browser, path):
     page.route("**/assets/javascripts/{loimaa,checklist,role-helper,quiz,completion-sheet}.js", late)  # after the first paint
     page.goto(site.url + path, wait_until="load")
     page.locator("[data-module][data-module-started]").first.wait_for()
+    page.wait_for_function("() => [...document.querySelectorAll('[data-module]')]"
+                           ".every(el => el.hasAttribute('data-module-started'))")
+    settle(page)
     assert page.evaluate(LAYOUT_SHIFT) < 0.01
     ctx.close()
 

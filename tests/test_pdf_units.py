@@ -64,12 +64,11 @@ def test_missing_voikko_fails_loudly(monkeypatch):
 # --- pdf hook helpers ---------------------------------------------------------
 
 def test_pdf_switch():
-    assert pdf_hook.pdf_enabled(None, serving=False)
-    assert not pdf_hook.pdf_enabled(None, serving=True)
-    assert not pdf_hook.pdf_enabled("0", serving=False)
-    assert pdf_hook.pdf_enabled("1", serving=True)
+    assert pdf_hook.pdf_enabled(None)  # build and serve alike: the PDF link must work under serve
+    assert not pdf_hook.pdf_enabled("0")
+    assert pdf_hook.pdf_enabled("1")
     with pytest.raises(PluginError):
-        pdf_hook.pdf_enabled("yes", serving=False)
+        pdf_hook.pdf_enabled("yes")
 
 
 def test_file_name_from_the_title():

@@ -19,14 +19,21 @@ hyphens (finnish/hyphenate_fi.py); fonts
 are the Debian ones (Liberation Sans, DejaVu Sans for the tick boxes), embedded.
 PDF/UA-1: tagged, with title and language in the metadata.
 
-PDF=0 skips the PDF (throwaway test builds). `mkdocs serve` builds it only
-with PDF=1, so that saving a page reloads fast.
+PDF=0 skips the PDF (throwaway test builds). Under `mkdocs serve` the first
+build makes it as `mkdocs build` does; after each save the page reloads at once
+with the last PDF in place, and a fresh one is made in a child process and put
+in place when it is done (a few seconds), so the PDF link never gives 404.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import shutil
+import signal
+import tempfile
+import threading
 import time
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -49,6 +56,8 @@ DROP = ("headerlink", "loimaa-no-print")   # permalinks, screen-only parts
 FAKE_ORIGIN = "http://pdf.invalid/"      # to resolve relative links between pages
 
 _state = {"serving": False, "enabled": True, "nav": None, "pages": {}, "checklist_pages": {}}
+# mkdocs serve: the last PDF made, and the child process making the next one.
+_serve = {"last": None, "child": None, "lock": threading.Lock()}
 
 
 def on_startup(command, dirty):
@@ -56,12 +65,10 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    _state["enabled"] = pdf_enabled(os.environ.get("PDF"), _state["serving"])
+    _state["enabled"] = pdf_enabled(os.environ.get("PDF"))
     ohje = site_data(config)
     config.extra["pdf"] = {"path": f"pdf/{slug(ohje['document']['title'])}.pdf",
                            "enabled": _state["enabled"]}
-    if _state["serving"] and not _state["enabled"]:
-        log.info("PDF ohitetaan mkdocs serve -tilassa (nopeat päivitykset); PDF=1 mkdocs serve tekee sen.")
     if _state["enabled"]:
         try:
             check_available()
@@ -96,22 +103,66 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if not _state["enabled"]:
         return
-    start, cpu = time.monotonic(), time.process_time()
     target = Path(config["site_dir"]) / config.extra["pdf"]["path"]
+    if _state["serving"] and _serve["last"] is not None:
+        _rebuild_in_background(config, target)
+        return
+    start, cpu = time.monotonic(), time.process_time()
     size = build_pdf(config, target)
     log.info(f"PDF: {target.relative_to(config['site_dir'])} ({size // 1024} kt, "
              f"{time.monotonic() - start:.1f} s, CPU {time.process_time() - cpu:.1f} s)")
+    if _state["serving"]:
+        _serve["last"] = target.read_bytes()
+
+
+def _rebuild_in_background(config, target: Path) -> None:
+    """mkdocs serve after a save: the last PDF in place now, a fresh one from a child process.
+
+    The child is a fork of this process: it has the pages just rendered and its own
+    copy of Voikko (whose handle is not safe to share between threads)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(_serve["last"])
+    with _serve["lock"]:
+        if _serve["child"]:  # a newer save: its PDF replaces the one still being made
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(_serve["child"], signal.SIGKILL)
+        work = Path(tempfile.mkdtemp(prefix="loimaa-pdf-"))
+        pid = os.fork()
+        if pid == 0:  # the child: make the PDF, never return into mkdocs
+            code = 1
+            try:
+                build_pdf(config, work / target.name)
+                code = 0
+            except BaseException as err:  # noqa: BLE001 (reported, then the child ends)
+                log.error(f"PDF jäi päivittämättä: {err}")
+            finally:
+                os._exit(code)
+        _serve["child"] = pid
+    threading.Thread(target=_put_in_place, args=(pid, work, target), daemon=True).start()
+
+
+def _put_in_place(pid: int, work: Path, target: Path) -> None:
+    _, status = os.waitpid(pid, 0)
+    fresh = work / target.name
+    with _serve["lock"]:
+        if _serve["child"] == pid and os.waitstatus_to_exitcode(status) == 0:
+            _serve["child"], _serve["last"] = None, fresh.read_bytes()
+            partial = target.with_name(target.name + ".osittainen")
+            partial.write_bytes(_serve["last"])
+            partial.replace(target)  # atomic: a reader gets the old PDF or the new, whole
+            log.info(f"PDF päivitetty: {target.name}")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 # --- helpers ----------------------------------------------------------------
 
-def pdf_enabled(env_value: str | None, serving: bool) -> bool:
-    """PDF=0 skips it, PDF=1 forces it; by default build yes, serve no."""
+def pdf_enabled(env_value: str | None) -> bool:
+    """PDF=0 skips it; by default (or PDF=1) build and serve make it."""
     if env_value in ("0", "1"):
         return env_value == "1"
     if env_value:
         raise PluginError(f"pdf: PDF={env_value!r}: odotettiin 0 tai 1")
-    return not serving
+    return True
 
 
 def slug(text: str) -> str:

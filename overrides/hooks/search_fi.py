@@ -78,8 +78,10 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     index = site / "search" / "search_index.json"
     module = site / MODULE
-    if not index.exists():  # search plugin disabled
-        return
+    if not index.exists():
+        # Without it the site would quietly fall back to stock search: say so loudly.
+        raise PluginError(f"search_fi: {index} is missing; Finnish search needs Material's search "
+                          "plugin (plugins: - search in mkdocs.yml)")
     if PLACEHOLDER not in (text := module.read_text(encoding="utf-8")):
         raise PluginError(f"search_fi: {module} has no {PLACEHOLDER!r}; is the theme override in place?")
     data = search_data(words(json.loads(index.read_text(encoding="utf-8"))))

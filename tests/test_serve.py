@@ -1,0 +1,120 @@
+"""The editing loop of `make serve`: a saved page, data file, macro or template shows on
+the next load, and the PDF link works throughout."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import copy_project, free_port
+
+PDF_PATH = "pdf/sosiaalisen-median-ohje-2026.pdf"
+
+
+def get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+    except OSError:
+        return 0, b""
+
+
+def wait_until(condition, what: str, timeout: float = 90.0, server=None):
+    """Poll until condition() is true; fail naming what was awaited (and the server's log)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server is not None and server.poll() is not None:
+            pytest.fail(f"mkdocs serve stopped while waiting for {what}:\n{log_so_far(server)[-3000:]}")
+        if value := condition():
+            return value
+        time.sleep(0.2)  # polling interval, not a wait for a result
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def log_so_far(server) -> str:
+    """What mkdocs serve has printed until now."""
+    return "".join(server.lines)
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    path = tmp_path / "served.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def served(tmp_path):
+    """mkdocs serve on a copy of the project, as `make serve` runs it."""
+    project = copy_project(tmp_path / "p")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+    server.lines = []  # its output, read as it comes
+    threading.Thread(target=lambda: server.lines.extend(server.stdout), daemon=True).start()
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(lambda: get(url)[0] == 200, "the first build", timeout=180, server=server)
+        yield project, url, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(served, tmp_path):
+    project, url, server = served
+    # The PDF link works from the first build on.
+    status, pdf = get(url + PDF_PATH)
+    assert status == 200 and pdf.startswith(b"%PDF"), status
+    front = get(url)[1].decode()
+    assert PDF_PATH in front  # the link the footer and front page give
+
+    # A mistake in a page fails that build only; the server keeps going.
+    page = project / "docs" / "ohjeistus" / "tietoturva.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n{{ ei_ole_olemassa }}\n", encoding="utf-8")
+    wait_until(lambda: "ei_ole_olemassa" in log_so_far(server), "the failed build's message", server=server)
+    # A page.
+    page.write_text(original + "\nTallennettu muutos näkyy heti.\n", encoding="utf-8")
+    wait_until(lambda: "Tallennettu muutos näkyy heti." in get(url + "ohjeistus/tietoturva/")[1].decode(),
+               "the saved page", server=server)
+
+    # A data file: the first approval gets its date; the footer of every page shows it.
+    data = project / "data" / "ohje.yml"
+    text = data.read_text(encoding="utf-8")
+    assert re.search(r"- body: Johtoryhmä\n    date:\n", text)
+    data.write_text(text.replace("- body: Johtoryhmä\n    date:\n", "- body: Johtoryhmä\n    date: 2026-12-01\n"),
+                    encoding="utf-8")
+    wait_until(lambda: "1.12.2026" in get(url + "ohjeistus/roolisi/")[1].decode(), "the saved data",
+               server=server)
+    # The PDF is made again in the background; meanwhile the link keeps working.
+    assert get(url + PDF_PATH)[0] == 200
+    wait_until(lambda: "1.12.2026" in pdf_text(get(url + PDF_PATH)[1], tmp_path), "the PDF with the new date",
+               server=server)
+
+    # A template of the theme overrides.
+    footer = project / "overrides" / "partials" / "copyright.html"  # included in every page's footer
+    footer.write_text(footer.read_text(encoding="utf-8") + "\n<!-- pohja tallennettu -->\n", encoding="utf-8")
+    wait_until(lambda: "<!-- pohja tallennettu -->" in get(url)[1].decode(), "the saved template",
+               server=server)
+
+    # The macros' code: a new variable, then a page that uses it (strict: undefined fails).
+    macros = project / "macros" / "__init__.py"
+    macros.write_text(macros.read_text(encoding="utf-8") + (
+        "\n\n_define_env = define_env\n\n\ndef define_env(env):\n"
+        "    _define_env(env)\n    env.variables['tallennettu_makro'] = 'Makron muutos näkyy.'\n"),
+        encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ tallennettu_makro }}\n", encoding="utf-8")
+    wait_until(lambda: "Makron muutos näkyy." in get(url + "ohjeistus/tietoturva/")[1].decode(),
+               "the saved macro", server=server)
+    assert server.poll() is None
