@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from test_onboarding_browser import QUESTIONS, TOTAL, open_quiz, open_roles, open_sheet, visible_outcomes
+from onboarding_pages import QUESTIONS, TOTAL, open_quiz, open_roles, open_sheet, visible_outcomes
 
 NAMES = ["constructor", "__proto__", "toString"]
 
