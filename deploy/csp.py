@@ -8,8 +8,8 @@ site's own CSS into <style> elements. The policy allows exactly those by their
 SHA-256 hashes instead of 'unsafe-inline'. Run after a build whenever the
 sub-path or Material's version changes (tests/test_nginx.py says when):
 
-    python3 deploy/csp.py site/                      # print the policy
-    python3 deploy/csp.py site/ deploy/nginx.conf    # update the header line in place
+    .venv/bin/python deploy/csp.py site/                      # print the policy
+    .venv/bin/python deploy/csp.py site/ deploy/nginx.conf    # update the header line in place
 
 Only what the site's own templates and hooks write is admitted: an inline
 <script> or <style> must be one the theme templates contain (overrides/ first,

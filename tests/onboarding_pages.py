@@ -1,6 +1,7 @@
 """Page helpers for the onboarding components' browser tests (role helper, quiz, completion sheet)."""
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest

@@ -7,7 +7,7 @@ import pytest
 
 from browser import axe_violations
 from onboarding_pages import (
-    QUESTIONS, TOTAL, PAGES, open_quiz, open_roles, open_sheet, wrong, answer, progress,
+    QUESTIONS, TOTAL, PAGES, open_quiz, open_roles, open_sheet, answer, progress,
     assert_clean, visible_outcomes,
 )
 # Our keys throw on every access (disabled or full storage); Material's own keys keep working.
