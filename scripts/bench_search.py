@@ -12,9 +12,16 @@ the lunr overrides. Serves each, and in Debian's Chromium:
 - typing to results: for each query of tests/test_search_fi.py, from the keyup
   in the search box until Material has rendered the new results (median of
   BENCH_ROUNDS rounds, default 3);
-- hits: how many of those queries bring their page into the top three.
+- hits: how many of those queries bring their page into the top three, and
+  how many of the staff questions of tests/test_search_questions.py get their
+  section as the first result;
+- HTML build: seconds of `mkdocs build` (PDF=0), median of BENCH_BUILDS (3).
 
-Run: .venv/bin/python scripts/bench_search.py   (about a minute; PDF is skipped)
+Budgets (issue 15), checked at the end (exit status 1 if one is missed): extra
+search bytes <= 15 kB gzip, keystroke to results <= 1.5 x stock (median),
+HTML build <= 2 x stock.
+
+Run: .venv/bin/python scripts/bench_search.py   (a few minutes; PDF is skipped)
 """
 from __future__ import annotations
 
@@ -27,43 +34,59 @@ import statistics
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, free_port, mkdocs_build  # noqa: E402
 from test_search_fi import BASE_FORMS, COMPOUND_PARTS, INFLECTED, NOT_IN_GUIDELINE, QUERIES  # noqa: E402
+from test_search_questions import QUESTIONS, answers  # noqa: E402
 
 SEARCH_FILES = ("/search/", "/workers/", "/lunr/")
 FIRST_QUERY = "salasana"  # stock search finds it too
 PAGE_LOADS = 5
 GROUPS = {"perusmuodot (issue 6)": BASE_FORMS, "taivutetut muodot": INFLECTED,
-          "yhdyssanojen osat": COMPOUND_PARTS, "ei ohjeessa (0 tulosta)": NOT_IN_GUIDELINE}
+          "yhdyssanojen osat": COMPOUND_PARTS, "ei ohjeessa (0 tulosta)": NOT_IN_GUIDELINE,
+          "kysymykset (1. tulos)": QUESTIONS}
+BUDGET_EXTRA_GZ, BUDGET_TYPING, BUDGET_BUILD = 15_000, 1.5, 2.0
 
 
 def main() -> int:
-    rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
+    rounds, builds = int(os.environ.get("BENCH_ROUNDS", "3")), int(os.environ.get("BENCH_BUILDS", "3"))
     work = Path(tempfile.mkdtemp(prefix="loimaa-bench-search-"))
-    sites = {"suomi (tämä)": build(ROOT, work / "ours"), "stock": build(stock_project(work / "stock-src"), work / "stock")}
+    projects = {"suomi (tämä)": ROOT, "stock": stock_project(work / "stock-src")}
+    build_s = {name: [] for name in projects}
+    for _ in range(builds):  # in turns, so both see the same machine load
+        for name, project in projects.items():
+            start = time.perf_counter()
+            build(project, work / name)
+            build_s[name].append(time.perf_counter() - start)
+    sites = {name: work / name for name in projects}
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         results = {name: measure(browser, site, rounds) for name, site in sites.items()}
         browser.close()
-    print(report(results))
-    return 0
+    for name in results:
+        results[name]["build_s"] = statistics.median(build_s[name])
+    text, missed = report(results)
+    print(text)
+    return 1 if missed else 0
 
 
 def stock_project(dest: Path) -> Path:
-    """The same sources with Material's own Finnish search: no search_fi hook, no lunr overrides.
+    """The same sources with Material's own Finnish search: no search_fi hook, no lunr overrides,
+    Material's default separator.
 
     (Both lunr.fi and the empty lunr.stemmer.support go: Material's lunr.fi needs the stemmer.)
     """
     project = copy_project(dest)
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(line for line in lines if "hooks/search_fi.py" not in line), encoding="utf-8")
+    config.write_text("".join(line for line in lines if "hooks/search_fi.py" not in line
+                              and not line.strip().startswith("separator:")), encoding="utf-8")
     shutil.rmtree(project / "overrides" / "assets" / "javascripts" / "lunr")
     return project
 
@@ -105,6 +128,10 @@ def measure(browser, site: Path, rounds: int) -> dict:
                 times.setdefault(query, []).append(ms)
                 targets = (target,) if isinstance(target, str) else target
                 hits[query] = bool(set(targets) & set(pages[:3])) if targets else not pages
+            for question, target in QUESTIONS:
+                pages, ms = timed_query(page, question)
+                times.setdefault(question, []).append(ms)
+                hits[question] = bool(pages) and pages[0] in answers(target)
         context.close()
     finally:
         server.shutdown()
@@ -170,7 +197,7 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def report(results: dict) -> str:
+def report(results: dict) -> tuple[str, list[str]]:
     ours, stock = results["suomi (tämä)"], results["stock"]
     total = {name: [sum(v[i] for v in r["files"].values()) for i in (0, 1)] for name, r in results.items()}
     lines = ["Hakuun ladatut tiedostot (tavua, raaka / gzip -9):"]
@@ -189,9 +216,20 @@ def report(results: dict) -> str:
         f"{'ensimmäiset tulokset sivulta, ms':34} {ours['first_ms']:>14.0f} {stock['first_ms']:>10.0f}",
         f"{'näppäily -> tulokset, mediaani ms':34} {ours['typing_ms'][0]:>14.1f} {stock['typing_ms'][0]:>10.1f}",
         f"{'näppäily -> tulokset, hitain ms':34} {ours['typing_ms'][1]:>14.1f} {stock['typing_ms'][1]:>10.1f}",
-        f"(osuma: oikea sivu kolmen ensimmäisen joukossa; hakuja {count}, ks. tests/test_search_fi.py)",
+        f"{'HTML-käännös (PDF=0), mediaani s':34} {ours['build_s']:>14.1f} {stock['build_s']:>10.1f}",
+        f"(osuma: oikea sivu kolmen ensimmäisen joukossa, kysymyksissä ensimmäisenä; hakuja {count} + "
+        f"{len(QUESTIONS)} kysymystä, ks. tests/test_search_fi.py, tests/test_search_questions.py)",
     ]
-    return "\n".join(lines)
+    checks = [
+        (f"lisää hakuun ladattavaa {extra_gz / 1000:.1f} kB gzip <= {BUDGET_EXTRA_GZ / 1000:.0f} kB",
+         extra_gz <= BUDGET_EXTRA_GZ),
+        (f"näppäily -> tulokset {ours['typing_ms'][0] / stock['typing_ms'][0]:.2f} x stock <= {BUDGET_TYPING} x",
+         ours["typing_ms"][0] <= BUDGET_TYPING * stock["typing_ms"][0]),
+        (f"HTML-käännös {ours['build_s']:.1f} s / {stock['build_s']:.1f} s = {ours['build_s'] / stock['build_s']:.2f} x"
+         f" stock <= {BUDGET_BUILD} x", ours["build_s"] <= BUDGET_BUILD * stock["build_s"]),
+    ]
+    lines += ["", "Budjetit (issue 15):", *(f"  {'OK  ' if ok else 'YLI '} {text}" for text, ok in checks)]
+    return "\n".join(lines), [text for text, ok in checks if not ok]
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The strict build: passes on the real sources, fails loudly on bad input."""
 import datetime as dt
+import re
 
 import yaml
 
@@ -118,8 +119,9 @@ def test_build_fails_when_finnish_search_has_no_index_to_change(tmp_path):
     project = copy_project(tmp_path / "p")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  - search:\n      lang: fi\n" in text
-    config.write_text(text.replace("  - search:\n      lang: fi\n", ""), encoding="utf-8")
+    without = re.sub(r"  - search:\n(?:      .*\n)+", "", text)  # the plugin and its indented options
+    assert "  - search:\n      lang: fi\n" in text and "  - search:" not in without
+    config.write_text(without, encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
     assert result.returncode != 0, "build without a search index passed"
     assert "search_fi" in result.stderr and "search_index.json is missing" in result.stderr, result.stderr

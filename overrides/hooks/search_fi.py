@@ -31,8 +31,19 @@ DATA, as JSON:
 - endings: Finnish case and number endings (back and front vowel spellings);
 - rules: "x>y", a stem change: a stem ending in x may be the base form ending
   in y ("de>s": tekijänoikeude|t). The fewest rules that take every form of
-  the site to its base forms (greedy set cover); the browser also tries the
-  stem's other grades with them when querying (see grown in the module).
+  the site, and every case form of the site's nouns and adjectives (complete
+  paradigms from voikko-inflect, so also "kielen" -> "kieli" when the site
+  only says "kieli"), to its base forms (greedy set cover); the browser also
+  tries the stem's other grades with them when querying (see grown in the module);
+- synonyms: [staff word, [guideline word or word pair, ...]] from
+  data/haku/synonyymit.yml: the staff word becomes a key of the guideline's word
+  (of the pair's last word where the pair occurs);
+- actions: "verb>drop+add", the -minen noun of each verb of the site, which a
+  reader types ("tilin perustaminen") where the text has the verb ("perustaa"):
+  "julkaista>3seminen" (julkais|ta -> julkaiseminen); like a synonym, the
+  noun becomes a key of the verb's forms;
+- ellipses: [first word, next word, base form]: "poikkeus- ja kriisitilanteissa"
+  gives "poikkeus" there the key "poikkeustilanne".
 
 A Python twin of candidates() decides what DATA must list; tests/test_search_fi.py
 checks that the module, run in Chromium, gives every word of the site the keys
@@ -49,7 +60,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from finnish.voikko_fi import MIN_PART, VoikkoMissing, readings, voikko
+from finnish.voikko_fi import (MIN_PART, VoikkoMissing, action_noun, analyses, nominal_bases, paradigm, readings,
+                               verb_bases, voikko)
+
+SYNONYMS = Path("data/haku/synonyymit.yml")
 
 MODULE = Path("assets/javascripts/lunr/min/lunr.fi.min.js")
 PLACEHOLDER = "/* SEARCH_FI_DATA */ null"
@@ -61,7 +75,7 @@ ENDINGS_BACK = (
 ).split()
 MAX_TAIL = 4       # stem changes are short: "uks" -> "us", "nte" -> "nne", "i" -> "ki"
 MIN = 3            # as the module: candidates are at least this long, stems at least MIN - 1
-KEEP = 2           # as the module: a stem rule leaves at least this many letters of the stem
+KEEP = 1           # as the module: a stem rule leaves at least this many letters of the stem
 FRONT = str.maketrans("aou", "äöy")
 ENDINGS = frozenset(e for back in ENDINGS_BACK for e in (back, back.translate(FRONT)))
 ENDING_LENGTHS = (0, *sorted({len(e) for e in ENDINGS}))
@@ -70,8 +84,14 @@ ENDING_LENGTHS = (0, *sorted({len(e) for e in ENDINGS}))
 def on_config(config):
     try:
         voikko()
+        paradigm("kieli")  # the generator loads its word list once
     except VoikkoMissing as err:
         raise PluginError(f"search_fi: {err}") from err
+    path = Path(config["config_file_path"]).parent / SYNONYMS
+    try:
+        config["search_fi_synonyms"] = load_synonyms(path)
+    except ValueError as err:
+        raise PluginError(str(err)) from err
 
 
 def on_post_build(config):
@@ -84,7 +104,13 @@ def on_post_build(config):
                           "plugin (plugins: - search in mkdocs.yml)")
     if PLACEHOLDER not in (text := module.read_text(encoding="utf-8")):
         raise PluginError(f"search_fi: {module} has no {PLACEHOLDER!r}; is the theme override in place?")
-    data = search_data(words(json.loads(index.read_text(encoding="utf-8"))))
+    search_index = json.loads(index.read_text(encoding="utf-8"))
+    site_words, synonyms = words(search_index), config["search_fi_synonyms"]
+    try:
+        check_synonyms(synonyms, site_words, SYNONYMS)
+    except ValueError as err:
+        raise PluginError(str(err)) from err
+    data = search_data(site_words, synonyms, ellipses(search_index))
     module.write_text(text.replace(PLACEHOLDER, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
                       encoding="utf-8")
 
@@ -93,18 +119,96 @@ def words(search_index: dict) -> set[str]:
     """Lower-case word forms of the search index, split as Material's worker splits them."""
     separator = re.compile(search_index["config"]["separator"])
     found = set()
-    for doc in search_index["docs"]:
-        for field in ("title", "text"):
-            text = html.unescape(re.sub(r"<[^>]+>", " ", doc.get(field) or ""))
-            for token in separator.split(text):
-                word = clean(token)
-                if word.isalpha() and len(word) > 1:
-                    found.add(word)
+    for text in texts(search_index):
+        for token in separator.split(text):
+            word = clean(token)
+            if word.isalpha() and len(word) > 1:
+                found.add(word)
     return found
 
 
-def search_data(site_words: set[str]) -> dict:
+def texts(search_index: dict) -> list[str]:
+    """The plain text of every title and text of the index."""
+    return [html.unescape(re.sub(r"<[^>]+>", " ", doc.get(field) or ""))
+            for doc in search_index["docs"] for field in ("title", "text")]
+
+
+ELLIPSIS = re.compile(r"(?<![\w-])([^\W\d_]+)-\s+(?:ja|tai|sekä)\s+([^\W\d_]+)")
+
+
+def ellipses(search_index: dict) -> list[list[str]]:
+    """Hyphen ellipses: "poikkeus- ja kriisitilanteissa" -> ["poikkeus", "kriisitilanteissa", "poikkeustilanne"].
+
+    The first word is completed with the last compound part of the next word
+    ("poikkeus" + "tilanteissa"); Voikko gives the completed word's base forms.
+    """
+    found = set()
+    for text in texts(search_index):
+        for first, after in ELLIPSIS.findall(text):
+            first, after = first.lower(), after.lower()
+            if (tail := last_part(after)) == after:
+                continue  # "A- ja AA-taso": nothing to complete
+            for base in readings(first + tail):
+                if base != first:
+                    found.add((first, after, base))
+    return [list(e) for e in sorted(found)]
+
+
+def last_part(word: str) -> str:
+    """The last compound part of word as written, by Voikko's STRUCTURE; word itself if simple."""
+    for analysis in analyses(word):
+        structure = analysis.get("STRUCTURE", "")
+        if structure.count("=") > 1:
+            head = structure[:structure.rindex("=")].replace("=", "")
+            return word[len(head):]
+    return word
+
+
+STAFF_WORD = re.compile(r"[^\W\d_]+")
+
+
+def load_synonyms(path: Path) -> dict[str, list[str]]:
+    """data/haku/synonyymit.yml: staff word -> guideline words or word pairs; ValueError (Finnish) if malformed."""
+    import yaml
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ValueError(f"{path}: tiedostoa ei voi lukea ({err.strerror})") from err
+    except yaml.YAMLError as err:
+        raise ValueError(f"{path}: virheellinen YAML: {err}") from err
+    if not isinstance(raw, dict) or not raw:
+        raise ValueError(f"{path}: odotettiin avain–arvo-luetteloa (esim. `tili: profiili`)")
+    synonyms = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or not STAFF_WORD.fullmatch(key) or key != key.lower():
+            raise ValueError(f"{path}: {key!r}: avaimen on oltava yksi sana pienin kirjaimin")
+        targets = [value] if isinstance(value, str) else value
+        if not isinstance(targets, list) or not targets or not all(
+                isinstance(t, str) and t.split() and all(STAFF_WORD.fullmatch(w) for w in t.split()) for t in targets):
+            raise ValueError(f"{path}: {key}: arvon on oltava ohjeen sana tai sanapari tai luettelo niistä, "
+                             f"saatiin {value!r}")
+        synonyms[key] = [" ".join(t.lower().split()) for t in targets]
+        if key in synonyms[key]:
+            raise ValueError(f"{path}: {key}: sana ei voi olla oma synonyyminsä")
+    return synonyms
+
+
+def check_synonyms(synonyms: dict[str, list[str]], site_words: set[str], path: Path) -> None:
+    """Every guideline word of the synonyms must be a word of the site (a form or a base form)."""
+    known = set(site_words) | {key for word in site_words for base, parts in readings(word).items()
+                               for key in (base, *parts)}
+    for key, targets in synonyms.items():
+        for word in (w for t in targets for w in t.split()):
+            if word not in known:
+                raise ValueError(f"{path}: {key}: sanaa {word!r} ei ole ohjeessa; "
+                                 "kirjoita ohjeen sana perusmuodossa")
+
+
+def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = None,
+                found_ellipses: list[list[str]] = ()) -> dict:
     """DATA for the module (format in this module's docstring)."""
+    synonyms = synonyms or {}
     bases_of, parts = {}, defaultdict(set)  # word -> its base forms other than itself; base form -> parts
     for word in sorted(site_words):
         found = readings(word)
@@ -112,7 +216,9 @@ def search_data(site_words: set[str]) -> dict:
         for base, base_parts in found.items():
             parts[base] |= base_parts
     bases = {b for found in bases_of.values() for b in found} | {b for b, p in parts.items() if p}
-    rules = stem_rules(bases_of)
+    actions = action_nouns(site_words)
+    rules = stem_rules(paradigms(bases_of, {b for w in site_words for b in nominal_bases(w)}
+                                 | set(synonyms) | set(actions.values())))
     by_tail, heads = tails(rules), {base[:n] for base in bases for n in range(len(base) + 1)}
     derived = {word: candidates(word, by_tail, heads) & bases for word in bases_of}
     listed = defaultdict(list)
@@ -130,7 +236,32 @@ def search_data(site_words: set[str]) -> dict:
         "none": " ".join(sorted(w for w, found in bases_of.items() if derived[w] and not found)),
         "endings": sorted(ENDINGS),
         "rules": " ".join(f"{x}>{y}" for x, y in sorted(rules)),
+        "synonyms": [[key, targets] for key, targets in sorted(synonyms.items())],
+        "actions": " ".join(f"{verb}>{relative(verb, noun)}" for verb, noun in sorted(actions.items())),
+        "ellipses": list(found_ellipses),
     }
+
+
+def action_nouns(site_words: set[str]) -> dict[str, str]:
+    """verb -> its -minen noun, for every verb of the site that has one."""
+    verbs = {v for word in site_words for v in verb_bases(word)}
+    return {verb: noun for verb in sorted(verbs) if (noun := action_noun(verb)) and noun != verb}
+
+
+def staff_keys(word: str, keys: set[str], synonyms: dict[str, list[str]], actions: dict[str, str]) -> set[str]:
+    """Twin of the module's keysOf() for synonyms and -minen nouns: those whose word is word or one of its keys."""
+    own = keys | {word}
+    return ({staff for staff, targets in synonyms.items() for t in targets if t in own}
+            | {noun for verb, noun in actions.items() if verb in own})
+
+
+def paradigms(bases_of: dict[str, set[str]], nominals: set[str]) -> dict[str, set[str]]:
+    """bases_of with every case form of the nominals added: the forms a reader may type."""
+    learn = defaultdict(set, {word: set(found) for word, found in bases_of.items()})
+    for base in nominals:
+        for form in paradigm(base) - {base}:
+            learn[form].add(base)
+    return learn
 
 
 def stem_rules(bases_of: dict[str, set[str]]) -> set[tuple[str, str]]:

@@ -7,7 +7,9 @@ korvaus, laki). Fails loudly when Voikko or its Finnish dictionary is missing.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import os
 import re
 
 INSTALL_HINT = (
@@ -97,3 +99,102 @@ def compound_parts(base: str, wordbases: str) -> list[str]:
         if k:
             parts.update(base_forms(head) or {head})  # "vahingonkorvaus"
     return sorted(p for p in parts if len(p) >= MIN_PART and p != base)
+
+
+# --- complete paradigms (voikko-inflect's generator, PyPI `voikko`) ------------------
+
+NOMINALS = {"nimisana", "laatusana", "nimisana_laatusana"}  # Voikko's CLASS of nouns and adjectives
+# The cases a reader types (nominative to allative, essive, translative), singular and plural.
+CASES = tuple(f"{case}{number}" for number in ("", "_mon") for case in (
+    "nominatiivi", "genetiivi", "partitiivi", "inessiivi", "elatiivi", "illatiivi",
+    "adessiivi", "ablatiivi", "allatiivi", "essiivi", "translatiivi"))
+
+
+def nominal_bases(word: str) -> set[str]:
+    """Base forms of word that Voikko reads as a noun or an adjective."""
+    return {a["BASEFORM"].lower() for a in analyses(word) if a.get("CLASS") in NOMINALS and a.get("BASEFORM")}
+
+
+@functools.lru_cache(maxsize=None)
+def _generator():
+    try:
+        from voikko import inflect_word
+    except ImportError as err:
+        raise VoikkoMissing(f"voikko-inflect puuttuu ({err}): `pip install -r requirements.txt` (PyPI voikko)") from err
+    return inflect_word
+
+
+@functools.lru_cache(maxsize=None)
+def paradigm(base: str) -> frozenset[str]:
+    """Every form of base in CASES, from voikko-inflect's generator.
+
+    A compound inflects only its last part: "tietoturvaohje" gets the forms of
+    "ohje" after "tietoturva". The generator's word list gives the inflection
+    class; for a word not in it (nor its last part), the listed word with the
+    longest common ending lends its class ("kirjautuminen" as "aukeaminen").
+    """
+    inflect = _generator()
+    for start in [0, *_seams(base)]:
+        if (tail := base[start:]) in inflect.WORD_CLASSES:
+            return _forms(base[:start], tail, inflect.WORD_CLASSES[tail])
+    return _forms("", base, inflect.WORD_CLASSES[_by_ending(base)])
+
+
+def _forms(head: str, tail: str, classes: list[str]) -> frozenset[str]:
+    inflect = _generator()
+    homonyms = inflect.generate_forms(tail, infl_classes=[c for c in classes if c.startswith("subst-")] or None)
+    return frozenset(head + f for homonym in homonyms for case in CASES for f in homonym.get(case, ()) if f.isalpha())
+
+
+def _by_ending(word: str) -> str:
+    """The generator's listed noun with the longest ending in common with word."""
+    ends, words = _endings()
+    i = bisect.bisect_left(ends, word[::-1])
+    near = [words[j] for j in (i - 1, i) if 0 <= j < len(words)]
+    return max(near, key=lambda w: len(os.path.commonprefix([w[::-1], word[::-1]])))
+
+
+@functools.lru_cache(maxsize=None)
+def _endings() -> tuple[list[str], list[str]]:
+    classes = _generator().WORD_CLASSES
+    nouns = sorted((w[::-1], w) for w, c in classes.items() if any(x.startswith("subst-") for x in c))
+    return [e for e, _ in nouns], [w for _, w in nouns]
+
+
+def _seams(base: str) -> list[int]:
+    """Where base's compound parts after the first start, by Voikko's STRUCTURE: "tietoturvaohje" -> [5, 10]."""
+    for analysis in analyses(base):
+        seams, letters = [], 0
+        for char in analysis.get("STRUCTURE", ""):
+            if char == "=":
+                seams.append(letters)
+            else:
+                letters += 1
+        if len(seams) > 1 and letters == len(base):
+            return sorted(set(seams[1:]))
+    return []
+
+
+def verb_bases(word: str) -> set[str]:
+    """Base forms of word that Voikko reads as a verb."""
+    return {a["BASEFORM"].lower() for a in analyses(word) if a.get("CLASS") == "teonsana" and a.get("BASEFORM")}
+
+
+@functools.lru_cache(maxsize=None)
+def action_noun(verb: str) -> str | None:
+    """The verb's -minen noun, which Voikko reads as the verb: "julkaista" -> "julkaiseminen"; None if not found.
+
+    Its stem is the present tense's ("julkaise|n") or the infinitive's ("kirjautu|a"); Voikko decides.
+    """
+    for stem in (verb[:-1], verb[:-2] + "e", verb[:-2], *_present_stems(verb)):
+        if verb in {a.get("BASEFORM", "").lower() for a in analyses(stem + "minen")}:
+            return stem + "minen"
+    return None
+
+
+def _present_stems(verb: str):
+    """The stems of the verb's "I ..." form ("kohtaa|n"), if the generator lists the verb."""
+    inflect = _generator()
+    if verb in inflect.WORD_CLASSES:
+        for homonym in inflect.generate_forms(verb):
+            yield from (f[:-1] for f in homonym.get("preesens_yks_1", ()))

@@ -1,0 +1,43 @@
+"""Material's own search worker, driven from a page of the built site.
+
+The same worker, index and Finnish module the search box uses, without the
+typing: for checks over thousands of queries. Each answer is what the box
+would show: the result pages in Material's order (after the module's
+reordering), as paths relative to the site.
+"""
+from __future__ import annotations
+
+SETUP, READY, QUERY, RESULT = 0, 1, 2, 3  # Material's SearchMessageType
+
+WORKER_JS = """async ([queries, withWords]) => {
+  const config = JSON.parse(document.getElementById('__config').textContent)
+  const base = new URL(config.base, location.href)
+  const index = await (await fetch(new URL('search/search_index.json', base))).json()
+  index.options = { suggest: config.features.includes('search.suggest') }  // as Material's bundle sends it
+  const worker = new Worker(new URL(config.search, location.href))
+  const next = () => new Promise(done => worker.addEventListener('message', e => done(e.data), { once: true }))
+  worker.postMessage({ type: %(SETUP)d, data: index })
+  await next()
+  const out = []
+  for (const q of queries) {
+    worker.postMessage({ type: %(QUERY)d, data: q })
+    const message = await next()
+    out.push(message.data.items.map(group => {
+      const article = group.find(i => !i.location.includes('#')) || group[0]
+      const words = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => i.terms[t])))
+      return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
+    }))
+  }
+  worker.terminate()
+  return out
+}""" % {"SETUP": SETUP, "QUERY": QUERY}
+
+
+def worker_search(page, queries: list[str]) -> list[list[str]]:
+    """Result pages (site-relative paths, best first) for each query, from Material's worker on page."""
+    return page.evaluate(WORKER_JS, [queries, False])
+
+
+def worker_search_words(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:
+    """As worker_search, each page with the words Material reports found on it (typed words and the page's forms)."""
+    return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, True])]

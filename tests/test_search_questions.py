@@ -1,0 +1,227 @@
+"""Questions as staff type them find the section that answers them, first.
+
+Typed into Material's search box in Chromium (the ranking the reader sees);
+the rules behind it (filler words, whole words, coordination, staff words,
+hyphen ellipses, file names) are checked in Material's own search worker
+(tests/search_worker.py) and as plain functions of the build hook.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build
+from search_worker import worker_search, worker_search_words
+from test_search_fi import type_query, top_pages
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import search_fi  # noqa: E402
+
+LUKU1, LUKU2 = "mika-on-sosiaalinen-media/", "loimaan-kaupunki-ja-sosiaalinen-media/"
+ROOLISI, TARPEET, ASIALLISUUS = "ohjeistus/roolisi/", "ohjeistus/todelliset-tarpeet/", "ohjeistus/asiallisuus/"
+TIETOTURVA, VIESTINTA, LISATIETOA = "ohjeistus/tietoturva/", "ohjeistus/onnistunut-viestinta/", "ohjeistus/lisatietoa/"
+# A checklist page answers for its own section.
+CHECKLIST = {TARPEET: "tarkistuslistat/uusi-profiili/", VIESTINTA: "tarkistuslistat/ennen-julkaisua/"}
+
+# (what a city employee types, the section whose page must come first). Written as staff ask,
+# not in the guideline's words: short and long, inflected, with staff words ("tili", "postaus").
+QUESTIONS = [
+    # the three of the issue
+    ("kuka saa perustaa tilin", TARPEET),
+    ("luottamuksellinen tieto", VIESTINTA),
+    ("kirjautuminen facebookiin työsähköpostilla", TIETOTURVA),
+    # 3.4
+    ("voinko kirjautua instagramiin työsähköpostilla", TIETOTURVA),
+    ("saako samaa salasanaa käyttää monessa palvelussa", TIETOTURVA),
+    ("miten teen vahvan salasanan", TIETOTURVA),
+    ("voiko whatsappissa jakaa oppilaiden tietoja", TIETOTURVA),
+    ("wilma viestit huoltajille", TIETOTURVA),
+    ("vaitiolovelvollisuus somessa", TIETOTURVA),
+    ("yksityisyysasetukset", TIETOTURVA),
+    # 3.3
+    ("mitä teen jos joku kirjoittaa asiattoman kommentin", ASIALLISUUS),
+    ("uhkaava viesti rikosilmoitus", ASIALLISUUS),
+    ("saako loukkaavan kommentin poistaa", ASIALLISUUS),
+    ("saako poliisille ilmoittaa häiritsevästä viestistä", ASIALLISUUS),
+    # 3.5
+    ("saako kuvia julkaista ilman lupaa", VIESTINTA),
+    ("valokuvien julkaiseminen", VIESTINTA),
+    ("millaista kieltä somessa kannattaa käyttää", VIESTINTA),
+    ("pitääkö tiedot tarkistaa ennen julkaisua", VIESTINTA),
+    ("julkaisin väärää tietoa mitä nyt", VIESTINTA),
+    ("musiikin tekijänoikeudet videossa", VIESTINTA),
+    ("poliittinen keskustelu kommenteissa", VIESTINTA),
+    ("voiko suljetun ryhmän viesti tulla julkiseksi", VIESTINTA),
+    ("postauksen kuvat", VIESTINTA),
+    # 3.2
+    ("uuden instagram-tilin perustaminen", TARPEET),
+    ("kuka päivittää profiilia", TARPEET),
+    ("määräaikainen profiili hankkeelle", TARPEET),
+    ("palvelun käyttöehdot", TARPEET),
+    ("tilin ylläpitäjä", TARPEET),
+    # 3.1
+    ("voinko käyttää työsähköpostia omassa somessa", ROOLISI),
+    ("pitääkö hyväksyä esihenkilön kaveripyyntö", ROOLISI),
+    ("asiantuntijaprofiili omalla nimellä", ROOLISI),
+    ("voiko työnantaja vaatia käyttämään omaa profiilia", ROOLISI),
+    ("saako työajalla käyttää somea", ROOLISI),
+    ("työ- ja virkanimike omassa profiilissa", ROOLISI),
+    # 3.6
+    ("mistä löydän brändikäsikirjan", LISATIETOA),
+    ("somen kuvakoot", LISATIETOA),
+    ("canva ohje", LISATIETOA),
+    ("viestintäohje", LISATIETOA),
+    # 1 and 2
+    ("onko whatsapp sosiaalista mediaa", LUKU1),
+    ("mihin kaupunki käyttää somea", LUKU2),
+    ("some kriisitilanteessa", LUKU2),
+    ("korvaako facebook virallisen tiedotteen", LUKU2),
+    ("kenelle ohje on tarkoitettu", LUKU2),
+]
+
+# One query per entry of data/haku/synonyymit.yml, inflected: (query, staff word, a page it must reach).
+SYNONYM_QUERIES = [
+    ("tilejä", "tili", TARPEET), ("kirjautumisesta", "kirjautuminen", TIETOTURVA),
+    ("työsähköpostilla", "työsähköposti", TIETOTURVA), ("somessa", "some", LUKU1),
+    ("esihenkilölle", "esihenkilö", ROOLISI), ("postauksia", "postaus", VIESTINTA),
+    ("valokuvia", "valokuva", VIESTINTA), ("väärää", "väärä", VIESTINTA),
+]
+# The hyphen ellipsis: the completed compound finds the page ("poikkeus- ja kriisitilanteissa"),
+# and so do the parts of the inflected compound, in forms the text doesn't have.
+ELLIPSES = [("poikkeustilanteissa", LUKU2), ("keskustelupalveluja", LUKU1), ("työprofiilista", ROOLISI),
+            ("kriisistä", LUKU2), ("poikkeustilanne", LUKU2), ("tilanteissa", LUKU2)]
+# File names of 3.6 are words: "Loimaa_brändikäsikirja_1_24.pdf", "Loimaa_viestintäohje2025.pdf".
+FILE_NAMES = [("brändikäsikirjan", LISATIETOA), ("kuvakokoja", LISATIETOA), ("viestintäohjeesta", LISATIETOA)]
+# Sentences the onboarding pages quote: the guideline's own page comes first.
+QUOTED = [
+    ("Työ- tai virkaprofiilista tunnistaa, että viesti tulee kaupungilta", ROOLISI),
+    ("Henkilöiden kuvia ei saa julkaista ilman lupaa", VIESTINTA),
+    ("Älä käytä samaa salasanaa eri palveluissa", TIETOTURVA),
+    ("Jos tilanne on vakava, asiasta voidaan tehdä rikosilmoitus", ASIALLISUUS),
+]
+
+
+def answers(target: str) -> set[str]:
+    return {target, CHECKLIST[target]} if target in CHECKLIST else {target}
+
+
+def test_there_are_enough_questions_of_every_kind():
+    assert len(QUESTIONS) >= 30
+    short = [q for q, _ in QUESTIONS if len(q.split()) <= 2]
+    long = [q for q, _ in QUESTIONS if len(q.split()) >= 5]
+    assert len(short) >= 8 and len(long) >= 8, (short, long)
+    assert len({t for _, t in QUESTIONS}) == 8  # chapters 1 and 2, sections 3.1–3.6
+
+
+def test_every_staff_word_has_a_test_query():
+    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    assert {staff for _, staff, _ in SYNONYM_QUERIES} == set(synonyms)
+
+
+@pytest.mark.browser
+def test_questions_typed_in_the_search_box_find_their_section_first(site, page):
+    page.goto(site.url, wait_until="networkidle")
+    page.locator("input.md-search__input").focus()  # Material reads the box on focus and on keyup
+    wrong = []
+    for question, target in QUESTIONS:
+        first = top_pages(site, type_query(page, question), 3)
+        if not first or first[0] not in answers(target):
+            wrong.append(f"{question!r}: {first} (pitäisi olla {target or 'etusivu'})")
+    assert not wrong, f"{len(wrong)}/{len(QUESTIONS)}:\n" + "\n".join(wrong)
+    assert not page.watch.console_errors
+
+
+@pytest.mark.browser
+def test_staff_words_ellipses_file_names_and_quotes(site, page):
+    page.goto(site.url, wait_until="networkidle")
+    queries = ([(q, t, 3) for q, _, t in SYNONYM_QUERIES] + [(q, t, 3) for q, t in ELLIPSES + FILE_NAMES]
+               + [(q, t, 1) for q, t in QUOTED])
+    results = worker_search(page, [q for q, _, _ in queries])
+    wrong = [f"{q!r}: {found[:3]} (pitäisi olla {t} {n} ensimmäisen joukossa)"
+             for (q, t, n), found in zip(queries, results) if not answers(t) & set(found[:n])]
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.browser
+def test_filler_words_do_not_decide_the_ranking(site, page):
+    page.goto(site.url, wait_until="networkidle")
+    pairs = [("saanko käyttää työsähköpostia somessa", "käyttää työsähköpostia somessa"),
+             ("miten vahva salasana", "vahva salasana"),
+             ("onko kuvakaappaus sallittu", "kuvakaappaus sallittu"),
+             ("kuka voi perustaa profiilin", "perustaa profiilin"),
+             ("mitä teen jos saan asiattoman viestin", "asiattoman viestin")]
+    results = worker_search(page, [q for pair in pairs for q in pair])
+    for k, (question, content) in enumerate(pairs):
+        assert results[2 * k] == results[2 * k + 1], (question, results[2 * k][:3], results[2 * k + 1][:3])
+    assert all(results[1::2]), "every content query finds something"
+
+
+@pytest.mark.browser
+def test_pages_with_more_of_the_questions_words_come_first(site, page):
+    page.goto(site.url, wait_until="networkidle")
+    questions = [q for q, _ in QUESTIONS if len(q.split()) >= 3]
+    for question, results in zip(questions, worker_search_words(page, questions)):
+        typed = set(question.lower().replace("-", " ").split())
+        counts = [len(words & typed) for _, words in results]
+        assert counts == sorted(counts, reverse=True), (question, [(p, sorted(w & typed)) for p, w in results][:6])
+        assert all(not words & {"kuka", "saanko", "voinko", "miten", "onko"} for _, words in results), question
+
+
+@pytest.mark.browser
+def test_a_word_already_typed_matches_whole_words_not_prefixes(site, page):
+    page.goto(site.url, wait_until="networkidle")
+    loma_last, loma_first, kuva_first = worker_search(page, ["loma", "loma kissa", "kuva kissa"])
+    assert loma_last, "the last word is still being typed: a prefix (loma|ke)"
+    assert not loma_first, "'loma' typed before another word is a whole word, and not one of the site"
+    assert ASIALLISUUS in kuva_first, "a whole word of the site: the page of 'kuvakaappauksena'"
+
+
+# --- plain functions of the hook --------------------------------------------------
+
+def test_separator_splits_file_names_but_not_section_numbers(site):
+    separator = json.loads((site.dir / "search" / "search_index.json").read_text("utf-8"))["config"]["separator"]
+    split = [w for w in re.split(separator, "Loimaa_brändikäsikirja_1_24.pdf Loimaa_viestintäohje2025.pdf kohta 3.4.") if w]
+    assert split == ["Loimaa", "brändikäsikirja", "1", "24", "pdf", "Loimaa", "viestintäohje", "2025", "pdf",
+                     "kohta", "3.4"]
+
+
+def test_hyphen_ellipses_are_completed_from_the_next_words_last_part():
+    index = {"docs": [{"title": "", "text": "<p>tukea viestintää poikkeus- ja kriisitilanteissa; Kuva- ja "
+                                            "videopalvelut; A- ja AA-taso; työ- tai virkaprofiileja</p>"}]}
+    assert search_fi.ellipses(index) == [["kuva", "videopalvelut", "kuvapalvelu"],
+                                         ["poikkeus", "kriisitilanteissa", "poikkeustilanne"],
+                                         ["työ", "virkaprofiileja", "työprofiili"]]
+
+
+def test_action_nouns_of_the_sites_verbs():
+    assert search_fi.action_nouns({"julkaise", "kirjaudu", "perustaa"}) == {
+        "julkaista": "julkaiseminen", "kirjautua": "kirjautuminen", "perustaa": "perustaminen"}
+
+
+def test_synonym_file_is_validated_with_finnish_errors_naming_file_and_key(tmp_path):
+    path = tmp_path / "synonyymit.yml"
+    for text, message in [
+        ("tili: [profiili, 3]\n", "tili: arvon on oltava ohjeen sana"),
+        ("Tili: profiili\n", "'Tili': avaimen on oltava yksi sana pienin kirjaimin"),
+        ("tili: tili\n", "tili: sana ei voi olla oma synonyyminsä"),
+        ("- tili\n", "odotettiin avain–arvo-luetteloa"),
+        ("tili: [profiili\n", "virheellinen YAML"),
+    ]:
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ValueError) as err:
+            search_fi.load_synonyms(path)
+        assert str(err.value).startswith(str(path)) and message in str(err.value), (text, err.value)
+    assert search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)["työsähköposti"] == ["työ sähköposti"]
+    with pytest.raises(ValueError, match=r"synonyymit.yml: tili: sanaa 'proffiili' ei ole ohjeessa"):
+        search_fi.check_synonyms({"tili": ["proffiili"]}, {"profiili"}, ROOT / search_fi.SYNONYMS)
+
+
+def test_build_fails_on_a_synonym_that_is_not_in_the_guideline(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / search_fi.SYNONYMS).write_text("tili: proffiili\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    assert result.returncode != 0
+    assert "data/haku/synonyymit.yml: tili: sanaa 'proffiili' ei ole ohjeessa" in result.stdout + result.stderr
