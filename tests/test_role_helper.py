@@ -52,7 +52,7 @@ def test_bad_role_data_fails_naming_file_and_item(tmp_path, change, message):
 def test_role_html_lists_every_situation_with_when_and_quotes():
     html = role_helper.render(ROLES, href)
     for o in ROLES["outcomes"]:
-        assert f'<h2 id="tilanne-{o["id"]}-otsikko">' in html
+        assert f'<h2 id="tilanne-{o["id"]}-otsikko"' in html   # + data-search-exclude (issue 15)
     assert ("Kun vastaat: Teetkö tätä osana työtehtäviäsi? Kyllä; Onko sinulla lupa hallinnoida kaupungin "
             "somekanavia? Kyllä; Onko profiili perustettu omalla nimelläsi? Ei</p>") in html
     assert ("<li>Teetkö tätä osana työtehtäviäsi? Ei; Käytätkö omaa, henkilökohtaista profiiliasi? Ei</li>") in html
