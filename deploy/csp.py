@@ -8,19 +8,32 @@ site's own CSS into <style> elements. The policy allows exactly those by their
 SHA-256 hashes instead of 'unsafe-inline'. Run after a build whenever the
 sub-path or Material's version changes (tests/test_nginx.py says when):
 
-    python3 deploy/csp.py site/                      # print the policy
-    python3 deploy/csp.py site/ deploy/nginx.conf    # update the header line in place
+    .venv/bin/python deploy/csp.py site/                      # print the policy
+    .venv/bin/python deploy/csp.py site/ deploy/nginx.conf    # update the header line in place
 
-Standard library only, so it runs on the web server too.
+Only what the site's own templates and hooks write is admitted: an inline
+<script> or <style> must be one the theme templates contain (overrides/ first,
+then Material's own templates; a {{ value }} in them may be any text without
+quotes or markup), or a <style data-stylesheet="name"> holding exactly
+site/assets/stylesheets/name.css (inline_css.py). Anything else, such as a
+script that came in through a page or a data file, stops the tool with the
+page's name instead of being hashed into the policy.
+
+Standard library only. It reads the templates from this project (overrides/)
+and from the installed Material for MkDocs, so run it where the site is built.
 """
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import importlib.util
 import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 # Everything from this site itself; data: for the icons Material's CSS embeds.
 POLICY = (
@@ -30,16 +43,72 @@ POLICY = (
 )
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 HEADER_LINE = re.compile(r'(add_header\s+Content-Security-Policy\s+)"[^"]*"')
+# An inline <script>/<style> in a theme template, its Jinja parts and the text they may become.
+TEMPLATE_CODE = re.compile(r"<(script|style)>(.*?)</\1>", re.S)
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+VALUE = r"""[^"'`<>\\]*"""   # a value inside a string of the code: no way out of the string
 
 
-def policy(site_dir: Path) -> str:
-    """The policy for the HTML files under site_dir."""
+class Foreign(SystemExit):
+    """A page holds inline code the site's templates and hooks did not write."""
+
+
+def policy(site_dir: Path, theme_dirs: list[Path] | None = None) -> str:
+    """The policy for the HTML files under site_dir; Foreign if any page has code of unknown origin."""
+    known = template_code(tuple(theme_dirs or default_theme_dirs()))
+    stylesheets = site_dir / "assets" / "stylesheets"
     scripts, styles = set(), set()
     for page in sorted(site_dir.rglob("*.html")):
-        found = inline_hashes(page)
-        scripts.update(found["script"])
-        styles.update(found["style"])
+        for tag, attrs, body in inline_code(page):
+            check_origin(page.relative_to(site_dir), tag, attrs, body, known, stylesheets)
+            (scripts if tag == "script" else styles).add(sha256(body))
     return POLICY.format(scripts=_sources(scripts), styles=_sources(styles))
+
+
+def default_theme_dirs() -> list[Path]:
+    """overrides/ of this project, then Material's templates (the theme's search order)."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("csp.py: Material for MkDocs is not installed here; run it with the project's "
+                         ".venv/bin/python, where the site is built")
+    return [PROJECT / "overrides", Path(list(spec.submodule_search_locations)[0]) / "templates"]
+
+
+@functools.lru_cache(maxsize=None)
+def template_code(theme_dirs: tuple[Path, ...]) -> dict[str, list[re.Pattern]]:
+    """{"script": [...], "style": [...]}: the inline code of the theme templates as patterns.
+
+    A template in an earlier directory hides the one of the same path in a later one.
+    """
+    seen, known = set(), {"script": [], "style": []}
+    for directory in theme_dirs:
+        for template in sorted(directory.rglob("*.html")):
+            rel = template.relative_to(directory).as_posix()
+            if rel in seen:
+                continue
+            seen.add(rel)
+            for tag, body in TEMPLATE_CODE.findall(template.read_text(encoding="utf-8")):
+                parts = JINJA.split(body)
+                known[tag].append(re.compile(VALUE.join(re.escape(p) for p in parts), re.S))
+    return known
+
+
+def check_origin(page: Path, tag: str, attrs: dict, body: str, known: dict, stylesheets: Path) -> None:
+    """Stop unless a template of the theme or inline_css.py wrote this code."""
+    name = attrs.get("data-stylesheet")
+    if tag == "style" and name and re.fullmatch(r"[\w-]+", name):
+        source = stylesheets / f"{name}.css"
+        if source.is_file() and source.read_text(encoding="utf-8").strip() == body:
+            return
+    if any(pattern.fullmatch(body) for pattern in known[tag]):
+        return
+    raise Foreign(f"{page}: inline <{tag}> that the site's templates and hooks do not write "
+                  f"(from a page or a data file?): {body[:120]!r}. Not admitted into the policy; "
+                  "remove it from the source, or write it in a template under overrides/.")
+
+
+def sha256(body: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
 
 
 def _sources(hashes: set[str]) -> str:
@@ -54,14 +123,19 @@ def write_into(conf: Path, value: str) -> None:
     conf.write_text(new, encoding="utf-8")
 
 
-def inline_hashes(page: Path) -> dict[str, list[str]]:
-    """{"script": [...], "style": [...]}: hashes of the page's inline scripts and <style> elements."""
+def inline_code(page: Path) -> list[tuple[str, dict, str]]:
+    """(tag, attributes, text) of the page's executable inline <script>s and its <style>s."""
     finder = _InlineCode()
     finder.feed(page.read_text(encoding="utf-8"))
-    return {
-        tag: ["sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() for body in bodies]
-        for tag, bodies in finder.bodies.items()
-    }
+    return finder.found
+
+
+def inline_hashes(page: Path) -> dict[str, list[str]]:
+    """{"script": [...], "style": [...]}: hashes of the page's inline scripts and <style> elements."""
+    found = {"script": [], "style": []}
+    for tag, _, body in inline_code(page):
+        found[tag].append(sha256(body))
+    return found
 
 
 class _InlineCode(HTMLParser):
@@ -69,15 +143,16 @@ class _InlineCode(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
-        self.bodies: dict[str, list[str]] = {"script": [], "style": []}
+        self.found: list[tuple[str, dict, str]] = []
         self._tag: str | None = None
+        self._attrs: dict = {}
         self._body: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         script = tag == "script" and "src" not in attrs and (attrs.get("type") or "").lower() in SCRIPT_TYPES
         if script or tag == "style":
-            self._tag, self._body = tag, []
+            self._tag, self._attrs, self._body = tag, attrs, []
 
     def handle_data(self, data):
         if self._tag:
@@ -85,7 +160,7 @@ class _InlineCode(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == self._tag:
-            self.bodies[tag].append("".join(self._body))
+            self.found.append((tag, self._attrs, "".join(self._body)))
             self._tag = None
 
 

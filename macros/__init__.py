@@ -1,64 +1,93 @@
 """mkdocs-macros module (module_name: macros): data/ rendered into pages.
 
-Keep this thin: load and validate data, expose it, register macros. The
-logic lives in plain functions in the sibling modules, which are unit-tested.
+Thin on purpose: load and validate data once, hand it to the theme and the PDF
+hook through config, register one macro per component. Each component has its
+own module here (checklist, role_helper, quiz, completion_sheet) with a
+template under overrides/components/; nothing here imports mkdocs.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklists as checklist_data
-from . import contents
-from . import onboarding
-from . import render
+from . import checklist as checklist_component
+from . import completion_sheet as completion_sheet_component
+from . import contents, links, render
+from . import quiz as quiz_component
+from . import role_helper as role_helper_component
+from .guideline import Guideline, check_refs
 from .site_data import fi_date, load_site_data
+from .validate import DataError
 
 
 def define_env(env):
     data_dir = Path(env.project_dir) / "data"
+    guideline = Guideline(Path(env.conf["docs_dir"]))
     ohje = load_site_data(data_dir / "ohje.yml")
-    env.variables["ohje"] = ohje
-    # Theme templates (footer, draft banner) read the same data via config.extra.
-    env.conf["extra"]["ohje"] = ohje
+    checklists = checklist_component.load_checklists(data_dir / "tarkistuslistat")
+    checklist_component.check_sources(checklists, guideline)
+    roles = role_helper_component.load_roles(data_dir / "perehdytys" / "roolit.yml")
+    quiz_data = quiz_component.load_quiz(data_dir / "perehdytys" / "testi.yml")
+    check_refs([*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data)], guideline)
 
+    env.variables["ohje"] = ohje
+    # The theme (footer, draft notice) and the PDF hook read the same, checked data from config.
+    env.conf["extra"]["ohje"] = ohje
+    env.conf["extra"]["checklists"] = list(checklists.values())
     env.filter(fi_date)
 
-    def needs(component: str) -> None:
+    def use(component: str) -> None:
         """Load a component's CSS and JS on this page only (overrides/main.html reads page.meta)."""
         components = env.page.meta.setdefault("components", [])
         if component not in components:
             components.append(component)
 
+    def href(link: dict) -> str:
+        return links.href(link["page"], link["anchor"], env.page.url, env.conf["use_directory_urls"])
+
     @env.macro
-    def approval_table() -> str:
+    def approval_table():
         return render.approval_table(ohje["approvals"])
 
     @env.macro
-    def contents_list(section: str) -> str:
+    def contents_list(section: str):
         """The guideline's chapters and sections, from the navigation (mkdocs.yml)."""
         return contents.contents_list(env.conf["nav"], section, env.page.file.src_uri)
 
     @env.macro
-    def city_contact() -> str:
+    def city_contact():
         return render.city_contact(ohje["city"])
 
     @env.macro
-    def feedback_link(text: str = "", subject: str = "Palaute: sosiaalisen median ohje") -> str:
-        email = ohje["communications"]["email"]
-        return f"[{text or email}]({render.mailto(email, subject)})"
-
-    # Interactive checklists (3.2, 3.5): data/tarkistuslistat/*.yml.
-    checklists = checklist_data.load_checklists(data_dir / "tarkistuslistat")
-    checklist_data.check_sources(checklists, Path(env.conf["docs_dir"]))
+    def feedback_link(text: str = "", subject: str = "Palaute: sosiaalisen median ohje"):
+        return render.mail_link(ohje["communications"]["email"], text, subject)
 
     @env.macro
-    def checklist(checklist_id: str) -> str:
+    def checklist(checklist_id: str):
         if checklist_id not in checklists:
-            raise checklist_data.DataError(f"tarkistuslistaa {checklist_id!r} ei ole (data/tarkistuslistat/)")
+            raise DataError(f"tarkistuslistaa {checklist_id!r} ei ole (data/tarkistuslistat/)")
         cl = checklists[checklist_id]
-        needs("checklist")
-        href = checklist_data.source_href(cl, env.page.url, env.conf["use_directory_urls"])
-        return checklist_data.render_checklist(cl, href, ohje["communications"]["email"])
+        use("checklist")
+        env.page.meta["checklist"] = checklist_id   # the PDF links this page to the checklist's appendix
+        return checklist_component.render(cl, href({"page": cl["source"], "anchor": None}),
+                                          ohje["communications"]["email"])
 
-    # Onboarding (Perehdytys): role helper, quiz, completion sheet; data/perehdytys/*.yml.
-    onboarding.define_macros(env, data_dir / "perehdytys", lambda: needs("onboarding"))
+    @env.macro
+    def role_helper():
+        use("role-helper")
+        return role_helper_component.render(roles, href)
+
+    @env.macro
+    def quiz():
+        use("quiz")
+        return quiz_component.render(quiz_data, href)
+
+    @env.macro
+    def completion_sheet():
+        use("completion-sheet")
+        return completion_sheet_component.render(quiz_data, roles)
+
+
+def on_pre_page_macros(env):
+    """Escape every {{ value }} of a page, as the component templates do: data from
+    data/ appears as text, never as markup. The macros return Markup, which stays as it is."""
+    env.env.autoescape = True

@@ -1,31 +1,29 @@
-"""Markdown snippets built from the data; plain functions, unit-tested."""
+"""Small pieces of the site's pages built from data/ohje.yml, each from its template
+under overrides/components/site/ (so every value is escaped)."""
 from __future__ import annotations
 
-from .site_data import fi_date
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from . import templates
 
 
-def approval_table(approvals: list[dict]) -> str:
-    """The cover's approval list as a Markdown table."""
-    rows = ["| Hyväksyjä | Päivämäärä |", "| --- | --- |"]
-    for a in approvals:
-        rows.append(f"| {a['body']} | {fi_date(a['date']) if a['date'] else 'ei vielä hyväksytty'} |")
-    return "\n".join(rows)
+def approval_table(approvals: list[dict]) -> Markup:
+    """The cover's approval list as a table: who approves, and when (or not yet)."""
+    return templates.render("site/approval-table.html", approvals=approvals)
 
 
-def city_contact(city: dict) -> str:
+def city_contact(city: dict) -> Markup:
     """The city's contact block as it stands on the guideline's cover."""
-    return "  \n".join([
-        f"**{city['name']}**",
-        city["postal_address"],
-        city["street_address"],
-        f"Puh. {city['phone']}",
-        city["website"],
-        city["email_pattern"],
-    ])
+    return templates.render("site/city-contact.html", city=city)
 
 
 def mailto(email: str, subject: str = "") -> str:
-    """A mailto: address with an optional, URL-encoded subject."""
-    from urllib.parse import quote
-
+    """A mailto: address with an optional, URL-encoded subject (email is a checked address)."""
     return f"mailto:{email}" + (f"?subject={quote(subject)}" if subject else "")
+
+
+def mail_link(email: str, text: str = "", subject: str = "") -> Markup:
+    """A link that opens an e-mail to the address; its text is the address unless given."""
+    return templates.render("site/mail-link.html", href=mailto(email, subject), text=text or email)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .validate import DataError, check_date, check_list, check_mapping, check_text, load_yaml
+from .validate import DataError, check_date, check_email, check_list, check_mapping, check_text, load_yaml
 
 
 def load_site_data(path: Path) -> dict:
@@ -34,7 +34,7 @@ def load_site_data(path: Path) -> dict:
         "city": {key: check_text(value, f"{path}: city.{key}") for key, value in city.items()},
         "communications": {
             "name": check_text(comms["name"], f"{path}: communications.name"),
-            "email": check_text(comms["email"], f"{path}: communications.email"),
+            "email": check_email(comms["email"], f"{path}: communications.email"),
             "confirmed": comms["confirmed"],
         },
         "approvals": approvals,

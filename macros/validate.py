@@ -6,14 +6,37 @@ knows exactly what to fix.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+# Stable ids (items, fields, questions, anchors): each becomes an HTML id or a storage key.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# An address and nothing else: no quotes, spaces, "?" or "&" that would break or extend a mailto: link.
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 
-# libyaml's loader when PyYAML has it (ten times faster, same safe subset).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class InvalidDate(str):
+    """A YAML date that is no day of the calendar (2027-13-45), kept as its text so
+    that check_date can name the key; as text it is still a string."""
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's loader when PyYAML has it (ten times faster, same safe subset),
+    with impossible dates kept as InvalidDate instead of a bare ValueError."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return InvalidDate(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+SAFE_LOADER = _Loader
 
 
 class DataError(ValueError):
@@ -55,9 +78,12 @@ def check_text(value: Any, where: str) -> str:
 
 
 def check_date(value: Any, where: str, *, optional: bool = False) -> dt.date | None:
-    """A YAML date (VVVV-KK-PP); None is allowed only when optional."""
+    """A YAML date (VVVV-KK-PP) that is a real day; None is allowed only when optional."""
     if value is None and optional:
         return None
+    if isinstance(value, InvalidDate):
+        raise DataError(f"{where}: {str(value)!r} ei ole oikea päivämäärä (kuukausi 1–12, päivä enintään "
+                        "kuukauden viimeinen); kirjoita se muodossa VVVV-KK-PP, esim. 2027-01-15")
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     raise DataError(f"{where}: odotettiin päivämäärää muodossa VVVV-KK-PP, saatiin {value!r}")
@@ -68,3 +94,42 @@ def check_list(value: Any, where: str) -> list:
     if not isinstance(value, list) or not value:
         raise DataError(f"{where}: odotettiin ei-tyhjää luetteloa")
     return value
+
+
+def check_slug(value: Any, where: str) -> str:
+    """A stable id: small letters a–z, digits and single hyphens."""
+    text = check_text(value, where)
+    if not SLUG.match(text):
+        raise DataError(f"{where}: id saa sisältää vain pieniä kirjaimia a–z, numeroita ja väliviivoja, saatiin {text!r}")
+    return text
+
+
+def check_bool(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise DataError(f"{where}: odotettiin true tai false")
+    return value
+
+
+def check_version(value: Any, where: str) -> int:
+    """storage_version: a positive whole number (raised when saved answers change shape)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise DataError(f"{where}: storage_version: odotettiin positiivista kokonaislukua, saatiin {value!r}")
+    return value
+
+
+def check_email(value: Any, where: str) -> str:
+    """An e-mail address as it may stand in a mailto: link."""
+    text = check_text(value, where)
+    if not EMAIL.match(text):
+        raise DataError(f"{where}: {text!r} ei ole sähköpostiosoite; kirjoita pelkkä osoite kuten "
+                        "viestinta@loimaa.fi (ei lainausmerkkejä, välilyöntejä, ?- tai &-merkkejä)")
+    return text
+
+
+def check_unique(items: list[dict], where: str) -> None:
+    """No two entries share an id."""
+    seen = set()
+    for item in items:
+        if item["id"] in seen:
+            raise DataError(f"{where}: id {item['id']!r} on käytössä kahdesti")
+        seen.add(item["id"])

@@ -6,6 +6,7 @@ the site's 404 page for anything missing.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -76,6 +77,24 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def served(site_dir: Path):
+    """Serve a built site (built for SUBPATH) at its sub-path; yields its URL."""
+    root = site_dir.parent / (site_dir.name + "-served")
+    target = root / SUBPATH.strip("/")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        target.symlink_to(site_dir.resolve())
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(SubpathHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}{SUBPATH}"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

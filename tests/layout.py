@@ -13,9 +13,6 @@ from __future__ import annotations
 # test marks them strict xfail (a fix turns the pass into a failure: delete the line), and
 # the accessibility statement must list each page here as not yet accessible.
 COMPONENT_FAULTS = {
-    ("perehdytys/suoritusmerkinta/", "phone"): "the completion sheet's fields have no edge",
-    ("perehdytys/suoritusmerkinta/", "desktop"): "the completion sheet's fields have no edge",
-    ("tarkistuslistat/uusi-profiili/", "phone"): "the 3.2 summary's value column is a letter wide",
 }
 
 PHONE = {"width": 360, "height": 740}

@@ -100,7 +100,7 @@ def pdfs(site) -> list[Path]:
 def test_csp_in_config_matches_the_build(site):
     header = re.search(r'add_header\s+Content-Security-Policy\s+"([^"]*)"', CONF.read_text()).group(1)
     assert header == csp.policy(site.dir), (
-        "Sivujen inline-skriptit tai -tyylit ovat muuttuneet: aja `python3 deploy/csp.py site/ deploy/nginx.conf`"
+        "Sivujen inline-skriptit tai -tyylit ovat muuttuneet: aja `.venv/bin/python deploy/csp.py site/ deploy/nginx.conf`"
         " käännöksen (SITE_URL=…/ohjeet/some/) jälkeen"
     )
 

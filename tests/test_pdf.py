@@ -20,7 +20,7 @@ from htmltext import normalise
 from test_fidelity import PAGES, SOURCE, body_lines
 
 sys.path.insert(0, str(ROOT))
-from macros.checklists import load_checklists  # noqa: E402
+from macros.checklist import load_checklists  # noqa: E402
 from macros.site_data import fi_date, load_site_data  # noqa: E402
 
 PT_PER_MM = 72 / 25.4

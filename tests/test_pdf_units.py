@@ -7,11 +7,12 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
+from macros import templates
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import hyphenate_fi  # noqa: E402
 import pdf as pdf_hook  # noqa: E402
-from hyphenate_fi import SHY, hyphenate_text, hyphenate_word, unhyphenate  # noqa: E402
+from finnish import hyphenate_fi, voikko_fi  # noqa: E402
+from finnish.hyphenate_fi import SHY, hyphenate_text, hyphenate_word, unhyphenate  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 
@@ -50,12 +51,14 @@ def test_file_names_addresses_and_numbers_are_not_hyphenated():
 
 def test_missing_voikko_fails_loudly(monkeypatch):
     hyphenate_fi._voikko.cache_clear()
+    voikko_fi.voikko.cache_clear()   # the one loader (finnish/voikko_fi.py)
     monkeypatch.setitem(sys.modules, "libvoikko", None)  # import fails as if not installed
     try:
         with pytest.raises(hyphenate_fi.VoikkoMissing, match="libvoikko1"):
             hyphenate_fi.check_available()
     finally:
         hyphenate_fi._voikko.cache_clear()
+        voikko_fi.voikko.cache_clear()
 
 
 # --- pdf hook helpers ---------------------------------------------------------
@@ -144,12 +147,16 @@ def test_running_text_is_hyphenated_but_headings_are_not(prepared):
 
 
 def test_required_note():
+    """The printed form's marks, from the field piece the web form shares (checklist/field.html)."""
     fields = [{"id": "kesto", "label": "Profiilin kesto", "required": True, "required_if": None,
-               "options": [{"value": "maaraaikainen", "label": "Määräaikainen"}]},
+               "required_when": None, "options": [{"value": "maaraaikainen", "label": "Määräaikainen"}]},
               {"id": "paattyy", "label": "Päättymispäivä", "required": False,
-               "required_if": {"field": "kesto", "value": "maaraaikainen"}, "options": []},
-              {"id": "muuta", "label": "Muuta", "required": False, "required_if": None, "options": []}]
-    assert [pdf_hook.required_note(f, fields) for f in fields] == [
+               "required_if": {"field": "kesto", "value": "maaraaikainen"},
+               "required_when": {"field_label": "Profiilin kesto", "option_label": "Määräaikainen"}, "options": []},
+              {"id": "muuta", "label": "Muuta", "required": False, "required_if": None, "required_when": None,
+               "options": []}]
+    required_note = templates.environment().get_template("checklist/field.html").module.required_note
+    assert [str(required_note(f, paper=True)) for f in fields] == [
         " *", " (* jos profiilin kesto: määräaikainen)", ""]
 
 

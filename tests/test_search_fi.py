@@ -17,7 +17,7 @@ from conftest import ROOT, copy_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import search_fi  # noqa: E402
-import voikko_fi  # noqa: E402
+from finnish import voikko_fi  # noqa: E402
 
 TIETOTURVA, ROOLISI, ASIALLISUUS = "ohjeistus/tietoturva/", "ohjeistus/roolisi/", "ohjeistus/asiallisuus/"
 TARPEET, VIESTINTA = "ohjeistus/todelliset-tarpeet/", "ohjeistus/onnistunut-viestinta/"

@@ -20,7 +20,7 @@ from search_worker import worker_search
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import search_fi  # noqa: E402
-import voikko_fi  # noqa: E402
+from finnish import voikko_fi  # noqa: E402
 
 PASS_RATE = 0.98
 

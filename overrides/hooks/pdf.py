@@ -9,9 +9,13 @@ Every `mkdocs build` writes site/pdf/<document title as a slug>.pdf:
   guideline's numbering ("1.", "3.1."), as rendered from Markdown, without the
   theme around them; ids prefixed per page so they stay unique, links between
   them turned into links inside the PDF;
-- the checklists (data/tarkistuslistat/, macros.checklists) as blank forms.
+- the checklists as blank forms (overrides/components/checklist/appendix.html,
+  the same data and field pieces as the web form).
 
-Finnish hyphenation comes from Voikko as soft hyphens (hyphenate_fi.py); fonts
+The data comes through config, as the macros loaded and checked it
+(config.extra.ohje, config.extra.checklists, the macros' fi_date filter): one
+reading of data/, one validation. Finnish hyphenation comes from Voikko as soft
+hyphens (finnish/hyphenate_fi.py); fonts
 are the Debian ones (Liberation Sans, DejaVu Sans for the tick boxes), embedded.
 PDF/UA-1: tagged, with title and language in the metadata.
 
@@ -28,7 +32,6 @@ import os
 import re
 import shutil
 import signal
-import sys
 import tempfile
 import threading
 import time
@@ -41,10 +44,11 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from hyphenate_fi import VoikkoMissing, check_available, hyphenate_text
+from finnish.hyphenate_fi import VoikkoMissing, check_available, hyphenate_text
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 TEMPLATES = Path(__file__).resolve().parent.parent / "pdf"   # overrides/pdf/
+COMPONENTS = TEMPLATES.parent / "components"                 # overrides/components/ (checklist appendix)
 THEME_DIR = "pdf/"               # the templates' folder name inside the theme (not published)
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.\s+\S")  # "3.1.1. Työnantajan edustajana"
 NO_HYPHENS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script", "style"}
@@ -62,7 +66,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     _state["enabled"] = pdf_enabled(os.environ.get("PDF"))
-    ohje = _site_data(config)
+    ohje = site_data(config)
     config.extra["pdf"] = {"path": f"pdf/{slug(ohje['document']['title'])}.pdf",
                            "enabled": _state["enabled"]}
     if _state["enabled"]:
@@ -90,9 +94,8 @@ def on_nav(nav, config, files):
 def on_page_content(html, page, config, files):
     if _state["enabled"]:
         _state["pages"][page.url] = html
-        found = re.search(r'data-checklist-id="([a-z0-9-]+)"', html)
-        if found:
-            _state["checklist_pages"][page.url] = found.group(1)
+        if page.meta.get("checklist"):   # set by the checklist() macro
+            _state["checklist_pages"][page.url] = page.meta["checklist"]
     return html
 
 
@@ -168,20 +171,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
-def _project_modules(config):
-    """The project's own macros package (data loaders shared with the site)."""
-    root = str(Path(config["config_file_path"]).resolve().parent)
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    from macros import checklists, site_data  # noqa: PLC0415 (needs the project on sys.path)
-
-    return site_data, checklists
-
-
-def _site_data(config) -> dict:
-    site_data, _ = _project_modules(config)
-    data_dir = Path(config["config_file_path"]).resolve().parent / "data"
-    return site_data.load_site_data(data_dir / "ohje.yml")
+def site_data(config) -> dict:
+    """data/ohje.yml as the macros loaded and checked it (macros/__init__.py)."""
+    if "ohje" not in config.extra:
+        raise PluginError("pdf: config.extra.ohje puuttuu: macros-laajennuksen (mkdocs.yml: plugins) "
+                          "pitää olla ennen tätä hookia")
+    return config.extra["ohje"]
 
 
 def build_pdf(config, target: Path) -> int:
@@ -189,10 +184,8 @@ def build_pdf(config, target: Path) -> int:
     from weasyprint import HTML  # noqa: PLC0415 (slow import, only when a PDF is made)
     from weasyprint.urls import URLFetcher  # noqa: PLC0415
 
-    site_data, checklist_data = _project_modules(config)
-    project = Path(config["config_file_path"]).resolve().parent
-    ohje = site_data.load_site_data(project / "data" / "ohje.yml")
-    checklists = list(checklist_data.load_checklists(project / "data" / "tarkistuslistat").values())
+    ohje = site_data(config)
+    checklists = config.extra["checklists"]
 
     pages = guideline_pages(_state["nav"].pages, _state["pages"])
     if not pages:
@@ -210,11 +203,10 @@ def build_pdf(config, target: Path) -> int:
         chapters.append(chapter)
         toc.extend(chapter["toc"])
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters["fi_date"] = site_data.fi_date
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENTS]), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["fi_date"] = config.plugins["macros"].filters["fi_date"]
     env.filters["hyphenate"] = hyphenate_text
-    env.filters["required_note"] = required_note
     document = env.get_template("document.html").render(
         ohje=ohje, chapters=chapters, toc=toc, appendices=appendix_list,
         description=config.get("site_description") or "", site_url=config["site_url"] or "",
@@ -248,18 +240,6 @@ class _weasyprint_problems(logging.Handler):
 
     def __exit__(self, *exc):
         logging.getLogger("weasyprint").removeHandler(self)
-
-
-def required_note(field: dict, fields: list[dict]) -> str:
-    """After a form label: " *" when required, or when it becomes required."""
-    if field["required"]:
-        return " *"
-    cond = field["required_if"]
-    if not cond:
-        return ""
-    target = next(f for f in fields if f["id"] == cond["field"])
-    option = next(o["label"] for o in target["options"] if o["value"] == cond["value"])
-    return f" (* jos {target['label'].lower()}: {option.lower()})"
 
 
 def guideline_pages(nav_pages, rendered: dict[str, str]) -> list[tuple[str, str]]:

@@ -60,8 +60,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from voikko_fi import (MIN_PART, VoikkoMissing, action_noun, analyses, nominal_bases, paradigm, readings,
-                       verb_bases, voikko)
+from finnish.voikko_fi import (MIN_PART, VoikkoMissing, action_noun, analyses, nominal_bases, paradigm, readings,
+                               verb_bases, voikko)
 
 SYNONYMS = Path("data/haku/synonyymit.yml")
 

@@ -1,14 +1,14 @@
 /*
- * Interactive checklists (guideline 3.2 and 3.5), on top of the plain HTML form
- * rendered by macros/checklists.py. Started by loimaa.js for every
- * [data-module="checklist"] element, on each page Material's document$ shows.
+ * Checklist component: on top of the plain HTML form of
+ * overrides/components/checklist/checklist.html (macros/checklist.py). Started
+ * by loimaa.js for every [data-module="checklist"] element.
  *
- * Adds: progress ("5 / 13") in a polite live region, answers saved via
- * Loimaa.storage after the user changes something (versioned per checklist),
- * restore after reload or navigation, "Tyhjennä vastaukset", for 3.5 the
- * "ei koske" choice and "Valmis julkaistavaksi", for 3.2 the summary for
- * communications (print, copy, e-mail). Everything the user typed is put on the
- * page with textContent only, never as HTML.
+ * Adds: progress ("5 / 13 kohtaa <progress>") in a polite live region, answers
+ * saved via Loimaa.storage after the user changes something (versioned per
+ * checklist), restore after reload or navigation, "Tyhjennä vastaukset"; where
+ * the data has them, "ei koske" choices, the ready state (ready) and the
+ * summary for communications (summary: print, copy, e-mail). Everything the
+ * user typed is put on the page with textContent only, never as HTML.
  */
 // Run when loimaa.js is there: on instant navigation Material loads a page's
 // scripts in parallel, so this file may arrive first (see loimaa.js).
@@ -16,7 +16,7 @@
   "use strict";
 
   var all = Loimaa.all;
-  var isObject = Loimaa.isObject;
+  var own = Loimaa.own;
 
   /* Build an element with text content (never HTML). */
   function el(tag, text, className) {
@@ -37,10 +37,13 @@
   }
 
   function Checklist(root) {
+    var config = Loimaa.config(root, "checklist");
     this.root = root;
-    this.id = root.getAttribute("data-checklist-id");
-    this.version = Number(root.getAttribute("data-checklist-version"));
-    this.counted = root.getAttribute("data-checklist-counted") || "vahvistettu";
+    this.id = config.id;
+    this.version = config.version;
+    this.counted = config.progress;
+    this.ready = config.ready;        // its title, or null: the list has no ready state
+    this.summaryConfig = config.summary;
     this.form = root.querySelector("form");
     this.items = all(root, "[data-checklist-item]").map(function (li) {
       var group = li.closest("fieldset");
@@ -54,19 +57,17 @@
       };
     });
     this.fields = all(root, "[data-checklist-field]").map(function (box) {
-      var cond = (box.getAttribute("data-required-if") || "").split("=");
+      var cond = Loimaa.config(box, "required-if");
       return {
         id: box.getAttribute("data-checklist-field"),
         box: box,
         label: box.querySelector("label, legend").firstChild.textContent.trim(),
         required: box.getAttribute("data-required") === "true",
-        requiredIf: cond.length === 2 ? { field: cond[0], value: cond[1] } : null,
+        requiredIf: typeof cond.field === "string" ? { field: cond.field, value: cond.value } : null,
       };
     });
 
-    all(root, "[data-checklist-js]").forEach(function (node) { node.hidden = false; });
-    all(root, "[data-checklist-nojs]").forEach(function (node) { node.hidden = true; });
-    if (!Loimaa.storage.available()) this.showStorageNote();
+    Loimaa.enhance(root);
 
     this.restore();
     this.bind();
@@ -118,21 +119,21 @@
   };
 
   Checklist.prototype.save = function () {
-    if (!Loimaa.storage.write(this.id, this.version, this.state())) this.showStorageNote();
+    Loimaa.save(this.root, this.id, this.version, this.state());
   };
 
   /* Stored answers of a wrong shape or for ids no longer in the data are ignored. */
   Checklist.prototype.restore = function () {
     var saved = Loimaa.storage.read(this.id, this.version);
-    if (!isObject(saved)) return;
-    var items = isObject(saved.items) ? saved.items : {};
-    var fields = isObject(saved.fields) ? saved.fields : {};
+    var items = own(saved, "items");
+    var fields = own(saved, "fields");
     this.items.forEach(function (item) {
-      if (items[item.id] === "ok") item.ok.checked = true;
-      else if (items[item.id] === "na" && item.na) item.na.checked = true;
+      var answer = own(items, item.id);
+      if (answer === "ok") item.ok.checked = true;
+      else if (answer === "na" && item.na) item.na.checked = true;
     });
     this.fields.forEach(function (field) {
-      var value = fields[field.id];
+      var value = own(fields, field.id);
       if (typeof value !== "string") return;
       all(field.box, "input, select, textarea").forEach(function (control) {
         if (control.type === "radio") control.checked = control.value === value;
@@ -145,14 +146,9 @@
     this.form.reset();
     Loimaa.storage.remove(this.id);
     this.update();
-    this.say("[data-checklist-message]", "Vastaukset tyhjennetty.");
+    Loimaa.announce(this.root.querySelector("[data-checklist-message]"), "Vastaukset tyhjennetty.");
     var first = this.form.querySelector("input, select, textarea");
     if (first) first.focus();
-  };
-
-  Checklist.prototype.showStorageNote = function () {
-    var note = this.root.querySelector("[data-checklist-storage-note]");
-    if (note) note.hidden = false;
   };
 
   /* --- fields --- */
@@ -197,7 +193,7 @@
     var total = this.items.length;
     var ready = handled === total;
     var count = handled + " / " + total;
-    var rest = " kohtaa " + this.counted + (ready && this.hasNa() ? ". Valmis julkaistavaksi." : "");
+    var rest = " kohtaa " + this.counted + (ready && this.ready ? ". " + this.ready + "." : "");
 
     var progress = this.root.querySelector("[data-checklist-progress]");
     if (progress && progress.textContent !== count + rest) {
@@ -213,11 +209,7 @@
     if (readyBox) readyBox.hidden = !ready;
     this.root.classList.toggle("is-ready", ready);
 
-    if (this.root.querySelector("[data-checklist-summary]")) this.renderSummary();
-  };
-
-  Checklist.prototype.hasNa = function () {
-    return this.items.some(function (item) { return !!item.na; });
+    if (this.summaryConfig && this.root.querySelector("[data-checklist-summary]")) this.renderSummary();
   };
 
   /* The summary as data: used for the page (DOM), the clipboard and the e-mail.
@@ -244,9 +236,11 @@
       if (!last || last.title !== item.group) confirmed.push((last = { title: item.group, items: [] }));
       last.items.push(item.text);
     });
-    var nameField = this.fields.filter(function (f) { return f.id === "profiilin-nimi"; })[0];
+    var config = this.summaryConfig;
+    var nameField = this.fields.filter(function (f) { return f.id === config.nameField; })[0];
     return {
-      title: this.root.getAttribute("data-checklist-title") || "",
+      heading: config.title,
+      title: config.list,
       name: nameField ? this.value(nameField) : "",
       date: today(),
       missingFields: missingFields,
@@ -273,7 +267,7 @@
   }
 
   Checklist.prototype.summaryText = function (s) {
-    var lines = ["Yhteenveto viestinnälle: " + s.title, "Laadittu " + s.date, ""];
+    var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, ""];
     if (s.complete) lines.push(COMPLETE);
     else lines.push("PUUTTUU");
     if (s.missingFields.length) lines.push(missingFieldsLine(s));
@@ -333,7 +327,7 @@
 
     var mail = this.root.querySelector("[data-checklist-mailto]");
     if (mail) {
-      var subject = mail.getAttribute("data-subject") + (s.name ? ": " + s.name : "");
+      var subject = this.summaryConfig.subject + (s.name ? ": " + s.name : "");
       mail.href = "mailto:" + mail.getAttribute("data-email") +
         "?subject=" + encodeURIComponent(subject) +
         "&body=" + encodeURIComponent(this.summaryText(s).replace(/\n/g, "\r\n"));
@@ -353,13 +347,12 @@
   };
 
   Checklist.prototype.copySummary = function () {
-    var self = this;
     var text = this.summaryText(this.summary());
-    var ok = function () { self.say("[data-checklist-summary-message]", "Yhteenveto kopioitu leikepöydälle."); };
+    var region = this.root.querySelector("[data-checklist-summary-message]");
+    var ok = function () { Loimaa.announce(region, "Yhteenveto kopioitu leikepöydälle."); };
     var fallback = function () {
       if (copyWithSelection(text)) ok();
-      else self.say("[data-checklist-summary-message]",
-        "Kopiointi ei onnistunut. Valitse yhteenvedon teksti ja kopioi se itse.");
+      else Loimaa.announce(region, "Kopiointi ei onnistunut. Valitse yhteenvedon teksti ja kopioi se itse.");
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(ok, fallback);
@@ -385,14 +378,6 @@
     document.body.removeChild(area);
     return copied;
   }
-
-  Checklist.prototype.say = function (selector, message) {
-    var region = this.root.querySelector(selector);
-    if (!region) return;
-    region.textContent = message;
-    window.clearTimeout(region.loimaaTimer);
-    region.loimaaTimer = window.setTimeout(function () { region.textContent = ""; }, 6000);
-  };
 
   Loimaa.register("checklist", Checklist);
 });

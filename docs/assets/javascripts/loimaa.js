@@ -1,12 +1,23 @@
 /*
- * Shared base of the site's interactive components (checklists, onboarding).
+ * The client-side base every component uses (checklist, role-helper, quiz,
+ * completion-sheet; one file and one class each, docs/assets/javascripts/).
  *
  * Progressive enhancement in the GOV.UK Frontend way: the server-rendered HTML
- * works without JavaScript; this file marks the page as enhanced and starts a
- * component for every element with data-module="<name>". Material's document$
- * emits on the first load and after every instant navigation, so components
- * start on each new page; an element is started only once. Loaded only on
- * pages with components (overrides/main.html).
+ * (overrides/components/) works without JavaScript; this file marks the page
+ * as enhanced and starts a component for every element with
+ * data-module="<name>". Material's document$ emits on the first load and after
+ * every instant navigation, so components start on each new page; an element
+ * is started only once. Loaded only on pages with components (overrides/main.html).
+ *
+ * One attribute vocabulary for all components:
+ *   data-module="name"    the component's root; data-module-started once it ran
+ *   data-<name>='{json}'  its settings from the build (Loimaa.config)
+ *   data-js-only          shown only once the component started (Loimaa.enhance)
+ *   data-nojs             instructions for the page without JavaScript, hidden then
+ *   data-storage-note     shown when the browser cannot save (Loimaa.enhance, Loimaa.save)
+ *
+ * Saved state is untrusted: read it only through Loimaa.own() (own properties),
+ * never obj[key] with a key from storage ("constructor", "__proto__", "toString").
  */
 (function () {
   "use strict";
@@ -43,8 +54,9 @@
         var raw = window.localStorage.getItem(PREFIX + key);
         if (!raw) return null;
         var data = JSON.parse(raw);
-        if (!data || typeof data !== "object" || data.version !== version) return null;
-        return data.value;
+        if (Loimaa.own(data, "version") !== version) return null;
+        var value = Loimaa.own(data, "value");
+        return value === undefined ? null : value;
       } catch (e) {
         return null;
       }
@@ -74,6 +86,50 @@
   Loimaa.isObject = function (value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   };
+  /* value[key] only if value is a plain object that has key itself (not from its prototype). */
+  Loimaa.own = function (value, key) {
+    return Loimaa.isObject(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  };
+
+  /* JSON in an element's data-<name> attribute (structured values from the build); null if none. */
+  Loimaa.json = function (el, name) {
+    try {
+      return JSON.parse(el.getAttribute("data-" + name) || "null");
+    } catch (e) {
+      return null;
+    }
+  };
+
+  /* The component's settings: an object in its data-<name> attribute ({} if none). */
+  Loimaa.config = function (root, name) {
+    var value = Loimaa.json(root, name);
+    return Loimaa.isObject(value) ? value : {};
+  };
+
+  /* Show the parts that need JavaScript, hide the no-JavaScript instructions. */
+  Loimaa.enhance = function (root) {
+    Loimaa.all(root, "[data-js-only]").forEach(function (node) { node.hidden = false; });
+    Loimaa.all(root, "[data-nojs]").forEach(function (node) { node.hidden = true; });
+    if (!Loimaa.storage.available()) Loimaa.showStorageNote(root);
+  };
+
+  Loimaa.showStorageNote = function (root) {
+    var note = root.querySelector("[data-storage-note]");
+    if (note) note.hidden = false;
+  };
+
+  /* Save after the user acted; tell them if the browser would not keep it. */
+  Loimaa.save = function (root, key, version, value) {
+    if (!Loimaa.storage.write(key, version, value)) Loimaa.showStorageNote(root);
+  };
+
+  /* A short message in a live region, cleared after a while. */
+  Loimaa.announce = function (region, message) {
+    if (!region) return;
+    region.textContent = message;
+    window.clearTimeout(region.loimaaTimer);
+    region.loimaaTimer = window.setTimeout(function () { region.textContent = ""; }, 6000);
+  };
 
   /* Register a component class; it is constructed with its root element. */
   Loimaa.register = function (name, Component) {
@@ -100,7 +156,7 @@
   }
 
   // Start the component files that arrived before this one, and from now on
-  // each one as it arrives (they push their start function, see checklist.js).
+  // each one as it arrives (they push their start function, see any component file).
   var waiting = window.loimaaReady || [];
   window.loimaaReady = { push: function (start) { start(Loimaa); } };
   waiting.forEach(function (start) { start(Loimaa); });

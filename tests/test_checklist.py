@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, mkdocs_build
-from macros.checklists import (check_sources, guideline_bullets, load_checklist, load_checklists,
-                               render_checklist, source_href)
+from macros import links
+from macros.checklist import check_sources, guideline_bullets, load_checklist, load_checklists
+from macros.checklist import render as render_checklist
 from macros.site_data import load_site_data
 from macros.validate import DataError
 
@@ -184,6 +185,10 @@ def test_rendered_text_is_escaped_and_email_comes_from_the_argument():
     html = render_checklist(cl, "../../x/", "joku@example.invalid")
     assert "&lt;b&gt;lihava&lt;/b&gt; &amp; muu" in html and "<b>lihava" not in html
     assert 'href="mailto:joku@example.invalid"' in html
+
+
+def source_href(cl, page_url, use_directory_urls=True):
+    return links.href(cl["source"], None, page_url, use_directory_urls)
 
 
 def test_source_href_is_relative_from_the_checklist_page():

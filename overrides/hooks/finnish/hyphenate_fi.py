@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .voikko_fi import VoikkoMissing, voikko  # noqa: F401  (VoikkoMissing: callers catch it from here)
+
 SHY = "\u00ad"
 MIN_LENGTH = 6  # shorter words are not worth breaking
 # A chunk between spaces that is a word: letters (and inner hyphens), with
@@ -22,22 +24,11 @@ _WORD = re.compile(r"^([\"'(“”‘’«]*)([^\W\d_]+(?:-[^\W\d_]+)*-?)([\"')�
 _SPACE = re.compile(r"(\s+)")
 
 
-class VoikkoMissing(RuntimeError):
-    """Voikko or its Finnish dictionary is not installed."""
-
-
 @functools.lru_cache(maxsize=None)
 def _voikko():
-    try:
-        import libvoikko
-
-        v = libvoikko.Voikko("fi")
-    except Exception as err:  # ImportError, OSError (no .so), VoikkoException (no dictionary)
-        raise VoikkoMissing(
-            f"suomen tavutus vaatii Voikon ({type(err).__name__}: {err}). Asenna Debian-paketit "
-            "libvoikko1 ja voikko-fi (scripts/system-deps.sh) sekä Python-paketti libvoikko "
-            "(requirements.txt).") from err
-    v.setNoUglyHyphenation(True)  # no single letter left alone at either end ("a-", "-a")
+    """The shared Voikko instance, set to leave no single letter alone at either end ("a-", "-a")."""
+    v = voikko()
+    v.setNoUglyHyphenation(True)
     return v
 
 

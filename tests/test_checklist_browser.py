@@ -9,7 +9,7 @@ import pytest
 
 from browser import axe_violations, settle
 from conftest import ROOT
-from macros.checklists import load_checklists
+from macros.checklist import load_checklists
 from macros.site_data import load_site_data
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -149,7 +149,7 @@ def test_corrupt_or_stale_storage_never_breaks_the_page(site, page):
         assert progress(page) == f"{restored + 1} / 26 kohtaa käsitelty", value
         saved = stored(page, POST)["value"]["items"]
         assert "poistettu-kohta" not in saved and saved["tiedot-tarkistettu"] == "ok", value
-        assert not page.locator("[data-checklist-storage-note]").is_visible(), value
+        assert not page.locator(".loimaa-checklist [data-storage-note]").is_visible(), value
     assert_clean(page)
 
 
@@ -170,7 +170,7 @@ for (const name of ["getItem", "setItem", "removeItem"]) {
 def test_storage_that_throws_tells_the_user_and_the_form_still_works(site, context, page):
     context.add_init_script(THROWING_STORAGE)
     open_list(page, url(site, POST))
-    note = page.locator("[data-checklist-storage-note]")
+    note = page.locator(".loimaa-checklist [data-storage-note]")
     assert note.is_visible() and "vastauksia ei tallenneta" in note.inner_text()
     box(page, POST, "edustus-selkea").check()
     assert progress(page) == "1 / 26 kohtaa käsitelty"
@@ -182,11 +182,11 @@ def test_storage_that_throws_tells_the_user_and_the_form_still_works(site, conte
 def test_full_storage_tells_the_user_when_saving_fails(site, context, page):
     # Reading works, writing fails (quota exceeded) only after the page has loaded.
     open_list(page, url(site, POST))
-    assert not page.locator("[data-checklist-storage-note]").is_visible()
+    assert not page.locator(".loimaa-checklist [data-storage-note]").is_visible()
     page.evaluate("""() => { Storage.prototype.setItem = function () {
         throw new DOMException("full", "QuotaExceededError"); }; }""")
     box(page, POST, "edustus-selkea").check()
-    assert page.locator("[data-checklist-storage-note]").is_visible()
+    assert page.locator(".loimaa-checklist [data-storage-note]").is_visible()
     assert progress(page) == "1 / 26 kohtaa käsitelty"
     assert_clean(page)
 
@@ -488,7 +488,7 @@ def test_axe_with_storage_note_on_a_dark_system(site, browser):
     try:
         page = ctx.new_page()
         open_list(page, url(site, PROFILE))
-        assert page.locator("[data-checklist-storage-note]").is_visible()
+        assert page.locator(".loimaa-checklist [data-storage-note]").is_visible()
         box(page, PROFILE, "selkea-tarkoitus").check()
         assert axe_violations(page) == []
     finally:
@@ -515,3 +515,62 @@ def test_printed_summary_is_one_a4_page(site, context, page, confirmed):
     summary = page.pdf(format="A4")
     assert pdf_pages(whole_form) > 1  # the count is real: the form itself is longer
     assert pdf_pages(summary) == 1
+
+
+# --- a third checklist: everything it says comes from its data ------------------------------
+
+THIRD = ROOT / "tests" / "fixtures" / "tarkistuslista-tietoturva.yml"
+
+
+@pytest.fixture(scope="module")
+def third_site(tmp_path_factory):
+    """The project with a third checklist (fixture file) on a page of its own, built under SUBPATH."""
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("third") / "p")
+    (project / "data" / "tarkistuslistat" / THIRD.name).write_text(THIRD.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "docs" / "tarkistuslistat" / "tietoturva.md").write_text(
+        "# Tietoturva kuntoon\n\n{{ checklist(\"tietoturva\") }}\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        '      - "Ennen julkaisua (3.5)": tarkistuslistat/ennen-julkaisua.md\n',
+        '      - "Ennen julkaisua (3.5)": tarkistuslistat/ennen-julkaisua.md\n'
+        '      - "Tietoturva (3.4)": tarkistuslistat/tietoturva.md\n'), encoding="utf-8")
+    out = project / "site"
+    result = mkdocs_build(project, out, "http://127.0.0.1/ohjeet/some/", PDF="0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_a_third_checklist_takes_its_wording_and_ready_state_from_its_data(third_site, page):
+    from conftest import served
+
+    with served(third_site) as base:
+        open_list(page, base + "tarkistuslistat/tietoturva/")
+        assert progress(page) == "0 / 7 kohtaa tarkistettu"
+        assert page.locator("#tietoturva-tiedot legend").first.inner_text() == "Tiedot tietohallinnolle"
+        assert "Tiedot viestinnälle" not in page.locator("article").inner_text()
+        page.locator("#tietoturva-palvelun-nimi").fill("Kirjaston Instagram")
+        page.locator("#tietoturva-tyyppi-yhteinen").check()
+        summary = page.locator("[data-checklist-summary]").inner_text()
+        assert "Tietoturva kuntoon (ohjeen kohta 3.4)" in summary and "Käyttäjät" in summary   # now required
+        assert page.locator("#tietoturva-yhteenveto-otsikko").inner_text() == "Yhteenveto tietoturvasta"
+        href = page.locator("[data-checklist-mailto]").get_attribute("href")
+        subject = parse_qs(urlsplit(href).query)["subject"][0]
+        assert subject == "Tietoturvatarkistus (ohjeen kohta 3.4): Kirjaston Instagram"
+        assert "Yhteenveto tietoturvasta: Tietoturva kuntoon" in parse_qs(urlsplit(href).query)["body"][0]
+        assert not page.locator("[data-checklist-ready]").is_visible()
+        for item in ["ei-tyosahkopostia", "vahvat-salasanat"]:
+            page.locator(f"#tietoturva-{item}").check()
+        for item in ["asetukset", "eri-salasanat"]:
+            page.locator(f"#tietoturva-{item}-na").check()
+        assert page.locator("#tietoturva-ei-tyosahkopostia-na").count() == 0   # not relevant only where the data says
+        for box in page.locator("#tietoturva-pikaviestipalvelut input[value=ok]").all():
+            box.check()
+        assert progress(page) == "7 / 7 kohtaa tarkistettu. Valmis käyttöön."
+        ready = page.locator("[data-checklist-ready]")
+        assert ready.is_visible() and ready.locator(".admonition-title").inner_text() == "Valmis käyttöön"
+        ready.get_by_role("button", name="Aloita alusta").click()
+        assert progress(page) == "0 / 7 kohtaa tarkistettu"
+        assert axe_violations(page) == []
+    assert_clean(page)

@@ -1,0 +1,101 @@
+/*
+ * Completion sheet component ("Suoritusmerkintä"): on top of
+ * overrides/components/completion-sheet.html (macros/completion_sheet.py).
+ * Name, unit and date kept in this browser; score and situation filled in
+ * from what the quiz and the role helper saved; print; clear everything.
+ */
+// Run when loimaa.js is there: on instant navigation Material loads a page's
+// scripts in parallel, so this file may arrive first (see loimaa.js).
+(window.loimaaReady = window.loimaaReady || []).push(function (Loimaa) {
+  "use strict";
+
+  var all = Loimaa.all;
+  var own = Loimaa.own;
+
+  function today() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function CompletionSheet(root) {
+    var self = this;
+    this.root = root;
+    this.config = Loimaa.config(root, "sheet");
+    this.quiz = own(this.config, "quiz") || {};
+    this.roles = own(this.config, "roles") || {};
+    this.fields = all(root, "[data-sheet-field]");
+    Loimaa.enhance(root);
+
+    var saved = Loimaa.storage.read(this.config.key, this.config.version);
+    this.fields.forEach(function (input) {
+      var value = own(saved, input.getAttribute("data-sheet-field"));
+      if (typeof value === "string") input.value = value;
+    });
+    this.defaultDate();
+
+    root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
+    root.querySelector("form").addEventListener("input", function () { self.save(); });
+    root.querySelector("[data-sheet-print]").addEventListener("click", function () { window.print(); });
+    root.querySelector("[data-sheet-clear]").addEventListener("click", function () { self.clear(); });
+    this.fill();
+  }
+
+  /* Today's date is offered, but stored only if the user types a date. */
+  CompletionSheet.prototype.defaultDate = function () {
+    var date = this.root.querySelector('[data-sheet-field="date"]');
+    if (date && !date.value) date.value = today();
+  };
+
+  CompletionSheet.prototype.save = function () {
+    var value = {};
+    this.fields.forEach(function (input) { value[input.getAttribute("data-sheet-field")] = input.value; });
+    Loimaa.save(this.root, this.config.key, this.config.version, value);
+  };
+
+  /* Score, chapters and role from what the user did on the other pages. */
+  CompletionSheet.prototype.fill = function () {
+    var root = this.root;
+    var total = this.quiz.total;
+    var answers = own(Loimaa.storage.read(this.quiz.key, this.quiz.version), "answers");
+    var isAnswer = function (id) {   // the shape quiz.js saves; anything else is not an answer
+      var a = own(answers, id);
+      return typeof own(a, "choice") === "string" && typeof own(a, "correct") === "boolean";
+    };
+    var isRight = function (id) { return isAnswer(id) && own(answers, id).correct === true; };
+
+    var ids = [];
+    all(root, "[data-sheet-chapter]").forEach(function (row) {
+      var mine = Loimaa.json(row, "questions");
+      mine = Array.isArray(mine) ? mine : [];
+      ids = ids.concat(mine);
+      var cell = row.querySelector("[data-sheet-chapter-score]");
+      var answered = mine.filter(isAnswer).length;
+      cell.textContent = answered ? mine.filter(isRight).length + " / " + mine.length : "";
+      cell.classList.toggle("loimaa-sheet__blank", !answered);
+    });
+    var answered = ids.filter(isAnswer).length;
+    var right = ids.filter(isRight).length;
+    var score = root.querySelector("[data-sheet-score]");
+    if (answered === total) score.textContent = "Oikeita vastauksia: " + right + " / " + total + ".";
+    else if (answered) score.textContent = "Testi on kesken: vastattu " + answered + " / " + total + ", oikein " + right + ".";
+    else score.textContent = "Oikeita vastauksia: ______ / " + total + " (testiä ei ole tehty tässä selaimessa).";
+
+    var outcome = own(Loimaa.storage.read(this.roles.key, this.roles.version), "outcome");
+    var title = typeof outcome === "string" ? own(this.roles.titles, outcome) : "";
+    root.querySelector("[data-sheet-role]").textContent =
+      "Oma tilanteeni ohjeen kohdan 3.1 mukaan: " + (typeof title === "string" && title ? title : "______________________");
+  };
+
+  /* A shared training computer: clear everything the onboarding kept. */
+  CompletionSheet.prototype.clear = function () {
+    [this.config.key, this.quiz.key, this.roles.key].forEach(function (key) { Loimaa.storage.remove(key); });
+    this.fields.forEach(function (input) { input.value = ""; });
+    this.defaultDate();
+    this.fill();
+    Loimaa.announce(this.root.querySelector("[data-sheet-message]"), "Perehdytyksen tiedot on tyhjennetty tästä selaimesta.");
+    this.fields[0].focus();
+  };
+
+  Loimaa.register("completion-sheet", CompletionSheet);
+});

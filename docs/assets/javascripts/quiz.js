@@ -1,0 +1,142 @@
+/*
+ * Quiz component ("Testaa osaamisesi"): on top of overrides/components/quiz.html
+ * (macros/quiz.py). Check each answer, show why, score at the end, retry.
+ * Answers are saved through Loimaa.storage only after the user acts.
+ */
+// Run when loimaa.js is there: on instant navigation Material loads a page's
+// scripts in parallel, so this file may arrive first (see loimaa.js).
+(window.loimaaReady = window.loimaaReady || []).push(function (Loimaa) {
+  "use strict";
+
+  var all = Loimaa.all;
+  var own = Loimaa.own;
+
+  function Quiz(root) {
+    var self = this;
+    var config = Loimaa.config(root, "quiz");
+    this.root = root;
+    this.key = config.key;
+    this.version = config.version;
+    this.form = root.querySelector("form");
+    this.questions = all(root, "[data-quiz-question]").map(function (section) {
+      return {
+        id: section.getAttribute("data-quiz-question"),
+        chapter: section.getAttribute("data-quiz-chapter"),
+        section: section,
+        fieldset: section.querySelector("fieldset"),
+        check: section.querySelector("[data-quiz-check]"),
+        verdict: section.querySelector("[data-quiz-verdict]"),
+        details: section.querySelector("[data-quiz-answer]"),
+        answer: null,
+      };
+    });
+    Loimaa.enhance(root);
+
+    var answers = own(Loimaa.storage.read(this.key, this.version), "answers");
+    this.questions.forEach(function (q) {
+      var choice = own(own(answers, q.id), "choice");
+      var input = typeof choice === "string" &&
+        q.fieldset.querySelector('input[value="' + choice.replace(/[^a-z]/g, "") + '"]');
+      if (input) {
+        input.checked = true;
+        self.answer(q, false);
+      } else {
+        self.show(q);
+      }
+    });
+
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.questions.forEach(function (q) {
+      q.check.addEventListener("click", function () { self.answer(q, true); });
+    });
+    root.querySelector("[data-quiz-clear]").addEventListener("click", function () {
+      self.clear("Vastaukset tyhjennetty.");
+    });
+    root.querySelector("[data-quiz-retry]").addEventListener("click", function () {
+      self.clear("Aloita alusta: vastaukset on tyhjennetty.");
+    });
+    this.update();
+  }
+
+  /* Lock in the chosen option and show the verdict and the guideline's explanation. */
+  Quiz.prototype.answer = function (q, byUser) {
+    var chosen = q.fieldset.querySelector("input:checked");
+    if (!chosen) {
+      q.verdict.hidden = false;
+      q.verdict.className = "loimaa-quiz__verdict";
+      q.verdict.textContent = "Valitse ensin vastaus.";
+      q.fieldset.querySelector("input").focus();
+      return;
+    }
+    var right = chosen.hasAttribute("data-quiz-correct");
+    q.answer = { choice: chosen.value, correct: right };
+    this.show(q);
+    if (!byUser) return;
+    this.save();
+    this.update();
+    q.verdict.focus();
+  };
+
+  /* Draw one question as answered or open. */
+  Quiz.prototype.show = function (q) {
+    var a = q.answer;
+    q.fieldset.disabled = !!a;
+    q.check.parentNode.hidden = !!a;
+    q.details.hidden = !a;   // no spoilers before answering
+    q.details.open = !!a;
+    q.verdict.hidden = !a;
+    q.verdict.className = "loimaa-quiz__verdict" + (a ? (a.correct ? " is-right" : " is-wrong") : "");
+    q.verdict.textContent = !a ? "" :
+      a.correct ? "Oikein! Vastasit " + a.choice + "." : "Väärin. Vastasit " + a.choice + ". Katso oikea vastaus ja perustelu alta.";
+    all(q.fieldset, ".loimaa-quiz__option").forEach(function (option) {
+      var input = option.querySelector("input");
+      option.classList.toggle("is-chosen", !!a && input.value === a.choice);
+      option.classList.toggle("is-right", !!a && input.hasAttribute("data-quiz-correct"));
+    });
+  };
+
+  Quiz.prototype.save = function () {
+    var answers = {};
+    this.questions.forEach(function (q) { if (q.answer) answers[q.id] = q.answer; });
+    Loimaa.save(this.root, this.key, this.version, { answers: answers });
+  };
+
+  Quiz.prototype.update = function () {
+    var total = this.questions.length;
+    var answered = this.questions.filter(function (q) { return q.answer; });
+    var right = answered.filter(function (q) { return q.answer.correct; }).length;
+    var done = answered.length === total;
+    var progress = this.root.querySelector("[data-quiz-progress]");
+    var text = "Vastattu " + answered.length + " / " + total + ", oikein " + right +
+      (done ? ". Kaikkiin on vastattu: tulos on sivun lopussa." : ".");
+    if (progress.textContent !== text) progress.textContent = text;
+
+    var result = this.root.querySelector("[data-quiz-result]");
+    result.hidden = !done;
+    if (!done) return;
+    this.root.querySelector("[data-quiz-score]").textContent = right + " / " + total + " oikein. " +
+      (right === total ? "Hienoa, kaikki oikein!" : "Kertaa ohjeen kohdat, joissa vastasit väärin, ja yritä uudelleen.");
+    var questions = this.questions;
+    all(result, "[data-quiz-chapter-result]").forEach(function (li) {
+      var id = li.getAttribute("data-quiz-chapter-result");
+      var mine = questions.filter(function (q) { return q.chapter === id; });
+      var ok = mine.filter(function (q) { return q.answer.correct; }).length;
+      li.textContent = li.getAttribute("data-title") + ": " + ok + " / " + mine.length + " oikein";
+    });
+  };
+
+  Quiz.prototype.clear = function (message) {
+    var self = this;
+    this.form.reset();
+    this.questions.forEach(function (q) {
+      q.answer = null;
+      self.show(q);
+    });
+    Loimaa.storage.remove(this.key);
+    this.update();
+    Loimaa.announce(this.root.querySelector("[data-quiz-message]"), message);
+    this.questions[0].fieldset.querySelector("input").focus();
+  };
+
+  Loimaa.register("quiz", Quiz);
+});

@@ -1,0 +1,34 @@
+"""Completion sheet component ("Suoritusmerkintä"): a printable record of the onboarding.
+
+Unit: this module, overrides/components/completion-sheet.html,
+completion-sheet.js, completion-sheet.css, tests/test_completion_sheet*.py.
+No data file of its own: it shows the quiz's chapters and the role helper's
+situations, and completion-sheet.js fills in what this browser saved from them.
+"""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import quiz as quiz_component
+from . import role_helper
+from . import templates
+
+STORAGE_KEY = "perehdytys-suoritus"
+STORAGE_VERSION = 1
+
+
+def script_config(quiz: dict, roles: dict) -> dict:
+    """Where completion-sheet.js finds the other components' saved answers, and what they mean."""
+    return {
+        "key": STORAGE_KEY,
+        "version": STORAGE_VERSION,
+        "quiz": {"key": quiz_component.STORAGE_KEY, "version": quiz["version"], "total": len(quiz["questions"])},
+        "roles": {"key": role_helper.STORAGE_KEY, "version": roles["version"],
+                  "titles": role_helper.outcome_titles(roles)},
+    }
+
+
+def render(quiz: dict, roles: dict) -> Markup:
+    """The sheet: name, unit and date fields, score, role, chapters, signatures."""
+    return templates.render("completion-sheet.html", chapters=quiz["chapters"], total=len(quiz["questions"]),
+                            config=script_config(quiz, roles))

@@ -1,0 +1,130 @@
+"""The guideline's own Markdown pages, read for the components that quote them.
+
+One reader for every component: the checklists take a section's bullets, the
+quiz and the role helper check their quotes against a page's plain text and
+their links against its headings. So when the city changes the guideline's
+text, the build fails until the component data follows (DataError naming the
+data file and the key).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .validate import SLUG, DataError, check_list, check_text
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
+
+
+def bullets(markdown: str, anchor: str) -> list[str]:
+    """The bullets under the heading { #anchor } of a page, without Markdown emphasis."""
+    lines = markdown.splitlines()
+    start = next((i for i, line in enumerate(lines)
+                  if line.startswith("#") and re.search(r"\{[^}]*#" + re.escape(anchor) + r"[\s}]", line)), None)
+    if start is None:
+        return []
+    found = []
+    for line in lines[start + 1:]:
+        if line.startswith("#"):
+            break
+        if line.startswith("- "):
+            found.append(line[2:].replace("**", "").strip())
+    return found
+
+
+def plain_text(markdown: str) -> str:
+    """A page's words as a reader sees them: no list markers, emphasis, ids or snippet markers."""
+    lines = []
+    for line in markdown.splitlines():
+        line = re.sub(r"<!--.*?-->", "", line)
+        line = re.sub(r"\{[^}]*#[^}]*\}", "", line)
+        line = re.sub(r"^\s*(?:[-*]\s+|#{1,6}\s+|!!!\s+\w+\s*)", "", line)
+        lines.append(line.replace("**", ""))
+    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+
+
+def headings(markdown: str) -> tuple[str, dict[str, str]]:
+    """(the page's h1 text, {explicit heading id: heading text})."""
+    h1, ids = "", {}
+    for line in markdown.splitlines():
+        m = HEADING.match(line)
+        if not m:
+            continue
+        if m.group(1) == "#" and not h1:
+            h1 = m.group(2)
+        if m.group(3):
+            ids[m.group(3)] = m.group(2)
+    return h1, ids
+
+
+def strip_number(heading: str) -> str:
+    """ "3.1.1. Työnantajan edustajana" -> "Työnantajan edustajana"."""
+    return re.sub(r"^[\d.]+\s+", "", heading)
+
+
+class Page:
+    """One guideline page: its Markdown, plain text, main heading and heading ids."""
+
+    def __init__(self, src: str, markdown: str):
+        self.src = src
+        self.markdown = markdown
+        self.text = plain_text(markdown)
+        self.title, self.ids = headings(markdown)
+
+    def link_title(self, anchor: str | None) -> str:
+        """"3.1. Roolisi sosiaalisessa mediassa: Asiantuntijaprofiilit" for a link to the page (#anchor)."""
+        return self.title + (f": {strip_number(self.ids[anchor])}" if anchor else "")
+
+    def has_passage(self, lines: list[str]) -> bool:
+        return " ".join(re.sub(r"\s+", " ", line) for line in lines) in self.text
+
+
+class Guideline:
+    """The docs pages, each read once per build."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = Path(docs_dir)
+        self._pages: dict[str, Page] = {}
+
+    def page(self, src: str, where: str) -> Page:
+        """The page docs_dir/src; DataError naming `where` (file: key) if there is none."""
+        if src not in self._pages:
+            path = self.docs_dir / src
+            if not path.is_file():
+                raise DataError(f"{where}: sivua {src} ei ole")
+            self._pages[src] = Page(src, path.read_text(encoding="utf-8"))
+        return self._pages[src]
+
+
+# --- references from component data to the guideline ----------------------------------
+
+def parse_link(value: Any, where: str) -> dict:
+    """'page.md' or 'page.md#anchor' (docs-relative) -> {"page", "anchor", "title"}; title set by check_refs."""
+    text = check_text(value, where)
+    page, _, anchor = text.partition("#")
+    if not page.endswith(".md") or page.startswith(("/", ".")) or "://" in page:
+        raise DataError(f"{where}: odotettiin ohjeen sivua kuten ohjeistus/roolisi.md#ankkuri, saatiin {text!r}")
+    if anchor and not SLUG.match(anchor):
+        raise DataError(f"{where}: ankkuri {anchor!r} ei kelpaa")
+    return {"page": page, "anchor": anchor or None, "title": None}
+
+
+def parse_quote(value: Any, where: str) -> list[str]:
+    """A guideline quote: one passage, or lines (a lead ending in ':' and the bullets after it)."""
+    if isinstance(value, list):
+        return [check_text(line, f"{where}[{i}]") for i, line in enumerate(check_list(value, where), 1)]
+    return [check_text(value, where)]
+
+
+def check_refs(refs, guideline: Guideline) -> None:
+    """refs: (where, link, quote or None). Each link's page and #anchor exist; each quote is the
+    page's own text. Fills each link's title from the page's headings."""
+    for where, link, quote in refs:
+        page = guideline.page(link["page"], where)
+        if link["anchor"] and link["anchor"] not in page.ids:
+            raise DataError(f"{where}: sivulla {link['page']} ei ole otsikkoa {{ #{link['anchor']} }}")
+        link["title"] = page.link_title(link["anchor"])
+        if quote is not None and not page.has_passage(quote):
+            passage = " ".join(re.sub(r"\s+", " ", line) for line in quote)
+            raise DataError(f"{where}: lainausta ei löydy sellaisenaan sivulta {link['page']}: {passage!r}")

@@ -1,0 +1,40 @@
+"""The one way the macros write HTML: a Jinja template under overrides/components/, autoescaped.
+
+Every value from data/ is escaped by Jinja; a template marks nothing safe but
+other rendered templates. Line breaks and the indentation after them are
+dropped from the output, so templates can be laid out for reading while the
+result stays one Markdown block (a blank line would end the raw HTML block).
+Write a space that matters on the line itself.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .site_data import fi_date
+
+COMPONENTS = Path(__file__).resolve().parent.parent / "overrides" / "components"
+_LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+
+
+@functools.lru_cache(maxsize=None)
+def environment(directory: Path = COMPONENTS) -> jinja2.Environment:
+    """The components' Jinja environment: autoescape on, undefined names an error."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(directory), autoescape=True,
+                             undefined=jinja2.StrictUndefined, lstrip_blocks=True)
+    env.filters["fi_date"] = fi_date
+    return env
+
+
+def render(name: str, **context) -> Markup:
+    """The template `name` (relative to overrides/components/) rendered with context."""
+    return render_markup(environment().get_template(name).render(**context))
+
+
+def render_markup(html: str) -> Markup:
+    """Rendered template text as the macros return it: one line, marked safe."""
+    return Markup(_LINE_BREAKS.sub("", html))

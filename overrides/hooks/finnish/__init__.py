@@ -1,0 +1,5 @@
+"""Finnish language support for the build hooks (not hooks themselves): Voikko, loaded once.
+
+voikko_fi: the one Voikko loader, base forms and compound parts (search_fi.py).
+hyphenate_fi: soft hyphens for the PDF (pdf.py).
+"""

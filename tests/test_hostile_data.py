@@ -1,0 +1,178 @@
+"""Hostile data: every string of the data files, with markup in it, is refused or shown as text.
+
+Each string of data/ohje.yml, the checklists, the quiz and the role helper gets
+PAYLOAD (with its own number). Alone, each changed value either fails the
+checks the build runs, with a message that names the file and the key, or
+passes them. Then one build takes every value that passed, at once: no
+<script> of the data reaches any page, each value stands in the HTML as text
+(or inside a JSON data attribute), the PDF shows the city's and the
+checklists' values as text, and Chromium opens no dialog on any page.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, mkdocs_build, served
+from macros import checklist, quiz, role_helper
+from macros.guideline import Guideline, check_refs
+from macros.site_data import load_site_data
+from macros.validate import DataError
+
+FILES = ["ohje.yml", "tarkistuslistat/uusi-profiili.yml", "tarkistuslistat/ennen-julkaisua.yml",
+         "perehdytys/testi.yml", "perehdytys/roolit.yml"]
+# Values of these files that the PDF prints (its cover and the checklist appendices).
+IN_PDF = re.compile(r"^(ohje\.yml:(city\.(?!name_genitive)|document\.title|approvals)|tarkistuslistat/.*:(title|intro|groups.*\.(title|text)"
+                    r"|fields.*\.(label|hint)|summary\.fields_title))")
+
+
+def payload(n: int) -> str:
+    return f"<script>alert({n})</script>\"'&|="
+
+
+def strings(value, path=()):
+    """(path, text) of every string in a YAML value."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from strings(item, path + (i,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def names(raw, path) -> set[str]:
+    """What a message may call the key: the key names on its path and the ids of the entries it is in."""
+    found, node = set(), raw
+    for step in path:
+        if isinstance(step, str):
+            found.add(step)
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found.add(node["id"])
+        node = node[step]
+    return found
+
+
+def put(raw, path, value):
+    node = raw
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+
+
+def check_data(data: Path, docs: Path) -> None:
+    """The checks the build runs on data/ (macros/__init__.py define_env)."""
+    guideline = Guideline(docs)
+    load_site_data(data / "ohje.yml")
+    checklist.check_sources(checklist.load_checklists(data / "tarkistuslistat"), guideline)
+    roles = role_helper.load_roles(data / "perehdytys" / "roolit.yml")
+    questions = quiz.load_quiz(data / "perehdytys" / "testi.yml")
+    check_refs([*role_helper.role_refs(roles), *quiz.quiz_refs(questions)], guideline)
+
+
+def dump(path: Path, raw) -> None:
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """Classify every string (refused / accepted), then build the project with all accepted ones."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "p")
+    data = project / "data"
+    originals = {name: yaml.safe_load((data / name).read_text(encoding="utf-8")) for name in FILES}
+    accepted, refused, n = {}, [], 0
+    for name, raw in originals.items():
+        for path, text in strings(raw):
+            n += 1
+            changed = copy.deepcopy(raw)
+            put(changed, path, f"{text} {payload(n)}")
+            dump(data / name, changed)
+            try:
+                check_data(data, ROOT / "docs")
+            except DataError as err:
+                refused.append((name, path, str(err), names(raw, path)))
+            else:
+                accepted[n] = (name, path)
+        dump(data / name, raw)
+    for n, (name, path) in accepted.items():
+        raw = yaml.safe_load((data / name).read_text(encoding="utf-8"))
+        put(raw, path, f"{dict(strings(originals[name]))[path]} {payload(n)}")
+        dump(data / name, raw)
+    out = project / "site"
+    result = mkdocs_build(project, out, "http://127.0.0.1/ohjeet/some/", PDF="1")
+    return {"accepted": accepted, "refused": refused, "site": out, "result": result}
+
+
+def where(name, path) -> str:
+    return name + ":" + ".".join(str(p) for p in path)
+
+
+def test_every_string_was_tried_and_both_outcomes_occur(hostile):
+    assert len(hostile["accepted"]) > 150 and len(hostile["refused"]) > 100
+    refused = {where(name, path) for name, path, _, _ in hostile["refused"]}
+    for key in ["ohje.yml:communications.email", "tarkistuslistat/uusi-profiili.yml:id",
+                "perehdytys/testi.yml:questions.0.quote", "perehdytys/roolit.yml:start"]:
+        assert any(r == key or r.startswith(key + ".") for r in refused), key
+
+
+def test_refused_values_are_named_by_file_and_key(hostile):
+    for name, path, message, keys in hostile["refused"]:
+        last = message.splitlines()[-1]
+        assert Path(name).name in last, message
+        assert any(k in last for k in keys), (where(name, path), message)
+
+
+def test_build_with_every_accepted_value_passes(hostile):
+    result = hostile["result"]
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_script_from_the_data_reaches_a_page_and_each_value_is_text(hostile):
+    pages = {p: p.read_text(encoding="utf-8") for p in hostile["site"].rglob("*.html")}
+    everything = "\n".join(pages.values())
+    for page, text in pages.items():
+        assert "<script>alert(" not in text, page
+    for n, (name, path) in hostile["accepted"].items():
+        as_text = html.escape(f"<script>alert({n})</script>", quote=False) in everything
+        as_json = f"\\u003cscript\\u003ealert({n})\\u003c/script\\u003e" in everything
+        unused = where(name, path) in {"ohje.yml:communications.name"}   # shown nowhere today
+        assert as_text or as_json or unused, where(name, path)
+
+
+def test_the_pdf_shows_its_values_as_text(hostile):
+    pdf = next((hostile["site"] / "pdf").glob("*.pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = re.sub(r"\s+", "", text.replace("\u00ad", ""))   # narrow cells wrap the value
+    for n, (name, path) in hostile["accepted"].items():
+        if IN_PDF.match(where(name, path)):
+            assert f"<script>alert({n})</script>" in text, where(name, path)
+
+
+def test_chromium_opens_no_dialog_on_any_page(hostile, browser):
+    ctx = browser.new_context(locale="fi-FI")
+    dialogs, errors = [], []
+    page = ctx.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        with served(hostile["site"]) as url:
+            for html_file in sorted(hostile["site"].rglob("index.html")):
+                rel = html_file.parent.relative_to(hostile["site"]).as_posix()
+                page.goto(url + ("" if rel == "." else rel + "/"), wait_until="networkidle")
+                page.wait_for_function("!document.querySelector('[data-module]:not([data-module-started])')")
+            assert dialogs == [] and errors == []
+            # The checklist's ready state, drawn by checklist.js, shows its value as text too.
+            page.goto(url + "tarkistuslistat/ennen-julkaisua/", wait_until="networkidle")
+            for box in page.locator("input[value=ok]").all():
+                box.check()
+            assert "<script>alert(" in page.locator("[data-checklist-ready]").inner_text()
+            assert dialogs == [] and errors == []
+    finally:
+        ctx.close()

@@ -1,0 +1,73 @@
+"""Role helper in a real browser: one question at a time, the matching situation, storage, no-JS, axe."""
+from __future__ import annotations
+
+import pytest
+
+from browser import axe_violations
+from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
+    ROLES, PATHS, open_roles, stored, assert_clean, visible_outcomes, nojs, axe_without_scripts,
+)
+
+
+def test_only_the_first_question_shows_at_first_and_nothing_is_stored(site, page):
+    open_roles(page, site)
+    assert page.locator("[data-role-question]:visible").count() == 1
+    assert page.locator("#rooli-tyotehtava").is_visible()
+    assert visible_outcomes(page) == []
+    assert not page.locator(".loimaa-roles [data-nojs]").is_visible()
+    assert [k for k in page.evaluate("Object.keys(localStorage)") if k.startswith("loimaa-ohje:")] == []
+    assert axe_violations(page) == []
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("outcome", [o["id"] for o in ROLES["outcomes"]])
+def test_role_helper_reaches_each_outcome(site, page, outcome):
+    title = next(o["title"] for o in ROLES["outcomes"] if o["id"] == outcome)
+    for path in PATHS[outcome]:
+        open_roles(page, site)
+        page.get_by_role("button", name="Aloita alusta").click()
+        for qid, yes in path:
+            page.locator(f"#rooli-{qid}-{'kylla' if yes else 'ei'}").check()
+        assert visible_outcomes(page) == [outcome]
+        heading = page.locator(f"#tilanne-{outcome}-otsikko")
+        assert heading.inner_text() == f"Tilanteesi: {title}"
+        assert page.locator("[data-role-status]").inner_text().startswith(f"Tilanteesi: {title}.")
+        assert page.locator("[data-role-question]:visible").count() == len(path)
+        assert page.locator(f"#tilanne-{outcome} blockquote").first.is_visible()
+        assert stored(page, "perehdytys-rooli")["value"] == {
+            "answers": {q: "yes" if y else "no" for q, y in path}, "outcome": outcome}
+    assert axe_violations(page) == []
+    assert_clean(page)
+
+
+def test_changing_an_earlier_answer_drops_the_later_ones_and_reset_clears(site, page):
+    open_roles(page, site)
+    page.locator("#rooli-tyotehtava-kylla").check()
+    page.locator("#rooli-lupa-kylla").check()
+    page.locator("#rooli-omalla-nimella-kylla").check()
+    assert visible_outcomes(page) == ["asiantuntijaprofiili"]
+    page.locator("#rooli-tyotehtava-ei").check()
+    assert visible_outcomes(page) == []
+    assert not page.locator("#rooli-lupa").is_visible()
+    assert not page.locator("#rooli-lupa-kylla").is_checked()
+    assert page.locator("#rooli-oma-profiili").is_visible()
+    page.locator("#rooli-oma-profiili-ei").check()
+    assert visible_outcomes(page) == ["ei-lupaa"]
+    page.reload(wait_until="networkidle")
+    assert visible_outcomes(page) == ["ei-lupaa"]
+    assert page.locator("#rooli-tyotehtava-ei").is_checked()
+    page.get_by_role("button", name="Aloita alusta").click()
+    assert visible_outcomes(page) == []
+    assert stored(page, "perehdytys-rooli") is None
+    assert page.evaluate("document.activeElement.id") == "rooli-tyotehtava-kylla"
+    assert_clean(page)
+
+
+def test_without_javascript_role_helper_is_a_plain_list_of_situations(site, browser, nojs):
+    nojs.goto(site.url + "perehdytys/roolisi/")
+    assert not nojs.locator("form.loimaa-roles__form").is_visible()
+    assert nojs.locator(".loimaa-roles [data-nojs]").is_visible()
+    headings = nojs.locator(".loimaa-roles__outcome h2").all_inner_texts()
+    assert headings == [o["title"] for o in ROLES["outcomes"]]
+    assert nojs.locator(".loimaa-roles__when").first.is_visible()
+    assert axe_without_scripts(browser, nojs.url) == []
