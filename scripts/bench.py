@@ -81,7 +81,9 @@ def main() -> int:
         precompress(stock.site)  # served like ours: .gz copies beside the files
         pdfs = sorted(p.relative_to(ours.site).as_posix() for p in ours.site.rglob("*.pdf"))
         # Ours exactly as committed; stock with the policy its own inline scripts need.
-        with Nginx(ours.served_root, ours.port), Nginx(stock.served_root, stock.port, csp=csp.policy(stock.site)):
+        with Nginx(ours.served_root, ours.port), Nginx(stock.served_root, stock.port,
+                                                    # stock: Material's templates only, not our overrides
+                                                    csp=csp.policy(stock.site, csp.default_theme_dirs()[1:])):
             for build in (ours, stock):
                 build.weigh_pages()
             if lighthouse:  # ours and stock in turns, so a busy machine slows both alike
