@@ -3,9 +3,10 @@
 Unit: this module, overrides/components/quiz.html, quiz.js, quiz.css,
 tests/test_quiz*.py.
 
-    load_quiz(path) -> dict   {"version", "chapters": [c], "questions": [q], "file"}
+    load_quiz(path) -> dict   {"version", "chapters": [c], "questions": [q], "sheet": link, "file"}
     quiz_refs(quiz)           the (where, link, quote) triples guideline.check_refs checks
-    render(quiz, href)        the form; each answer and explanation also opens from a details element
+    render(quiz, href)        the form; each answer and explanation also opens from a details element;
+                              the result links the chapters and the completion sheet
 
 At least 12 questions, one right option each, every chapter covered. Every
 problem raises DataError naming the file and the item.
@@ -31,7 +32,7 @@ Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
 def load_quiz(path: Path) -> dict:
     """Load and validate the quiz: ≥ 12 questions, one right option each, every chapter covered."""
     where = str(path)
-    raw = check_mapping(load_yaml(path), where, {"storage_version", "chapters", "questions"})
+    raw = check_mapping(load_yaml(path), where, {"storage_version", "completion_sheet", "chapters", "questions"})
     chapters = []
     for i, c in enumerate(check_list(raw["chapters"], f"{where}: chapters"), 1):
         check_mapping(c, f"{where}: chapters[{i}]", {"id", "title", "page"})
@@ -51,7 +52,8 @@ def load_quiz(path: Path) -> dict:
     for c in chapters:
         c["questions"] = [q["id"] for q in questions if q["chapter"] == c["id"]]
     return {"version": check_version(raw["storage_version"], where), "chapters": chapters,
-            "questions": questions, "file": where}
+            "questions": questions, "file": where,
+            "sheet": parse_link(raw["completion_sheet"], f"{where}: completion_sheet")}
 
 
 def _question(raw: Any, where: str, chapter_ids: list[str]) -> dict:
@@ -85,6 +87,7 @@ def _question(raw: Any, where: str, chapter_ids: list[str]) -> dict:
 
 
 def quiz_refs(quiz: dict):
+    yield f"{quiz['file']}: completion_sheet", quiz["sheet"], None
     for c in quiz["chapters"]:
         yield f"{quiz['file']}: chapters ({c['id']!r})", c["link"], None
     for q in quiz["questions"]:
@@ -94,5 +97,7 @@ def quiz_refs(quiz: dict):
 def render(quiz: dict, href: Href) -> Markup:
     """The quiz as a form; each answer and explanation also opens from a details element."""
     questions = [{**q, "href": href(q["link"])} for q in quiz["questions"]]
+    chapters = [{**c, "href": href(c["link"])} for c in quiz["chapters"]]
     config = {"key": STORAGE_KEY, "version": quiz["version"]}
-    return templates.render("quiz.html", questions=questions, chapters=quiz["chapters"], config=config)
+    return templates.render("quiz.html", questions=questions, chapters=chapters, sheet_href=href(quiz["sheet"]),
+                            config=config)

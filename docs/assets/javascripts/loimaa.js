@@ -77,6 +77,13 @@
         return false;
       }
     },
+    /* Call fn when another tab changes key, while root is on the page (instant navigation). */
+    watch: function (root, key, fn) {
+      window.addEventListener("storage", function listener(event) {
+        if (!root.isConnected) window.removeEventListener("storage", listener);
+        else if (event.key === PREFIX + key || event.key === null) fn();
+      });
+    },
   };
 
   /* Small helpers the components share. */

@@ -1,6 +1,7 @@
 /*
  * Quiz component ("Testaa osaamisesi"): on top of overrides/components/quiz.html
- * (macros/quiz.py). Check each answer, show why, score at the end, retry.
+ * (macros/quiz.py). Check each answer, show why, score at the end, one reset;
+ * answers given in another tab show here too (storage event).
  * Answers are saved through Loimaa.storage only after the user acts.
  */
 // Run when loimaa.js is there: on instant navigation Material loads a page's
@@ -32,10 +33,34 @@
     });
     Loimaa.enhance(root);
 
-    var answers = own(Loimaa.storage.read(this.key, this.version), "answers");
+    this.restore(this.stored());
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.questions.forEach(function (q) {
+      q.check.addEventListener("click", function () { self.answer(q, true); });
+    });
+    root.querySelector("[data-quiz-clear]").addEventListener("click", function () {
+      self.clear("Vastaukset tyhjennetty.");
+    });
+    // Another tab answered or cleared: take its answers in, keep this tab's own.
+    Loimaa.storage.watch(root, this.key, function () {
+      var answers = self.stored();
+      if (answers) self.restore(answers);
+      else self.clear("");
+    });
+    this.update();
+  }
+
+  /* The saved answers ({id: {choice, correct}}), or null. */
+  Quiz.prototype.stored = function () {
+    return own(Loimaa.storage.read(this.key, this.version), "answers") || null;
+  };
+
+  /* Show the saved answer of each question not answered here yet. */
+  Quiz.prototype.restore = function (answers) {
+    var self = this;
     this.questions.forEach(function (q) {
       var choice = own(own(answers, q.id), "choice");
-      var input = typeof choice === "string" &&
+      var input = !q.answer && typeof choice === "string" &&
         q.fieldset.querySelector('input[value="' + choice.replace(/[^a-z]/g, "") + '"]');
       if (input) {
         input.checked = true;
@@ -44,19 +69,8 @@
         self.show(q);
       }
     });
-
-    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
-    this.questions.forEach(function (q) {
-      q.check.addEventListener("click", function () { self.answer(q, true); });
-    });
-    root.querySelector("[data-quiz-clear]").addEventListener("click", function () {
-      self.clear("Vastaukset tyhjennetty.");
-    });
-    root.querySelector("[data-quiz-retry]").addEventListener("click", function () {
-      self.clear("Aloita alusta: vastaukset on tyhjennetty.");
-    });
     this.update();
-  }
+  };
 
   /* Lock in the chosen option and show the verdict and the guideline's explanation. */
   Quiz.prototype.answer = function (q, byUser) {
@@ -73,8 +87,10 @@
     this.show(q);
     if (!byUser) return;
     this.save();
-    this.update();
-    q.verdict.focus();
+    if (!this.update()) return q.verdict.focus();
+    var result = this.root.querySelector("[data-quiz-result]");
+    result.focus({ preventScroll: true });
+    result.scrollIntoView({ block: "start" });   // its top below the header (scroll-margin in quiz.css)
   };
 
   /* Draw one question as answered or open. */
@@ -95,9 +111,15 @@
     });
   };
 
+  /* Merged per question with what another tab saved meanwhile, so neither loses an answer. */
   Quiz.prototype.save = function () {
     var answers = {};
-    this.questions.forEach(function (q) { if (q.answer) answers[q.id] = q.answer; });
+    var saved = this.stored();
+    this.questions.forEach(function (q) {
+      var other = own(saved, q.id);
+      if (q.answer) answers[q.id] = q.answer;
+      else if (typeof own(other, "choice") === "string") answers[q.id] = other;
+    });
     Loimaa.save(this.root, this.key, this.version, { answers: answers });
   };
 
@@ -113,16 +135,19 @@
 
     var result = this.root.querySelector("[data-quiz-result]");
     result.hidden = !done;
-    if (!done) return;
+    if (!done) return false;
     this.root.querySelector("[data-quiz-score]").textContent = right + " / " + total + " oikein. " +
-      (right === total ? "Hienoa, kaikki oikein!" : "Kertaa ohjeen kohdat, joissa vastasit väärin, ja yritä uudelleen.");
+      (right === total ? "Hienoa, kaikki oikein!" : "Kertaa ohjeen kohdat, joissa vastasit väärin: linkit alla.");
     var questions = this.questions;
     all(result, "[data-quiz-chapter-result]").forEach(function (li) {
       var id = li.getAttribute("data-quiz-chapter-result");
       var mine = questions.filter(function (q) { return q.chapter === id; });
       var ok = mine.filter(function (q) { return q.answer.correct; }).length;
-      li.textContent = li.getAttribute("data-title") + ": " + ok + " / " + mine.length + " oikein";
+      li.classList.toggle("is-wrong", ok < mine.length);
+      li.querySelector("[data-quiz-chapter-score]").textContent =
+        "(oikein " + ok + " / " + mine.length + (ok < mine.length ? ": kertaa tämä kohta)" : ")");
     });
+    return true;
   };
 
   Quiz.prototype.clear = function (message) {
@@ -132,8 +157,9 @@
       q.answer = null;
       self.show(q);
     });
-    Loimaa.storage.remove(this.key);
     this.update();
+    if (!message) return;   // cleared in another tab
+    Loimaa.storage.remove(this.key);
     Loimaa.announce(this.root.querySelector("[data-quiz-message]"), message);
     this.questions[0].fieldset.querySelector("input").focus();
   };
