@@ -1,7 +1,14 @@
 """Completion sheet in a real browser: filled from the quiz and the role helper, print, clear, no-JS, axe."""
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
+import pytest
+
 from browser import axe_violations
+from layout import DESKTOP, PHONE, layout_problems
+from test_print_browser import printed_pages
 from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
     QUIZ, QUESTIONS, TOTAL, PATHS, open_quiz, open_roles, open_sheet, stored, wrong, answer,
     assert_clean, pdf_text, nojs, axe_without_scripts,
@@ -84,3 +91,77 @@ def test_without_javascript_the_sheet_can_be_filled_by_hand(site, browser, nojs)
     assert nojs.locator("[data-sheet-chapter]").count() == len(QUIZ["chapters"])
     assert nojs.locator(".loimaa-sheet__line").count() == 3
     assert axe_without_scripts(browser, nojs.url) == []
+
+
+LONG_NAME = "Maija-Liisa Annikki Korhonen-Virtanen-Äijälä"
+LONG_UNIT = ("Sivistyspalvelut, varhaiskasvatus ja perusopetus: Hirvikosken koulun ja päiväkodin "
+             "yhteinen oppilas- ja opiskelijahuolto")
+
+
+@pytest.fixture
+def en_page(browser):
+    """A browser whose locale writes dates as 12/1/2026: the sheet must not print that."""
+    ctx = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    ctx.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.errors = errors
+    yield page
+    ctx.close()
+
+
+def test_offered_date_is_todays_until_changed_and_prints_as_finnish_date(site, en_page, tmp_path):
+    page = en_page
+    page.clock.set_fixed_time(datetime(2026, 12, 1, 10))
+    open_sheet(page, site)
+    assert page.locator("#suoritus-pvm").input_value() == "2026-12-01"
+    page.locator("#suoritus-nimi").fill("Maija Meikäläinen")
+    assert "date" not in stored(page, "perehdytys-suoritus")["value"]
+    page.clock.set_fixed_time(datetime(2026, 12, 2, 10))                  # the next day
+    page.reload(wait_until="networkidle")
+    page.locator("[data-sheet-print]").wait_for()
+    assert page.locator("#suoritus-nimi").input_value() == "Maija Meikäläinen"
+    assert page.locator("#suoritus-pvm").input_value() == "2026-12-02"   # today's, not the first visit's
+    page.locator("#suoritus-pvm").fill("2026-11-20")
+    page.clock.set_fixed_time(datetime(2026, 12, 3, 10))
+    page.reload(wait_until="networkidle")
+    page.locator("[data-sheet-print]").wait_for()
+    assert page.locator("#suoritus-pvm").input_value() == "2026-11-20"   # the user's own date stays
+    page.emulate_media(media="print")
+    text = pdf_text(page, tmp_path)
+    assert "20.11.2026" in text
+    assert "11/20/2026" not in text and "2026-11-20" not in text
+    assert page.errors == []
+
+
+def test_sheet_filled_with_long_text_prints_on_one_a4_page(site, page, tmp_path):
+    open_quiz(page, site)
+    for i, q in enumerate(QUESTIONS):
+        answer(page, q, wrong(q) if i % 4 == 0 else q["answer"]["value"])
+    open_roles(page, site)
+    for qid, yes in PATHS["yksityinen-mainitsee"][0]:                   # the longest situation title
+        page.locator(f"#rooli-{qid}-{'kylla' if yes else 'ei'}").check()
+    open_sheet(page, site)
+    page.locator("#suoritus-nimi").fill(LONG_NAME)
+    page.locator("#suoritus-yksikko").fill(LONG_UNIT)
+    page.emulate_media(media="print")
+    sheets = printed_pages(page.pdf(format="A4"), tmp_path)
+    assert len(sheets) == 1, [s[-80:] for s in sheets]
+    for words in [LONG_NAME, "Allekirjoitus ja nimenselvennys", "Paikka ja aika"]:
+        assert words in sheets[0], words
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_sheet_layout_filled_in(site, page, size):
+    page.set_viewport_size(size)
+    open_quiz(page, site)
+    for q in QUESTIONS:
+        answer(page, q, q["answer"]["value"])
+    open_sheet(page, site)
+    page.locator("#suoritus-nimi").fill(LONG_NAME)
+    page.locator("#suoritus-yksikko").fill(LONG_UNIT)
+    assert layout_problems(page) == []
+    assert axe_violations(page) == []
+    assert_clean(page)

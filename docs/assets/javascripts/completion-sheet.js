@@ -27,29 +27,44 @@
     this.fields = all(root, "[data-sheet-field]");
     Loimaa.enhance(root);
 
+    this.date = root.querySelector('[data-sheet-field="date"]');
     var saved = Loimaa.storage.read(this.config.key, this.config.version);
     this.fields.forEach(function (input) {
       var value = own(saved, input.getAttribute("data-sheet-field"));
       if (typeof value === "string") input.value = value;
     });
+    this.dateChanged = !!this.date.value;   // only a date the user set was stored
     this.defaultDate();
 
     root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
-    root.querySelector("form").addEventListener("input", function () { self.save(); });
+    root.querySelector("form").addEventListener("input", function (event) {
+      if (event.target === self.date) self.dateChanged = true;
+      self.save();
+      self.printDate();
+    });
     root.querySelector("[data-sheet-print]").addEventListener("click", function () { window.print(); });
     root.querySelector("[data-sheet-clear]").addEventListener("click", function () { self.clear(); });
     this.fill();
   }
 
-  /* Today's date is offered, but stored only if the user types a date. */
+  /* Today's date is offered, but stored only if the user changes it. */
   CompletionSheet.prototype.defaultDate = function () {
-    var date = this.root.querySelector('[data-sheet-field="date"]');
-    if (date && !date.value) date.value = today();
+    if (!this.date.value) this.date.value = today();
+    this.printDate();
+  };
+
+  /* On paper the date reads d.m.yyyy, whatever the browser's locale shows in the field. */
+  CompletionSheet.prototype.printDate = function () {
+    var ymd = /^(\d{4})-(\d\d)-(\d\d)$/.exec(this.date.value);
+    this.root.querySelector("[data-sheet-date-print]").textContent = ymd ? +ymd[3] + "." + +ymd[2] + "." + ymd[1] : "";
   };
 
   CompletionSheet.prototype.save = function () {
     var value = {};
-    this.fields.forEach(function (input) { value[input.getAttribute("data-sheet-field")] = input.value; });
+    var self = this;
+    this.fields.forEach(function (input) {
+      if (input !== self.date || self.dateChanged) value[input.getAttribute("data-sheet-field")] = input.value;
+    });
     Loimaa.save(this.root, this.config.key, this.config.version, value);
   };
 
@@ -91,6 +106,7 @@
   CompletionSheet.prototype.clear = function () {
     [this.config.key, this.quiz.key, this.roles.key].forEach(function (key) { Loimaa.storage.remove(key); });
     this.fields.forEach(function (input) { input.value = ""; });
+    this.dateChanged = false;
     this.defaultDate();
     this.fill();
     Loimaa.announce(this.root.querySelector("[data-sheet-message]"), "Perehdytyksen tiedot on tyhjennetty tästä selaimesta.");
