@@ -74,7 +74,7 @@ def define_env(env):
     @env.macro
     def role_helper():
         use("role-helper")
-        return role_helper_component.render(roles, href)
+        return role_helper_component.render(roles, href, ohje["communications"])
 
     @env.macro
     def quiz():

@@ -61,7 +61,7 @@ def _question(raw: Any, where: str) -> dict:
 
 
 def _outcome(raw: Any, where: str) -> dict:
-    check_mapping(raw, where, {"id", "title", "summary", "quotes"}, {"next"})
+    check_mapping(raw, where, {"id", "title", "summary", "quotes"}, {"next", "ask"})
     oid = check_slug(raw["id"], f"{where}.id")
     where = f"{where} ({oid!r})"
     quotes = []
@@ -80,6 +80,7 @@ def _outcome(raw: Any, where: str) -> dict:
         "summary": check_text(raw["summary"], f"{where}.summary"),
         "quotes": quotes,
         "next": next_links,
+        "ask": check_text(raw["ask"], f"{where}.ask") if raw.get("ask") is not None else None,
     }
 
 
@@ -139,14 +140,22 @@ def outcome_titles(roles: dict) -> dict[str, str]:
     return {o["id"]: o["title"] for o in roles["outcomes"]}
 
 
-def render(roles: dict, href: Href) -> Markup:
-    """The role helper: the questions (shown one at a time by role-helper.js) and every situation."""
+def path_key(path: list[tuple[str, bool]]) -> str:
+    """"tyotehtava=yes,lupa=no": role-helper.js builds the same key from the user's answers."""
+    return ",".join(f"{q}={'yes' if yes else 'no'}" for q, yes in path)
+
+
+def render(roles: dict, href: Href, contact: dict) -> Markup:
+    """The role helper: the questions (shown one at a time by role-helper.js) and every situation.
+    contact: the communications contact (data/ohje.yml), for the outcomes that say whom to ask."""
     qs = roles["questions"]
     paths = role_paths(roles)
-    outcomes = [{**o, "answers": ["; ".join(f"{qs[q]['text']} {'Kyllä' if yes else 'Ei'}" for q, yes in path)
+    outcomes = [{**o, "answers": [{"key": path_key(path),
+                                   "text": "; ".join(f"{qs[q]['text']} {'Kyllä' if yes else 'Ei'}" for q, yes in path)}
                                   for path in paths[o["id"]]],
                  "quotes": [{**q, "href": href(q["link"])} for q in o["quotes"]],
                  "next": [{**n, "href": href(n["link"])} for n in o["next"]]}
                 for o in roles["outcomes"]]
     config = {"key": STORAGE_KEY, "version": roles["version"], "start": roles["start"]}
-    return templates.render("role-helper.html", questions=list(qs.values()), outcomes=outcomes, config=config)
+    return templates.render("role-helper.html", questions=list(qs.values()), outcomes=outcomes, config=config,
+                            contact=contact)

@@ -49,12 +49,16 @@ def test_bad_role_data_fails_naming_file_and_item(tmp_path, change, message):
     assert "roolit.yml" in str(error.value)
 
 
+CONTACT = {"name": "Loimaan kaupungin viestintä", "email": "viestinta@loimaa.fi"}
+
+
 def test_role_html_lists_every_situation_with_when_and_quotes():
-    html = role_helper.render(ROLES, href)
+    html = role_helper.render(ROLES, href, CONTACT)
     for o in ROLES["outcomes"]:
         assert f'<h2 id="tilanne-{o["id"]}-otsikko"' in html   # + data-search-exclude (issue 15)
     assert ("Kun vastaat: Teetkö tätä osana työtehtäviäsi? Kyllä; Onko sinulla lupa hallinnoida kaupungin "
             "somekanavia? Kyllä; Onko profiili perustettu omalla nimelläsi? Ei</p>") in html
-    assert ("<li>Teetkö tätä osana työtehtäviäsi? Ei; Käytätkö omaa, henkilökohtaista profiiliasi? Ei</li>") in html
+    assert ('<li data-role-path="tyotehtava=no,oma-profiili=no">Teetkö tätä osana työtehtäviäsi? Ei; '
+            "Käytätkö omaa, henkilökohtaista profiiliasi? Ei</li>") in html
     assert html.count("<blockquote") == sum(len(o["quotes"]) for o in ROLES["outcomes"])
     assert re.search(r'<form [^>]*data-js-only data-search-exclude hidden>', html)   # the questions need JavaScript

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from browser import axe_violations
+from layout import DESKTOP, PHONE, layout_problems
 from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
     ROLES, PATHS, open_roles, stored, assert_clean, visible_outcomes, nojs, axe_without_scripts,
 )
@@ -71,3 +72,56 @@ def test_without_javascript_role_helper_is_a_plain_list_of_situations(site, brow
     assert headings == [o["title"] for o in ROLES["outcomes"]]
     assert nojs.locator(".loimaa-roles__when").first.is_visible()
     assert axe_without_scripts(browser, nojs.url) == []
+
+
+def answer_path(page, path):
+    for qid, yes in path:
+        page.locator(f"#rooli-{qid}-{'kylla' if yes else 'ei'}").check()
+
+
+def path_text(path) -> str:
+    questions = ROLES["questions"]
+    return "; ".join(f"{questions[q]['text']} {'Kyllä' if yes else 'Ei'}" for q, yes in path)
+
+
+def test_outcome_shows_only_the_users_own_path_and_whom_to_ask(site, page):
+    paths = PATHS["ei-lupaa"]
+    assert len(paths) == 2
+    for mine, other in (paths, paths[::-1]):
+        open_roles(page, site)
+        page.get_by_role("button", name="Aloita alusta").click()
+        answer_path(page, mine)
+        outcome = page.locator("#tilanne-ei-lupaa")
+        text = outcome.inner_text()
+        assert "Kun vastaat:" in text and path_text(mine) in text
+        assert path_text(other) not in text and "jommallakummalla" not in text
+        # A next step: whom to ask, with the communications address as a link.
+        ask = outcome.locator(".loimaa-roles__next").first
+        assert "esihenkilöltäsi" in ask.inner_text()
+        assert ask.get_by_role("link").get_attribute("href") == "mailto:viestinta@loimaa.fi"
+    assert axe_violations(page) == []
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("outcome", [o["id"] for o in ROLES["outcomes"]])
+def test_one_seuraavaksi_link_whatever_the_outcome(site, page, outcome):
+    open_roles(page, site)
+    answer_path(page, PATHS[outcome][0])
+    nexts = page.locator("article a:visible", has_text="Seuraavaksi")
+    assert {a.evaluate("a => a.href") for a in nexts.all()} == {site.url + "perehdytys/testaa-osaamisesi/"}
+    assert page.locator(f"#tilanne-{outcome}").get_by_text("Seuraavaksi").count() == 0
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_role_helper_layout_halfway_and_at_an_outcome(site, page, size):
+    page.set_viewport_size(size)
+    open_roles(page, site)
+    page.locator("#rooli-tyotehtava-kylla").check()
+    assert layout_problems(page) == []
+    for outcome in ("ei-lupaa", "asiantuntijaprofiili"):
+        page.get_by_role("button", name="Aloita alusta").click()
+        answer_path(page, PATHS[outcome][0])
+        assert visible_outcomes(page) == [outcome]
+        assert layout_problems(page) == []
+        assert axe_violations(page) == []
+    assert_clean(page)

@@ -72,6 +72,13 @@
       section.querySelector("[data-role-yours]").hidden = !isMatch;
       if (isMatch) match = section;
     });
+    // Of the paths that lead to the situation, show only the one the user took.
+    var path = Object.keys(answers).map(function (id) { return id + "=" + answers[id]; }).join(",");
+    if (match) {
+      all(match, "[data-role-path]").forEach(function (li) { li.hidden = li.getAttribute("data-role-path") !== path; });
+      var when = match.querySelector("[data-role-when]");
+      if (when) when.textContent = "Kun vastaat:";
+    }
     var status = this.root.querySelector("[data-role-status]");
     var text = match ? "Tilanteesi: " + match.getAttribute("data-role-title") + ". Ohjeen sanat ovat alla." : "";
     if (status.textContent !== text) status.textContent = text;
