@@ -96,7 +96,7 @@ def test_outcome_shows_only_the_users_own_path_and_whom_to_ask(site, page):
         assert "Kun vastaat:" in text and path_text(mine) in text
         assert path_text(other) not in text and "jommallakummalla" not in text
         # A next step: whom to ask, with the communications address as a link.
-        ask = outcome.locator(".loimaa-roles__next").first
+        ask = outcome.locator(".loimaa-roles__ask")
         assert "esihenkilöltäsi" in ask.inner_text()
         assert ask.get_by_role("link").get_attribute("href") == "mailto:viestinta@loimaa.fi"
     assert axe_violations(page) == []
