@@ -40,7 +40,7 @@
     root.querySelector("form").addEventListener("input", function (event) {
       if (event.target === self.date) self.dateChanged = true;
       self.save();
-      self.printDate();
+      self.printValues();
     });
     root.querySelector("[data-sheet-print]").addEventListener("click", function () { window.print(); });
     root.querySelector("[data-sheet-clear]").addEventListener("click", function () { self.clear(); });
@@ -50,13 +50,16 @@
   /* Today's date is offered, but stored only if the user changes it. */
   CompletionSheet.prototype.defaultDate = function () {
     if (!this.date.value) this.date.value = today();
-    this.printDate();
+    this.printValues();
   };
 
-  /* On paper the date reads d.m.yyyy, whatever the browser's locale shows in the field. */
-  CompletionSheet.prototype.printDate = function () {
-    var ymd = /^(\d{4})-(\d\d)-(\d\d)$/.exec(this.date.value);
-    this.root.querySelector("[data-sheet-date-print]").textContent = ymd ? +ymd[3] + "." + +ymd[2] + "." + ymd[1] : "";
+  /* On paper: each field's whole text (an input would cut it), the date as d.m.yyyy whatever the locale. */
+  CompletionSheet.prototype.printValues = function () {
+    var date = this.date;
+    this.fields.forEach(function (input) {
+      var ymd = /^(\d{4})-(\d\d)-(\d\d)$/.exec(input.value);
+      input.nextElementSibling.textContent = input !== date ? input.value : ymd ? +ymd[3] + "." + +ymd[2] + "." + ymd[1] : "";
+    });
   };
 
   CompletionSheet.prototype.save = function () {
@@ -107,7 +110,7 @@
     [this.config.key, this.quiz.key, this.roles.key].forEach(function (key) { Loimaa.storage.remove(key); });
     this.fields.forEach(function (input) { input.value = ""; });
     this.dateChanged = false;
-    this.defaultDate();
+    this.defaultDate();   // and the printed values
     this.fill();
     Loimaa.announce(this.root.querySelector("[data-sheet-message]"), "Perehdytyksen tiedot on tyhjennetty tästä selaimesta.");
     this.fields[0].focus();
