@@ -163,8 +163,9 @@ def _summary(raw: Any, fields: list[dict], where: str) -> dict | None:
         return None
     if not fields:
         raise DataError(f"{where}: summary: yhteenveto sopii vain listaan, jossa on kenttiä (fields)")
-    mail_fields = check_list(raw.get("mail_fields"), f"{where}: summary.mail_fields")
     summary = _texts({k: v for k, v in raw.items() if k != "mail_fields"}, f"{where}: summary", SUMMARY_KEYS)
+    mail_fields = (check_list(raw["mail_fields"], f"{where}: summary.mail_fields") if "mail_fields" in raw
+                   else [summary["name_field"]])
     known = [f["id"] for f in fields]
     for i, name in enumerate(mail_fields, 1):
         if name not in known:
