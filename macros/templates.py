@@ -18,6 +18,8 @@ from markupsafe import Markup
 from .site_data import fi_date
 
 COMPONENTS = Path(__file__).resolve().parent.parent / "overrides" / "components"
+# Compiled templates between builds: Jinja checks each entry against its source's checksum.
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "jinja" / "components"
 _LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 
 
@@ -25,9 +27,17 @@ _LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 def environment(directory: Path = COMPONENTS) -> jinja2.Environment:
     """The components' Jinja environment: autoescape on, undefined names an error."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(directory), autoescape=True,
-                             undefined=jinja2.StrictUndefined, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, lstrip_blocks=True, bytecode_cache=_cache())
     env.filters["fi_date"] = fi_date
     return env
+
+
+def _cache() -> jinja2.FileSystemBytecodeCache | None:
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout builds without it
+    return jinja2.FileSystemBytecodeCache(str(CACHE))
 
 
 def render(name: str, **context) -> Markup:

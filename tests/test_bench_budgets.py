@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sys
 
+import yaml
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -30,3 +32,10 @@ def test_accessibility_and_best_practices_stay_absolute():
 def test_tbt_and_lcp_are_shown_side_by_side_with_their_ratio():
     cell = bench.side_by_side(page(99, tbt=210.0), page(99, tbt=120.0), "tbt", 1, "{:.0f}")
     assert cell.strip() == "210 (120, 1.75)"
+
+
+def test_stock_build_is_the_same_finnish_site_with_materials_defaults(tmp_path):
+    config = yaml.load((bench.make_stock_project(tmp_path / "stock") / "mkdocs.yml").read_text(encoding="utf-8"),
+                       Loader=bench._Loader)
+    assert config["theme"] == {"name": "material", "font": False, "language": "fi"}  # Material's Finnish search
+    assert config["plugins"] == ["search"] and "hooks" not in config and "extra_css" not in config

@@ -29,3 +29,20 @@ def test_built_copy_is_minified(site, source):
 def test_a_missing_file_fails_the_build_naming_it(tmp_path):
     with pytest.raises(PluginError, match="checklist.js"):
         minify(tmp_path / "assets" / "javascripts" / "checklist.js")
+
+
+def test_pages_lose_indentation_but_keep_text_and_preformatted_spaces():
+    from minify import unindented
+
+    html = ('<body>\n    <p>Yksi\n        kaksi</p>  \n\n  <pre>  a\n    b</pre>\n  <textarea>  x\n  y</textarea>'
+            '\n  <script>\n  var s = "a\n  b"</script>\n\u00a0<b>c</b>\n</body>')
+    assert unindented(html) == ('<body>\n<p>Yksi\nkaksi</p>\n<pre>  a\n    b</pre>\n<textarea>  x\n  y</textarea>'
+                                '\n<script>\n  var s = "a\n  b"</script>\n\u00a0<b>c</b>\n</body>')
+
+
+def test_built_pages_have_no_indentation_outside_preformatted_text(site):
+    import re
+
+    for page in sorted(site.dir.rglob("index.html")):
+        text = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"\n[ \t]", text), page

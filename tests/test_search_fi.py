@@ -272,3 +272,21 @@ def test_suggestion_and_keyboard_work_as_in_material(site, page):
     page.wait_for_url(f"**/{ASIALLISUUS}?h=**")
     marked_on_page(page, "vahingonkorvauslain")
     assert not page.watch.console_errors
+
+
+def test_cached_search_data_is_the_fresh_data_and_follows_its_inputs(tmp_path):
+    words = {"tekijänoikeudet", "salasanoja", "profiili"}
+    synonyms = {"tili": ["profiili"]}
+    fresh = search_fi.search_data(words, synonyms, [])
+    first = search_fi.cached_search_data(tmp_path, words, synonyms, [])
+    assert json.loads(json.dumps(first)) == json.loads(json.dumps(fresh))
+    [entry] = tmp_path.glob("*.json")
+    assert search_fi.cached_search_data(tmp_path, words, synonyms, []) == first  # read back
+    entry.write_text("{rikki", encoding="utf-8")  # a corrupt entry is made again
+    assert search_fi.cached_search_data(tmp_path, words, synonyms, []) == first
+    other = search_fi.cached_search_data(tmp_path, words | {"kieli"}, synonyms, [])
+    assert other != first
+    assert json.loads(json.dumps(other)) == json.loads(json.dumps(search_fi.search_data(words | {"kieli"}, synonyms, [])))
+    assert len(list(tmp_path.glob("*.json"))) == 1  # only the current site's entry is kept
+    with pytest.raises(ValueError, match="proffiili"):  # new inputs are checked again
+        search_fi.cached_search_data(tmp_path, words, {"tili": ["proffiili"]}, [])

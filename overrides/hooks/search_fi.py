@@ -51,19 +51,26 @@ Voikko gives it. The build fails if Voikko or its Finnish dictionary is missing.
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
 import html
 import json
 import re
 from collections import defaultdict
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import finnish.voikko_fi
 from finnish.voikko_fi import (MIN_PART, VoikkoMissing, action_noun, analyses, nominal_bases, paradigm, readings,
                                verb_bases, voikko)
 
 SYNONYMS = Path("data/haku/synonyymit.yml")
+# DATA of earlier builds, by a digest of everything it is made from (the site's
+# words, synonyms and ellipses, this code, Voikko's version): Voikko's analyses
+# and paradigms take most of a build's time, and an edit rarely changes the words.
+CACHE = Path(".cache/search-fi")
 
 MODULE = Path("assets/javascripts/lunr/min/lunr.fi.min.js")
 PLACEHOLDER = "/* SEARCH_FI_DATA */ null"
@@ -84,7 +91,6 @@ ENDING_LENGTHS = (0, *sorted({len(e) for e in ENDINGS}))
 def on_config(config):
     try:
         voikko()
-        paradigm("kieli")  # the generator loads its word list once
     except VoikkoMissing as err:
         raise PluginError(f"search_fi: {err}") from err
     path = Path(config["config_file_path"]).parent / SYNONYMS
@@ -107,10 +113,12 @@ def on_post_build(config):
     search_index = json.loads(index.read_text(encoding="utf-8"))
     site_words, synonyms = words(search_index), config["search_fi_synonyms"]
     try:
-        check_synonyms(synonyms, site_words, SYNONYMS)
-    except ValueError as err:
+        data = cached_search_data(Path(config["config_file_path"]).parent / CACHE, site_words, synonyms,
+                                  ellipses(search_index))
+    except VoikkoMissing as err:
+        raise PluginError(f"search_fi: {err}") from err
+    except ValueError as err:  # a synonym the guideline does not have
         raise PluginError(str(err)) from err
-    data = search_data(site_words, synonyms, ellipses(search_index))
     module.write_text(text.replace(PLACEHOLDER, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
                       encoding="utf-8")
 
@@ -203,6 +211,40 @@ def check_synonyms(synonyms: dict[str, list[str]], site_words: set[str], path: P
             if word not in known:
                 raise ValueError(f"{path}: {key}: sanaa {word!r} ei ole ohjeessa; "
                                  "kirjoita ohjeen sana perusmuodossa")
+
+
+def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, list[str]],
+                       found_ellipses: list[list[str]]) -> dict:
+    """search_data() after check_synonyms(), from the cache when its inputs, this code and Voikko are as they
+    were (so they passed the check then)."""
+    inputs = json.dumps([sorted(site_words), synonyms, found_ellipses, voikko_version(),
+                         *(Path(f).read_text(encoding="utf-8") for f in (finnish.voikko_fi.__file__, __file__))],
+                        ensure_ascii=False, sort_keys=True)
+    file = cache / f"{hashlib.sha256(inputs.encode()).hexdigest()}.json"
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass  # none yet, or unreadable: make it again
+    check_synonyms(synonyms, site_words, SYNONYMS)
+    data = search_data(site_words, synonyms, found_ellipses)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob("*.json"):
+            old.unlink()  # one entry: the current site's
+        tmp = file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(file)
+    except OSError:
+        pass  # a read-only checkout still builds, only slower
+    return data
+
+
+def voikko_version() -> str:
+    """libvoikko's, its dictionaries' and the inflection generator's versions."""
+    import libvoikko
+
+    dicts = sorted(f"{d.language}-{d.variant}-{d.description}" for d in libvoikko.Voikko.listDicts())
+    return " ".join([libvoikko.Voikko.getVersion(), *dicts, *(metadata.version(p) for p in ("libvoikko", "voikko"))])
 
 
 def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = None,
