@@ -119,9 +119,9 @@ def test_group_legends_are_not_under_the_bar_on_a_desktop(site, page):
     """look.py: the bar covered the legend of group 2 of the 3.5 list when its link was followed."""
     open_list(page, url(site, POST))
     for group in POST["groups"]:
-        page.locator(f"#ennen-julkaisua-{group['id']} legend").scroll_into_view_if_needed()
-        settle(page)
         legend = page.locator(f"#ennen-julkaisua-{group['id']} legend")
+        legend.evaluate("e => e.scrollIntoView({block: 'end'})")  # as far down as the page lets it go
+        settle(page)
         assert not overlaps(rect(page, legend), rect(page, BAR)), group["id"]
 
 
@@ -155,7 +155,6 @@ def test_clear_says_what_was_cleared_and_undo_brings_it_back_after_reload_too(si
     page.reload(wait_until="networkidle")
     assert stored(page, PROFILE) == {"version": PROFILE["version"], "value": {"items": {}, "fields": {}}}
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
-    assert page.get_by_role("status").filter(has_text="Ei tyhjennettävää.").is_visible()
     page.reload(wait_until="networkidle")
     assert stored(page, PROFILE) is None
     assert progress(page) == "0 / 13 kohtaa vahvistettu" and field(page, "profiilin-nimi").input_value() == ""
@@ -243,7 +242,7 @@ def test_dates_are_finnish_in_the_summary_the_mail_and_the_clipboard(site, conte
     page.get_by_text("Yhteenveto kopioitu leikepöydälle.").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     for text in [summary_text(page), body, copied]:
-        assert "Päättymispäivä: 30.6.2027" in text.replace("\n", ": ", 1) or "30.6.2027" in text
+        assert "30.6.2027" in text
         assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
         assert re.search(r"Laadittu \d{1,2}\.\d{1,2}\.\d{4}", text, re.I)
 

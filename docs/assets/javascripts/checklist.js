@@ -185,7 +185,6 @@
     this.form.reset();
     Loimaa.storage.remove(this.id);
     this.update();
-    if (!items && !fields) return this.tell("Ei tyhjennettävää.");
     this.undone = before;
     this.tell("Vastaukset tyhjennetty (" + items + " kohtaa" + (fields ? ", " + fields + " tietoa" : "") + ").", true);
     if (button.offsetParent) return;   // "Tyhjennä" stays in view; "Peru" comes next to it
@@ -308,9 +307,6 @@
       fields: fields,
       confirmed: confirmed,
       progress: (this.items.length - unconfirmed.length) + " / " + this.items.length,
-      mail: (config.mailFields || []).map(this.field, this).filter(Boolean).map(function (f) {
-        return { label: f.label, value: self.display(f) };
-      }).filter(function (f) { return f.value; }),
     };
   };
 
@@ -324,7 +320,10 @@
     var cut = function (text) { return text.length > room ? text.slice(0, room - 1) + "…" : text; };
     var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa",
       s.complete ? COMPLETE : "Pakollisia tietoja puuttuu: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
-    s.mail.forEach(function (f) { lines.push(f.label + ": " + cut(f.value).replace(/\s+/g, " ")); });
+    this.summaryConfig.mailFields.forEach(function (id) {
+      var f = this.field(id);
+      if (this.value(f)) lines.push(f.label + ": " + cut(this.display(f)).replace(/\s+/g, " "));
+    }, this);
     lines.push("", "Koko yhteenveto kopioitiin leikepöydälle: liitä se tähän viestiin (Ctrl+V).");
     return { subject: this.summaryConfig.subject + (s.name ? ": " + cut(s.name) : ""), body: lines.join("\r\n") };
   };
