@@ -21,7 +21,8 @@ A checklist dict:
       "progress": "vahvistettu",           "5 / 13 kohtaa vahvistettu"
       "ready": None or {"title", "text", "button"}   shown when every item is handled
       "summary": None or {"title", "intro", "fields_title", "fields_intro",
-                          "mail_subject", "name_field"}   the request to communications (lists with fields)
+                          "mail_subject", "name_field", "mail_fields"}   the request to communications
+                                           (lists with fields); mail_fields: the ids the e-mail carries
       "file": "/.../data/tarkistuslistat/uusi-profiili.yml",
       "groups": [                          the section's numbered points, in order
         {"id": "tavoitteet-ja-yllapitaja",
@@ -31,17 +32,20 @@ A checklist dict:
            {"id": "selkea-tarkoitus",      stable slug, unique in the checklist
             "text": "Profiilille on selkeä tarkoitus.",        what the user confirms
             "guideline": "Profiili tulee perustaa ...",        the guideline's bullet, verbatim
-            "not_applicable": False},      True: may be marked "ei koske tätä julkaisua"
+            "not_applicable": False,       True: may be marked "ei koske tätä julkaisua"
+            "relevant_when": None},        or {"field": "kesto", "value": "maaraaikainen"}: counts as
+                                           not relevant once that field has another value
          ]},
       ],
       "fields": [                          in form order ([] when the list has none)
         {"id": "palvelu", "label": "Palvelu",
-         "type": "select",                 text | textarea | select | radio | date
+         "type": "select",                 text | textarea | select | radio | date | email | tel
          "required": True,
          "required_if": None,              or {"field": "kesto", "value": "maaraaikainen"}
          "required_when": None,            or {"field_label": "Profiilin kesto", "option_label": "Määräaikainen"}
          "options": [{"value": "facebook", "label": "Facebook"}, ...],   select/radio only, else []
-         "hint": None},                    or a short help text
+         "hint": None,                     or a short help text
+         "autocomplete": "off"},           the input's autocomplete token (name, email, tel…)
       ],
       "item_count": 13,
     }
@@ -61,7 +65,7 @@ from .guideline import Guideline, bullets
 from .validate import (DataError, check_bool, check_list, check_mapping, check_slug, check_text, check_version,
                        load_yaml)
 
-FIELD_TYPES = {"text", "textarea", "select", "radio", "date"}
+FIELD_TYPES = {"text", "textarea", "select", "radio", "date", "email", "tel"}
 OPTION_TYPES = {"select", "radio"}
 READY_KEYS = {"title", "text", "button"}
 SUMMARY_KEYS = {"title", "intro", "fields_title", "fields_intro", "mail_subject", "name_field"}
@@ -100,6 +104,10 @@ def load_checklist(path: Path) -> dict:
     ids = IdRegistry(where)
     groups = [_group(g, f"{where}: groups[{i}]", ids) for i, g in enumerate(check_list(raw["groups"], f"{where}: groups"), 1)]
     fields = _fields(raw.get("fields"), where, ids)
+    for group in groups:
+        for item in group["items"]:
+            if item["relevant_when"]:
+                _option_of(item["relevant_when"], fields, f"{where}: kohta {item['id']!r}.relevant_when")
     return {
         "id": check_slug(raw["id"], f"{where}: id"),
         "title": check_text(raw["title"], f"{where}: title"),
@@ -155,7 +163,14 @@ def _summary(raw: Any, fields: list[dict], where: str) -> dict | None:
         return None
     if not fields:
         raise DataError(f"{where}: summary: yhteenveto sopii vain listaan, jossa on kenttiä (fields)")
-    summary = _texts(raw, f"{where}: summary", SUMMARY_KEYS)
+    summary = _texts({k: v for k, v in raw.items() if k != "mail_fields"}, f"{where}: summary", SUMMARY_KEYS)
+    mail_fields = (check_list(raw["mail_fields"], f"{where}: summary.mail_fields") if "mail_fields" in raw
+                   else [summary["name_field"]])
+    known = [f["id"] for f in fields]
+    for i, name in enumerate(mail_fields, 1):
+        if name not in known:
+            raise DataError(f"{where}: summary.mail_fields[{i}]: kenttää {name!r} ei ole (fields)")
+    summary["mail_fields"] = mail_fields
     if summary["name_field"] not in [f["id"] for f in fields]:
         raise DataError(f"{where}: summary.name_field: kenttää {summary['name_field']!r} ei ole (fields)")
     return summary
@@ -177,8 +192,13 @@ def _group(raw: Any, where: str, ids: IdRegistry) -> dict:
 
 def _item(raw: Any, where: str, ids: IdRegistry) -> dict:
     where = _describe(raw, where)
-    check_mapping(raw, where, {"id", "text", "guideline"}, {"not_applicable"})
+    check_mapping(raw, where, {"id", "text", "guideline"}, {"not_applicable", "relevant_when"})
+    cond = raw.get("relevant_when")
+    if cond is not None:
+        check_mapping(cond, f"{where}.relevant_when", {"field", "value"})
+        cond = {key: check_text(cond[key], f"{where}.relevant_when.{key}") for key in ("field", "value")}
     return {
+        "relevant_when": cond,
         "id": ids.add(raw["id"], where),
         "text": check_text(raw["text"], f"{where}.text"),
         "guideline": check_text(raw["guideline"], f"{where}.guideline"),
@@ -190,23 +210,27 @@ def _fields(raw: Any, where: str, ids: IdRegistry) -> list[dict]:
     if raw is None:
         return []
     fields = [_field(f, f"{where}: fields[{i}]", ids) for i, f in enumerate(check_list(raw, f"{where}: fields"), 1)]
-    by_id = {f["id"]: f for f in fields}
     for f in fields:
         cond = f["required_if"]
         if cond is None:
             continue
-        target = by_id.get(cond["field"])
-        option = next((o for o in target["options"] if o["value"] == cond["value"]), None) if target else None
-        if option is None:
-            raise DataError(f"{where}: fields ({f['id']!r}).required_if: kenttää {cond['field']!r} "
-                            f"vaihtoehdolla {cond['value']!r} ei ole")
+        target, option = _option_of(cond, fields, f"{where}: fields ({f['id']!r}).required_if")
         f["required_when"] = {"field_label": target["label"], "option_label": option["label"]}
     return fields
 
 
+def _option_of(cond: dict, fields: list[dict], where: str) -> tuple[dict, dict]:
+    """The field and option a condition ({"field", "value"}) names; DataError if there is none."""
+    target = next((f for f in fields if f["id"] == cond["field"]), None)
+    option = next((o for o in target["options"] if o["value"] == cond["value"]), None) if target else None
+    if option is None:
+        raise DataError(f"{where}: kenttää {cond['field']!r} vaihtoehdolla {cond['value']!r} ei ole")
+    return target, option
+
+
 def _field(raw: Any, where: str, ids: IdRegistry) -> dict:
     where = _describe(raw, where)
-    check_mapping(raw, where, {"id", "label", "type"}, {"required", "required_if", "options", "hint"})
+    check_mapping(raw, where, {"id", "label", "type"}, {"required", "required_if", "options", "hint", "autocomplete"})
     field_id = ids.add(raw["id"], where)
     ftype = check_text(raw["type"], f"{where}.type")
     if ftype not in FIELD_TYPES:
@@ -240,6 +264,7 @@ def _field(raw: Any, where: str, ids: IdRegistry) -> dict:
         "required_when": None,   # the labels of required_if, filled in by _fields
         "options": options,
         "hint": check_text(raw["hint"], f"{where}.hint") if raw.get("hint") is not None else None,
+        "autocomplete": check_slug(raw["autocomplete"], f"{where}.autocomplete") if "autocomplete" in raw else "off",
     }
 
 
@@ -288,6 +313,7 @@ def script_config(cl: dict) -> dict:
             "list": f"{cl['title']} (ohjeen kohta {cl['section']})",
             "subject": f"{cl['summary']['mail_subject']} (ohjeen kohta {cl['section']})",
             "nameField": cl["summary"]["name_field"],
+            "mailFields": cl["summary"]["mail_fields"],
         },
     }
 

@@ -62,7 +62,9 @@ def test_the_profile_request_asks_what_communications_needs():
     fields = {f["id"]: f for f in load_checklists(DATA)["uusi-profiili"]["fields"]}
     required = {i for i, f in fields.items() if f["required"]}
     assert required == {"profiilin-nimi", "palvelu", "tarkoitus", "kohderyhma", "yksikko", "yllapitaja-1",
-                        "yllapitaja-2", "kesto", "paivitysaika", "kayttoehtojen-tarkistaja"}
+                        "yllapitaja-2", "kesto", "paivitysaika", "kayttoehtojen-tarkistaja",
+                        "tilaaja", "tilaajan-sahkoposti", "tilaajan-puhelin", "esihenkilo"}
+    assert (fields["tilaajan-sahkoposti"]["type"], fields["tilaajan-puhelin"]["type"]) == ("email", "tel")
     assert [o["label"] for o in fields["palvelu"]["options"]][:2] == ["Facebook", "Instagram"]
     assert fields["palvelu"]["options"][-1]["value"] == "muu"
     assert fields["palvelu-muu"]["required_if"] == {"field": "palvelu", "value": "muu"}
@@ -199,15 +201,17 @@ def test_source_href_is_relative_from_the_checklist_page():
 
 # --- the built site --------------------------------------------------------------
 
-def test_built_pages_link_every_item_to_an_existing_anchor(site):
+def test_built_pages_link_every_group_once_to_an_existing_anchor(site):
+    """One link per group to the guideline (the quotes are plain text: fewer tab stops, issue 14)."""
     for cl in load_checklists(DATA).values():
         html = (site.dir / PAGES[cl["id"]] / "index.html").read_text(encoding="utf-8")
         target = (site.dir / cl["source"].removesuffix(".md") / "index.html").read_text(encoding="utf-8")
-        links = re.findall(r'class="loimaa-checklist__guideline"[^>]*>Ohjeessa: <a href="([^"]+)"', html)
-        assert len(links) == cl["item_count"]
-        for href in links:
+        assert not re.search(r'class="loimaa-checklist__guideline"[^>]*>[^<]*<a', html)
+        links = re.findall(r'class="loimaa-checklist__source"><a href="([^"]+)"', html)
+        assert len(links) == len(cl["groups"])
+        for href, group in zip(links, cl["groups"]):
             path, anchor = href.split("#")
-            assert path == "../../" + cl["source"].removesuffix(".md") + "/"
+            assert path == "../../" + cl["source"].removesuffix(".md") + "/" and anchor == group["anchor"]
             assert f'id="{anchor}"' in target, href
 
 

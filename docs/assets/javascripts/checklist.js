@@ -54,6 +54,9 @@
         na: li.querySelector('input[value="na"]'),
         text: li.querySelector("label").textContent.trim(),
         group: group ? group.querySelector("legend").textContent.trim() : "",
+        // relevant_when in the data: not relevant once that field has another value
+        when: Loimaa.config(li, "relevant-when"),
+        off: li.appendChild(el("p", null, "loimaa-checklist__off")),
       };
     });
     this.fields = all(root, "[data-checklist-field]").map(function (box) {
@@ -69,7 +72,7 @@
 
     Loimaa.enhance(root);
 
-    this.restore();
+    this.apply(Loimaa.storage.read(this.id, this.version));
     this.bind();
     this.update();
   }
@@ -82,7 +85,19 @@
       if (event.target.type !== "checkbox" && event.target.type !== "radio") self.changed(event.target);
     });
     all(this.root, "[data-checklist-clear]").forEach(function (button) {
-      button.addEventListener("click", function () { self.clear(); });
+      button.addEventListener("click", function () { self.clear(button); });
+    });
+    this.undoButton = this.root.querySelector("[data-checklist-undo]");
+    this.undoButton.addEventListener("click", function () { self.undo(); });
+    var mail = this.root.querySelector("[data-checklist-mailto]");
+    if (mail) mail.addEventListener("click", function () { self.copySummary(); });
+    // Another tab saved: take its answers, except the text being typed here.
+    window.addEventListener("storage", function (event) {
+      if (!self.root.isConnected || (event.key && event.key.slice(-self.id.length - 1) !== ":" + self.id)) return;
+      var saved = Loimaa.storage.read(self.id, self.version);
+      var here = document.activeElement;
+      if (saved || event.newValue === null) self.apply(saved, /^(checkbox|radio)$/.test(here.type) ? null : here);
+      self.update();
     });
     var print = this.root.querySelector("[data-checklist-print]");
     if (print) print.addEventListener("click", function () { self.printSummary(); });
@@ -98,8 +113,15 @@
         if (item.na === target) item.ok.checked = false;
       });
     }
-    this.save();
+    this.save(target);
+    this.tell("");
+    var wasReady = this.root.classList.contains("is-ready");
     this.update();
+    var readyBox = this.root.querySelector("[data-checklist-ready]");
+    if (readyBox && !wasReady && this.root.classList.contains("is-ready")) {
+      readyBox.scrollIntoView({ block: "nearest" });
+      this.tell(this.ready + ". " + readyBox.querySelectorAll("p")[1].textContent, false, true);
+    }
   };
 
   /* --- state and storage --- */
@@ -118,23 +140,28 @@
     return { items: items, fields: fields };
   };
 
-  Checklist.prototype.save = function () {
+  /* Merge per answer: what another tab saved meanwhile stays, only this change is written over it. */
+  Checklist.prototype.save = function (changed) {
+    var saved = Loimaa.storage.read(this.id, this.version);
+    if (saved) this.apply(saved, changed);
     Loimaa.save(this.root, this.id, this.version, this.state());
   };
 
-  /* Stored answers of a wrong shape or for ids no longer in the data are ignored. */
-  Checklist.prototype.restore = function () {
-    var saved = Loimaa.storage.read(this.id, this.version);
+  /* Saved answers onto the form, except the item or field holding `keep`. Answers of a
+     wrong shape or for ids no longer in the data are ignored. */
+  Checklist.prototype.apply = function (saved, keep) {
     var items = own(saved, "items");
     var fields = own(saved, "fields");
     this.items.forEach(function (item) {
+      if (keep && item.li.contains(keep)) return;
       var answer = own(items, item.id);
-      if (answer === "ok") item.ok.checked = true;
-      else if (answer === "na" && item.na) item.na.checked = true;
+      item.ok.checked = answer === "ok";
+      if (item.na) item.na.checked = answer === "na";
     });
     this.fields.forEach(function (field) {
+      if (keep && field.box.contains(keep)) return;
       var value = own(fields, field.id);
-      if (typeof value !== "string") return;
+      if (typeof value !== "string") value = "";
       all(field.box, "input, select, textarea").forEach(function (control) {
         if (control.type === "radio") control.checked = control.value === value;
         else control.value = value;
@@ -142,13 +169,35 @@
     });
   };
 
-  Checklist.prototype.clear = function () {
+  /* A message in the bar's live region; with undo, "Peru" stays beside it until the next change.
+     quiet: for screen readers only (the ready box itself is in view). */
+  Checklist.prototype.tell = function (message, undo, quiet) {
+    var region = this.root.querySelector("[data-checklist-message]");
+    region.textContent = message;
+    region.classList.toggle("is-quiet", !!quiet);
+    this.undoButton.hidden = !undo;
+  };
+
+  Checklist.prototype.clear = function (button) {
+    var before = this.state();
+    var items = Object.keys(before.items).length;
+    var fields = Object.keys(before.fields).length;
     this.form.reset();
     Loimaa.storage.remove(this.id);
     this.update();
-    Loimaa.announce(this.root.querySelector("[data-checklist-message]"), "Vastaukset tyhjennetty.");
+    this.undone = before;
+    this.tell("Vastaukset tyhjennetty (" + items + " kohtaa" + (fields ? ", " + fields + " tietoa" : "") + ").", true);
+    if (button.offsetParent) return;   // "Tyhjennä" stays in view; "Peru" comes next to it
     var first = this.form.querySelector("input, select, textarea");
     if (first) first.focus();
+  };
+
+  Checklist.prototype.undo = function () {
+    this.apply(this.undone);
+    Loimaa.save(this.root, this.id, this.version, this.state());
+    this.tell("Vastaukset palautettu.");
+    this.update();
+    this.root.querySelector("[data-checklist-clear]").focus();
   };
 
   /* --- fields --- */
@@ -175,25 +224,34 @@
   Checklist.prototype.isRequired = function (field) {
     if (field.required) return true;
     if (!field.requiredIf) return false;
-    var other = this.fields.filter(function (f) { return f.id === field.requiredIf.field; })[0];
+    var other = this.field(field.requiredIf.field);
     return !!other && this.value(other) === field.requiredIf.value;
   };
 
   /* --- progress, ready state, summary --- */
+
+  /* "Ei koske: Profiilin kesto on pysyvä." when the item's relevant_when field has another value; else "". */
+  Checklist.prototype.irrelevant = function (item) {
+    var field = this.field(item.when.field);
+    var value = field ? this.value(field) : "";
+    return value && value !== item.when.value ? "Ei koske: " + field.label + " on " + this.display(field).toLowerCase() + "." : "";
+  };
 
   Checklist.prototype.update = function () {
     var handled = 0;
     this.items.forEach(function (item) {
       var done = item.ok.checked;
       var na = !!(item.na && item.na.checked);
+      var off = this.irrelevant(item);
+      item.off.textContent = off;
       item.li.classList.toggle("is-done", done);
-      item.li.classList.toggle("is-na", na);
-      if (done || na) handled += 1;
-    });
+      item.li.classList.toggle("is-na", na || !!off);
+      if (done || na || off) handled += 1;
+    }, this);
     var total = this.items.length;
     var ready = handled === total;
     var count = handled + " / " + total;
-    var rest = " kohtaa " + this.counted + (ready && this.ready ? ". " + this.ready + "." : "");
+    var rest = " kohtaa " + this.counted;
 
     var progress = this.root.querySelector("[data-checklist-progress]");
     if (progress && progress.textContent !== count + rest) {
@@ -203,10 +261,10 @@
     }
     var bar = this.root.querySelector("[data-checklist-bar]");
     if (bar) bar.value = handled;
-    var copy = this.root.querySelector("[data-checklist-progress-copy]");
-    if (copy) copy.textContent = count + rest;
     var readyBox = this.root.querySelector("[data-checklist-ready]");
     if (readyBox) readyBox.hidden = !ready;
+    var next = this.root.querySelector("[data-checklist-next]");
+    if (next && readyBox && !this.summaryConfig) next.hidden = !ready;
     this.root.classList.toggle("is-ready", ready);
 
     if (this.summaryConfig && this.root.querySelector("[data-checklist-summary]")) this.renderSummary();
@@ -228,6 +286,7 @@
     var unconfirmed = [];
     var confirmed = [];
     this.items.forEach(function (item) {
+      if (self.irrelevant(item)) return;
       if (!item.ok.checked) {
         unconfirmed.push(item.text + " (" + item.group + ")");
         return;
@@ -237,11 +296,10 @@
       last.items.push(item.text);
     });
     var config = this.summaryConfig;
-    var nameField = this.fields.filter(function (f) { return f.id === config.nameField; })[0];
     return {
       heading: config.title,
       title: config.list,
-      name: nameField ? this.value(nameField) : "",
+      name: this.display(this.field(config.nameField)),
       date: today(),
       missingFields: missingFields,
       unconfirmed: unconfirmed,
@@ -250,6 +308,24 @@
       confirmed: confirmed,
       progress: (this.items.length - unconfirmed.length) + " / " + this.items.length,
     };
+  };
+
+  Checklist.prototype.field = function (id) {
+    return this.fields.filter(function (f) { return f.id === id; })[0];
+  };
+
+  /* The e-mail: the key facts only, each value cut to `room` characters; the whole summary
+     goes to the clipboard (mailto links over about 2000 characters get cut). */
+  Checklist.prototype.mailText = function (s, room) {
+    var cut = function (text) { return text.length > room ? text.slice(0, room - 1) + "…" : text; };
+    var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa",
+      s.complete ? COMPLETE : "Pakollisia tietoja puuttuu: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
+    this.summaryConfig.mailFields.forEach(function (id) {
+      var f = this.field(id);
+      if (this.value(f)) lines.push(f.label + ": " + cut(this.display(f)).replace(/\s+/g, " "));
+    }, this);
+    lines.push("", "Koko yhteenveto kopioitiin leikepöydälle: liitä se tähän viestiin (Ctrl+V).");
+    return { subject: this.summaryConfig.subject + (s.name ? ": " + cut(s.name) : ""), body: lines.join("\r\n") };
   };
 
   var COMPLETE = "Kaikki pakolliset tiedot on annettu ja kaikki kohdat vahvistettu.";
@@ -326,11 +402,11 @@
     parts.forEach(function (p) { body.appendChild(p); });
 
     var mail = this.root.querySelector("[data-checklist-mailto]");
-    if (mail) {
-      var subject = this.summaryConfig.subject + (s.name ? ": " + s.name : "");
-      mail.href = "mailto:" + mail.getAttribute("data-email") +
-        "?subject=" + encodeURIComponent(subject) +
-        "&body=" + encodeURIComponent(this.summaryText(s).replace(/\n/g, "\r\n"));
+    for (var room = 400, href; mail && (!href || href.length > 2000) && room > 4; room = Math.floor(room * 0.7)) {
+      var text = this.mailText(s, room);
+      href = "mailto:" + mail.getAttribute("data-email") + "?subject=" + encodeURIComponent(text.subject) +
+        "&body=" + encodeURIComponent(text.body);
+      mail.href = href;
     }
   };
 
