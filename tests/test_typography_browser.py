@@ -33,6 +33,15 @@ def test_guideline_quotes_are_in_full_contrast(site, page):
         assert colours and set(colours) == {text}, (path, set(colours), text)
 
 
+def test_checklist_quotes_of_the_guideline_are_in_full_contrast(site, page):
+    for path in ["tarkistuslistat/uusi-profiili/", "tarkistuslistat/ennen-julkaisua/"]:
+        page.goto(site.url + path, wait_until="networkidle")
+        text = page.eval_on_selector("article > p", "e => getComputedStyle(e).color")
+        colours = page.eval_on_selector_all(".loimaa-checklist__guideline",
+                                            "els => els.map(e => getComputedStyle(e).color)")
+        assert colours and set(colours) == {text}, (path, set(colours), text)
+
+
 def test_headings_are_firm(site, page):
     weights = []
     for url in site.pages:
