@@ -19,7 +19,8 @@ by side with their ratios, so a regression shows as a number.
 Environment: PDF=0 skips the PDF build (the whole-build budget is then not
 checked); BENCH_RUNS (default 5) builds per median; BENCH_LIGHTHOUSE_RUNS
 (default 5) Lighthouse runs per page and site, medians; LIGHTHOUSE (path to the
-lighthouse CLI, installed by `make bench`); BENCH_LIGHTHOUSE=0 skips it.
+lighthouse CLI, installed by `make bench`); BENCH_LIGHTHOUSE=0 skips it; BENCH_PAGES
+(comma-separated page paths) measures those pages only, to re-check one after a fix.
 """
 from __future__ import annotations
 
@@ -150,10 +151,11 @@ class Build:
         return index.stat().st_size, gzip_size(index)
 
     def page_paths(self) -> list[str]:
-        return sorted(
-            "" if p.parent == self.site else p.parent.relative_to(self.site).as_posix() + "/"
-            for p in self.site.rglob("index.html")
-        )
+        """Every page, or those BENCH_PAGES names (comma-separated, as in the table: "perehdytys/roolisi/")."""
+        only = {p.strip().strip("/") for p in os.environ.get("BENCH_PAGES", "").split(",") if p.strip()}
+        paths = ("" if p.parent == self.site else p.parent.relative_to(self.site).as_posix() + "/"
+                 for p in self.site.rglob("index.html"))
+        return sorted(path for path in paths if not only or path.strip("/") in only)
 
     def weigh_pages(self) -> None:
         from playwright.sync_api import sync_playwright

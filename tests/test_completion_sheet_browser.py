@@ -28,7 +28,7 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
     assert stored(page, "perehdytys-suoritus") is None          # the offered date is not stored
     page.locator("#suoritus-nimi").fill("Maija Meikäläinen")
     page.locator("#suoritus-yksikko").fill("Kirjastopalvelut")
-    page.locator("#suoritus-pvm").fill("2026-12-01")
+    page.locator("#suoritus-pvm").fill("1.12.2026")
     score = f"Oikeita vastauksia: {TOTAL - 2} / {TOTAL}."
     assert page.locator("[data-sheet-score]").inner_text() == score
     assert page.locator("[data-sheet-role]").inner_text().endswith("Kaupungin edustaja kaupungin työ- tai virkaprofiilissa")
@@ -37,7 +37,7 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
         f"{len(first['questions']) - 1} / {len(first['questions'])}"
     page.reload(wait_until="networkidle")
     assert page.locator("#suoritus-nimi").input_value() == "Maija Meikäläinen"
-    assert page.locator("#suoritus-pvm").input_value() == "2026-12-01"
+    assert page.locator("#suoritus-pvm").input_value() == "1.12.2026"
     assert axe_violations(page) == []
 
     page.get_by_role("button", name="Tulosta").click()
@@ -116,19 +116,19 @@ def test_offered_date_is_todays_until_changed_and_prints_as_finnish_date(site, e
     page = en_page
     page.clock.set_fixed_time(datetime(2026, 12, 1, 10))
     open_sheet(page, site)
-    assert page.locator("#suoritus-pvm").input_value() == "2026-12-01"
+    assert page.locator("#suoritus-pvm").input_value() == "1.12.2026"
     page.locator("#suoritus-nimi").fill("Maija Meikäläinen")
     assert "date" not in stored(page, "perehdytys-suoritus")["value"]
     page.clock.set_fixed_time(datetime(2026, 12, 2, 10))                  # the next day
     page.reload(wait_until="networkidle")
     page.locator("[data-sheet-print]").wait_for()
     assert page.locator("#suoritus-nimi").input_value() == "Maija Meikäläinen"
-    assert page.locator("#suoritus-pvm").input_value() == "2026-12-02"   # today's, not the first visit's
-    page.locator("#suoritus-pvm").fill("2026-11-20")
+    assert page.locator("#suoritus-pvm").input_value() == "2.12.2026"   # today's, not the first visit's
+    page.locator("#suoritus-pvm").fill("20.11.2026")
     page.clock.set_fixed_time(datetime(2026, 12, 3, 10))
     page.reload(wait_until="networkidle")
     page.locator("[data-sheet-print]").wait_for()
-    assert page.locator("#suoritus-pvm").input_value() == "2026-11-20"   # the user's own date stays
+    assert page.locator("#suoritus-pvm").input_value() == "20.11.2026"   # the user's own date stays
     page.emulate_media(media="print")
     text = pdf_text(page, tmp_path)
     assert "20.11.2026" in text
@@ -166,3 +166,16 @@ def test_sheet_layout_filled_in(site, page, size):
     assert layout_problems(page) == []
     assert axe_violations(page) == []
     assert_clean(page)
+
+
+def test_a_date_saved_by_the_earlier_date_control_shows_in_finnish(site, page):
+    open_sheet(page, site)
+    page.locator("#suoritus-nimi").fill("Maija")
+    page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.endsWith("perehdytys-suoritus"))
+                             const saved = JSON.parse(localStorage.getItem(key))
+                             saved.value.date = "2026-11-20"
+                             localStorage.setItem(key, JSON.stringify(saved)) }""")
+    page.reload(wait_until="networkidle")
+    page.locator("[data-sheet-print]").wait_for()
+    assert page.locator("#suoritus-pvm").input_value() == "20.11.2026"
+    assert page.locator("#suoritus-nimi").input_value() == "Maija"

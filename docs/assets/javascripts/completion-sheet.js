@@ -12,10 +12,15 @@
   var all = Loimaa.all;
   var own = Loimaa.own;
 
+  /* Dates in Finnish, d.m.yyyy, on screen and paper alike. A text field, not type=date: the native
+     control writes the browser's own format, and building it held the first paint back (Lighthouse). */
   function today() {
     var d = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    return d.getDate() + "." + (d.getMonth() + 1) + "." + d.getFullYear();
+  }
+  function finnish(value) {   // a date saved by the earlier date control, 2026-11-20
+    var ymd = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
+    return ymd ? +ymd[3] + "." + +ymd[2] + "." + ymd[1] : value;
   }
 
   function CompletionSheet(root) {
@@ -31,7 +36,7 @@
     var saved = Loimaa.storage.read(this.config.key, this.config.version);
     this.fields.forEach(function (input) {
       var value = own(saved, input.getAttribute("data-sheet-field"));
-      if (typeof value === "string") input.value = value;
+      if (typeof value === "string") input.value = finnish(value);
     });
     this.dateChanged = !!this.date.value;   // only a date the user set was stored
     this.defaultDate();
@@ -53,13 +58,9 @@
     this.printValues();
   };
 
-  /* On paper: each field's whole text (an input would cut it), the date as d.m.yyyy whatever the locale. */
+  /* On paper: each field's whole text (an input would cut it). */
   CompletionSheet.prototype.printValues = function () {
-    var date = this.date;
-    this.fields.forEach(function (input) {
-      var ymd = /^(\d{4})-(\d\d)-(\d\d)$/.exec(input.value);
-      input.nextElementSibling.textContent = input !== date ? input.value : ymd ? +ymd[3] + "." + +ymd[2] + "." + ymd[1] : "";
-    });
+    this.fields.forEach(function (input) { input.nextElementSibling.textContent = input.value; });
   };
 
   CompletionSheet.prototype.save = function () {
