@@ -25,13 +25,17 @@ $(VENV)/.installed-test: requirements-test.txt | $(BIN)/python
 system-deps:
 	./scripts/system-deps.sh build
 
+# First data/ as the build reads it (macros/check_data.py): MkDocs reads data/ohje.yml
+# into its config before our checks run, and would report a mistake there in English.
 build: system-deps $(VENV)/.installed-build
+	$(BIN)/python -m macros.check_data
 	$(BIN)/mkdocs build --strict
 
 # mkdocs serve builds everything itself (PDF included) and rebuilds on every save
 # under docs/, data/, macros/ and overrides/ (mkdocs.yml: watch). No .pyc files:
 # writing them into the watched folders would trigger a second rebuild.
 serve: system-deps $(VENV)/.installed-build
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m macros.check_data
 	PYTHONDONTWRITEBYTECODE=1 $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 test: $(VENV)/.installed-test

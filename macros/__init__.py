@@ -1,7 +1,9 @@
 """mkdocs-macros module (module_name: macros): data/ rendered into pages.
 
-Thin on purpose: load and validate data once, hand it to the theme and the PDF
-hook through config, register one macro per component. Each component has its
+Thin on purpose: check the data once, register one macro per component. The
+city's details (data/ohje.yml) are in config already (mkdocs.yml: INHERIT), where
+the theme and the PDF hook read them; the checklists reach the PDF hook through
+config from here. Each component has its
 own module here (checklist, role_helper, quiz, completion_sheet) with a
 template under overrides/components/; nothing here imports mkdocs.
 """
@@ -15,14 +17,14 @@ from . import contents, links, render
 from . import quiz as quiz_component
 from . import role_helper as role_helper_component
 from .guideline import Guideline, check_refs
-from .site_data import fi_date, load_site_data
+from .site_data import check_site_data
 from .validate import DataError
 
 
 def define_env(env):
     data_dir = Path(env.project_dir) / "data"
     guideline = Guideline(Path(env.conf["docs_dir"]))
-    ohje = load_site_data(data_dir / "ohje.yml")
+    ohje = check_site_data(env.conf["extra"].get("ohje"), data_dir / "ohje.yml")
     checklists = checklist_component.load_checklists(data_dir / "tarkistuslistat")
     checklist_component.check_sources(checklists, guideline)
     roles = role_helper_component.load_roles(data_dir / "perehdytys" / "roolit.yml")
@@ -30,10 +32,7 @@ def define_env(env):
     check_refs([*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data)], guideline)
 
     env.variables["ohje"] = ohje
-    # The theme (footer, draft notice) and the PDF hook read the same, checked data from config.
-    env.conf["extra"]["ohje"] = ohje
-    env.conf["extra"]["checklists"] = list(checklists.values())
-    env.filter(fi_date)
+    env.conf["extra"]["checklists"] = list(checklists.values())   # the PDF's appendices
 
     def use(component: str) -> None:
         """Load a component's CSS and JS on this page only (overrides/main.html reads page.meta)."""
@@ -43,6 +42,11 @@ def define_env(env):
 
     def href(link: dict) -> str:
         return links.href(link["page"], link["anchor"], env.page.url, env.conf["use_directory_urls"])
+
+    @env.macro
+    def review_line():
+        """The footer's and the PDF cover's review line (one template for all three)."""
+        return render.review_line(ohje["document"])
 
     @env.macro
     def approval_table():

@@ -14,6 +14,11 @@ def approval_table(approvals: list[dict]) -> Markup:
     return templates.render("site/approval-table.html", approvals=approvals)
 
 
+def review_line(document: dict) -> Markup:
+    """Version, last and next review, in the words of the footer and the PDF cover."""
+    return templates.macro("site/status.html", "review_line", document)
+
+
 def city_contact(city: dict) -> Markup:
     """The city's contact block as it stands on the guideline's cover."""
     return templates.render("site/city-contact.html", city=city)

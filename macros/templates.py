@@ -15,8 +15,6 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .site_data import fi_date
-
 COMPONENTS = Path(__file__).resolve().parent.parent / "overrides" / "components"
 # Compiled templates between builds: Jinja checks each entry against its source's checksum.
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "jinja" / "components"
@@ -28,7 +26,6 @@ def environment(directory: Path = COMPONENTS) -> jinja2.Environment:
     """The components' Jinja environment: autoescape on, undefined names an error."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(directory), autoescape=True,
                              undefined=jinja2.StrictUndefined, lstrip_blocks=True, bytecode_cache=_cache())
-    env.filters["fi_date"] = fi_date
     return env
 
 
@@ -43,6 +40,11 @@ def _cache() -> jinja2.FileSystemBytecodeCache | None:
 def render(name: str, **context) -> Markup:
     """The template `name` (relative to overrides/components/) rendered with context."""
     return render_markup(environment().get_template(name).render(**context))
+
+
+def macro(name: str, macro_name: str, *args) -> Markup:
+    """A macro of the template `name` (shared with the theme and the PDF) called with args."""
+    return render_markup(getattr(environment().get_template(name).module, macro_name)(*args))
 
 
 def render_markup(html: str) -> Markup:

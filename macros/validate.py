@@ -15,6 +15,8 @@ import yaml
 # Stable ids (items, fields, questions, anchors): each becomes an HTML id or a storage key.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # An address and nothing else: no quotes, spaces, "?" or "&" that would break or extend a mailto: link.
+# A Finnish date: day.month.year (leading zeros allowed).
+FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 
 
@@ -52,7 +54,17 @@ def load_yaml(path: Path) -> Any:
     try:
         return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
-        raise DataError(f"{path}: virheellinen YAML: {exc}") from exc
+        raise DataError(yaml_problem(path, exc)) from exc
+
+
+def yaml_problem(path: Path, exc: yaml.YAMLError) -> str:
+    """A YAML mistake in one line that names the file and the place (PyYAML's own
+    wording of the problem has no Finnish version; it stays, in brackets)."""
+    mark = getattr(exc, "problem_mark", None)
+    place = f", rivi {mark.line + 1}, sarake {mark.column + 1}" if mark else ""
+    problem = " ".join(str(p) for p in (getattr(exc, "context", None), getattr(exc, "problem", None)) if p)
+    return (f"{path}{place}: virheellinen YAML; tarkista sisennys, kaksoispisteet, lainausmerkit ja sulkeet"
+            f" ({problem or exc})")
 
 
 def check_mapping(value: Any, where: str, required: set[str], optional: set[str] = frozenset()) -> dict:
@@ -77,16 +89,23 @@ def check_text(value: Any, where: str) -> str:
     return value.strip()
 
 
-def check_date(value: Any, where: str, *, optional: bool = False) -> dt.date | None:
-    """A YAML date (VVVV-KK-PP) that is a real day; None is allowed only when optional."""
+def check_date(value: Any, where: str, *, optional: bool = False) -> str | None:
+    """A day of the calendar written the Finnish way, p.k.vvvv (29.11.2026); kept as
+    written, because the theme shows the value straight from config. None only when optional."""
     if value is None and optional:
         return None
-    if isinstance(value, InvalidDate):
-        raise DataError(f"{where}: {str(value)!r} ei ole oikea päivämäärä (kuukausi 1–12, päivä enintään "
-                        "kuukauden viimeinen); kirjoita se muodossa VVVV-KK-PP, esim. 2027-01-15")
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    raise DataError(f"{where}: odotettiin päivämäärää muodossa VVVV-KK-PP, saatiin {value!r}")
+    if isinstance(value, (dt.date, InvalidDate)):   # YAML read 2027-01-15 as a date
+        raise DataError(f"{where}: kirjoita päivämäärä muodossa p.k.vvvv, esim. 15.1.2027 (ei {value})")
+    match = FI_DATE.match(value.strip()) if isinstance(value, str) else None
+    if not match:
+        raise DataError(f"{where}: odotettiin päivämäärää muodossa p.k.vvvv (esim. 15.1.2027), saatiin {value!r}")
+    day, month, year = (int(n) for n in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise DataError(f"{where}: {value.strip()!r} ei ole oikea päivämäärä (kuukausi 1–12, päivä enintään "
+                        "kuukauden viimeinen)") from None
+    return value.strip()
 
 
 def check_list(value: Any, where: str) -> list:

@@ -1,5 +1,4 @@
 """The strict build: passes on the real sources, fails loudly on bad input."""
-import datetime as dt
 import re
 
 import yaml
@@ -63,8 +62,8 @@ def test_draft_notice_on_every_page_until_all_dates_are_set(site, tmp_path):
     project = copy_project(tmp_path / "p")
     data_file = project / "data" / "ohje.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
-    for i, approval in enumerate(data["approvals"]):
-        approval["date"] = dt.date(2027, 1, 10 + i)
+    for i, approval in enumerate(data["extra"]["ohje"]["approvals"]):
+        approval["date"] = f"{10 + i}.1.2027"
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "out"
     result = mkdocs_build(project, out, "http://127.0.0.1/", PDF="0")

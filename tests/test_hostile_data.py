@@ -28,7 +28,7 @@ from macros.validate import DataError
 FILES = ["ohje.yml", "tarkistuslistat/uusi-profiili.yml", "tarkistuslistat/ennen-julkaisua.yml",
          "perehdytys/testi.yml", "perehdytys/roolit.yml"]
 # Values of these files that the PDF prints (its cover and the checklist appendices).
-IN_PDF = re.compile(r"^(ohje\.yml:(city\.(?!name_genitive)|document\.title|approvals)|tarkistuslistat/.*:(title|intro|groups.*\.(title|text)"
+IN_PDF = re.compile(r"^(ohje\.yml:extra\.ohje\.(city\.(?!name_genitive)|document\.title|approvals)|tarkistuslistat/.*:(title|intro|groups.*\.(title|text)"
                     r"|fields.*\.(label|hint)|summary\.fields_title))")
 
 
@@ -117,7 +117,7 @@ def where(name, path) -> str:
 def test_every_string_was_tried_and_both_outcomes_occur(hostile):
     assert len(hostile["accepted"]) > 150 and len(hostile["refused"]) > 100
     refused = {where(name, path) for name, path, _, _ in hostile["refused"]}
-    for key in ["ohje.yml:communications.email", "tarkistuslistat/uusi-profiili.yml:id",
+    for key in ["ohje.yml:extra.ohje.communications.email", "tarkistuslistat/uusi-profiili.yml:id",
                 "perehdytys/testi.yml:questions.0.quote", "perehdytys/roolit.yml:start"]:
         assert any(r == key or r.startswith(key + ".") for r in refused), key
 
@@ -142,7 +142,7 @@ def test_no_script_from_the_data_reaches_a_page_and_each_value_is_text(hostile):
     for n, (name, path) in hostile["accepted"].items():
         as_text = html.escape(f"<script>alert({n})</script>", quote=False) in everything
         as_json = f"\\u003cscript\\u003ealert({n})\\u003c/script\\u003e" in everything
-        unused = where(name, path) in {"ohje.yml:communications.name"}   # shown nowhere today
+        unused = where(name, path) in {"ohje.yml:extra.ohje.communications.name"}   # shown nowhere today
         assert as_text or as_json or unused, where(name, path)
 
 

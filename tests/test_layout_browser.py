@@ -60,7 +60,7 @@ def test_header_names_the_city_and_the_guideline_in_full(site, browser, view):
 
     from conftest import ROOT
 
-    data = yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))["extra"]["ohje"]
     ctx = browser.new_context(locale="fi-FI", viewport=PHONE if view == "phone" else DESKTOP)
     page = ctx.new_page()
     page.goto(site.url + "ohjeistus/roolisi/", wait_until="networkidle")

@@ -17,8 +17,8 @@ from test_pdf import flat, pdf_href, pdfinfo, pdftotext
 
 SITE_URL = "https://intra.example/ohjeet/some/"
 # Dates the city might give: one approved body, then all three.
-PARTLY = {"Johtoryhmä": "2026-01-15"}
-APPROVED = {"Johtoryhmä": "2026-01-15", "Tietoturvaryhmä": "2026-02-03", "Kaupunginhallitus": "2026-03-09"}
+PARTLY = {"Johtoryhmä": "15.1.2026"}
+APPROVED = {"Johtoryhmä": "15.1.2026", "Tietoturvaryhmä": "3.2.2026", "Kaupunginhallitus": "9.3.2026"}
 
 # Python inside the build may not open a connection: each attempt is written
 # down and fails. With `unshare -rn` (a network namespace with no interfaces),

@@ -89,12 +89,20 @@ def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(se
     wait_until(lambda: "Tallennettu muutos näkyy heti." in get(url + "ohjeistus/tietoturva/")[1].decode(),
                "the saved page", server=server)
 
-    # A data file: the first approval gets its date; the footer of every page shows it.
+    # A YAML mistake in data/ohje.yml (part of MkDocs' config): the server says in Finnish
+    # where it is, with no traceback, and keeps going.
     data = project / "data" / "ohje.yml"
     text = data.read_text(encoding="utf-8")
-    assert re.search(r"- body: Johtoryhmä\n    date:\n", text)
-    data.write_text(text.replace("- body: Johtoryhmä\n    date:\n", "- body: Johtoryhmä\n    date: 2026-12-01\n"),
-                    encoding="utf-8")
+    before = len(log_so_far(server))
+    data.write_text(text.replace("      name: Loimaan kaupunki\n", "      name: [Loimaan kaupunki\n"), encoding="utf-8")
+    wait_until(lambda: "ohje.yml, rivi" in log_so_far(server), "the Finnish message on the YAML mistake",
+               server=server)
+    said = log_so_far(server)[before:]
+    assert "virheellinen YAML" in said and "Traceback" not in said, said
+
+    # The data file put right: the first approval gets its date; the footer of every page shows it.
+    assert re.search(r"- body: Johtoryhmä\n +date:\n", text)
+    data.write_text(re.sub(r"(- body: Johtoryhmä\n +date:)\n", r"\g<1> 1.12.2026\n", text), encoding="utf-8")
     wait_until(lambda: "1.12.2026" in get(url + "ohjeistus/roolisi/")[1].decode(), "the saved data",
                server=server)
     # The PDF is made again in the background; meanwhile the link keeps working.

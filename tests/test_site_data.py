@@ -1,12 +1,12 @@
 """Unit tests of the data loader and the macros' plain functions."""
-import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
 
 from macros import render
-from macros.site_data import approval_line, fi_date, is_draft, load_site_data
+from macros import templates
+from macros.site_data import load_site_data
 from macros.validate import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,13 +14,14 @@ DATA = ROOT / "data" / "ohje.yml"
 
 
 def write(tmp_path, data) -> Path:
+    """The file as editors write it: the data under extra.ohje (mkdocs.yml: INHERIT)."""
     path = tmp_path / "ohje.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.safe_dump({"extra": {"ohje": data}}, allow_unicode=True), encoding="utf-8")
     return path
 
 
 def raw():
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))["extra"]["ohje"]
 
 
 def test_real_data_loads_and_matches_the_source_cover():
@@ -32,20 +33,20 @@ def test_real_data_loads_and_matches_the_source_cover():
     assert data["communications"]["confirmed"] is False  # placeholder until the city confirms
 
 
-def test_draft_until_every_body_has_a_date(tmp_path):
+def test_dates_are_kept_as_written_in_finnish(tmp_path):
     data = raw()
-    assert load_site_data(write(tmp_path, data))["draft"] is True
     for i, a in enumerate(data["approvals"]):
-        a["date"] = dt.date(2026, 12, i + 1)
+        a["date"] = f"{i + 1}.12.2026"
     loaded = load_site_data(write(tmp_path, data))
-    assert loaded["draft"] is False
-    assert "Kaupunginhallitus 3.12.2026" in loaded["approval_line"]
+    assert [a["date"] for a in loaded["approvals"]] == ["1.12.2026", "2.12.2026", "3.12.2026"]
+    assert loaded["document"]["last_reviewed"] == raw()["document"]["last_reviewed"]
 
 
 @pytest.mark.parametrize("mutate, message", [
     (lambda d: d.pop("city"), "puuttuva avain city"),
     (lambda d: d["city"].update(fax="123"), "tuntematon avain fax"),
-    (lambda d: d["approvals"][1].update(date="xx.xx.xxxx"), "approvals[2].date"),
+    (lambda d: d["approvals"][1].update(date="xx.xx.xxxx"), "extra.ohje.approvals[2].date"),
+    (lambda d: d["approvals"][0].update(date="1.12."), "approvals[1].date: odotettiin päivämäärää muodossa p.k.vvvv"),
     (lambda d: d.update(approvals=[]), "approvals: odotettiin ei-tyhjää"),
     (lambda d: d["communications"].update(confirmed="ehkä"), "communications.confirmed"),
     (lambda d: d["document"].update(title=""), "document.title"),
@@ -68,13 +69,17 @@ def test_broken_yaml_is_reported_with_the_file(tmp_path):
     assert str(path) in str(err.value)
 
 
-def test_finnish_dates_and_lines():
-    assert fi_date(dt.date(2026, 2, 1)) == "1.2.2026"
-    assert fi_date(None) == ""
-    approvals = [{"body": "Johtoryhmä", "date": dt.date(2026, 1, 5)}, {"body": "Kaupunginhallitus", "date": None}]
-    assert is_draft(approvals)
+def test_status_lines_from_the_shared_template():
+    """The footer, the front page and the PDF cover share these macros (site/status.html)."""
+    approvals = [{"body": "Johtoryhmä", "date": "5.1.2026"}, {"body": "Kaupunginhallitus", "date": None}]
+    line = templates.macro("site/status.html", "approval_line", approvals)
     # The footer uses the front page table's words for a missing approval.
-    assert approval_line(approvals) == "Hyväksyntä: Johtoryhmä 5.1.2026, Kaupunginhallitus ei vielä hyväksytty"
+    assert line == "Hyväksyntä: Johtoryhmä 5.1.2026, Kaupunginhallitus ei vielä hyväksytty"
+    document = {"version": "2026", "last_reviewed": "29.11.2026", "next_review": "30.11.2027"}
+    assert render.review_line(document) == \
+        "Versio 2026 · viimeksi tarkistettu 29.11.2026 · seuraava tarkistus 30.11.2027"
+    assert templates.macro("site/status.html", "approval_line", [{"body": "<b>A & B</b>", "date": None}]) == \
+        "Hyväksyntä: &lt;b&gt;A &amp; B&lt;/b&gt; ei vielä hyväksytty"
 
 
 def test_approval_table_and_contact():
@@ -96,17 +101,23 @@ def test_an_email_must_be_an_address(tmp_path, email):
     with pytest.raises(DataError) as err:
         load_site_data(path)
     last = str(err.value).splitlines()[-1]
-    assert f"{path}: communications.email" in last and "ei ole sähköpostiosoite" in last
+    assert f"{path}: extra.ohje.communications.email" in last and "ei ole sähköpostiosoite" in last
 
 
-def test_an_impossible_date_names_the_file_and_the_key(tmp_path):
-    text = (DATA).read_text(encoding="utf-8").replace("last_reviewed: 2026-11-29", "last_reviewed: 2027-13-45")
+@pytest.mark.parametrize("written, says", [
+    ("30.2.2027", "'30.2.2027' ei ole oikea päivämäärä"),
+    ("45.13.2027", "'45.13.2027' ei ole oikea päivämäärä"),
+    ("2027-01-15", "kirjoita päivämäärä muodossa p.k.vvvv, esim. 15.1.2027 (ei 2027-01-15)"),
+    ("2027-13-45", "kirjoita päivämäärä muodossa p.k.vvvv, esim. 15.1.2027 (ei 2027-13-45)"),
+])
+def test_a_wrong_or_impossible_date_names_the_file_and_the_key(tmp_path, written, says):
+    text = DATA.read_text(encoding="utf-8").replace("last_reviewed: 29.11.2026", f"last_reviewed: {written}")
     path = tmp_path / "ohje.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as err:
         load_site_data(path)
     last = str(err.value).splitlines()[-1]
-    assert f"{path}: document.last_reviewed: '2027-13-45' ei ole oikea päivämäärä" in last
+    assert f"{path}: extra.ohje.document.last_reviewed: {says}" in last
 
 
 def test_an_impossible_date_fails_the_build_with_the_finnish_message(tmp_path):
@@ -114,10 +125,10 @@ def test_an_impossible_date_fails_the_build_with_the_finnish_message(tmp_path):
 
     project = copy_project(tmp_path / "p")
     data = project / "data" / "ohje.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace("next_review: 2027-11-30", "next_review: 2027-02-30"),
+    data.write_text(data.read_text(encoding="utf-8").replace("next_review: 30.11.2027", "next_review: 30.2.2027"),
                     encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "document.next_review: '2027-02-30' ei ole oikea päivämäärä" in out
-    assert "ValueError: day is out of range" not in out
+    assert "data/ohje.yml: extra.ohje.document.next_review: '30.2.2027' ei ole oikea päivämäärä" in out
+    assert "ValueError" not in out

@@ -13,8 +13,8 @@ Every `mkdocs build` writes site/pdf/<document title as a slug>.pdf:
   the same data and field pieces as the web form).
 
 The data comes through config, as the macros loaded and checked it
-(config.extra.ohje, config.extra.checklists, the macros' fi_date filter): one
-reading of data/, one validation. Finnish hyphenation comes from Voikko as soft
+(config.extra.ohje, read by mkdocs.yml's INHERIT and checked by the macros;
+config.extra.checklists, loaded by the macros): one reading of data/, one validation. Finnish hyphenation comes from Voikko as soft
 hyphens (finnish/hyphenate_fi.py); fonts
 are the Debian ones (Liberation Sans, DejaVu Sans for the tick boxes), embedded.
 PDF/UA-1: tagged, with title and language in the metadata.
@@ -172,10 +172,10 @@ def slug(text: str) -> str:
 
 
 def site_data(config) -> dict:
-    """data/ohje.yml as the macros loaded and checked it (macros/__init__.py)."""
+    """data/ohje.yml as MkDocs read it (mkdocs.yml: INHERIT) and the macros checked it."""
     if "ohje" not in config.extra:
-        raise PluginError("pdf: config.extra.ohje puuttuu: macros-laajennuksen (mkdocs.yml: plugins) "
-                          "pitää olla ennen tätä hookia")
+        raise PluginError("pdf: config.extra.ohje puuttuu: mkdocs.yml:n pitää alkaa rivillä "
+                          "INHERIT: data/ohje.yml")
     return config.extra["ohje"]
 
 
@@ -205,7 +205,6 @@ def build_pdf(config, target: Path) -> int:
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENTS]), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["fi_date"] = config.plugins["macros"].filters["fi_date"]
     env.filters["hyphenate"] = hyphenate_text
     document = env.get_template("document.html").render(
         ohje=ohje, chapters=chapters, toc=toc, appendices=appendix_list,

@@ -8,12 +8,21 @@
   mistake fails that build only (strict: its warning aborts it, the server
   says so and keeps the last good site), and the next save tries again.
   `mkdocs build` (CI) still fails at once.
+- data/ohje.yml is part of MkDocs' config (INHERIT), read again before each
+  rebuild and before any hook or macro runs. A YAML mistake there fails the
+  rebuild with MkDocs' English error and a traceback; the server says instead
+  what macros.check_data says (Finnish, naming the file and the place), and
+  keeps the last good site.
 Which folders trigger a rebuild is `watch:` in mkdocs.yml.
 """
 from __future__ import annotations
 
+import importlib
+import logging
 import sys
+from pathlib import Path
 
+log = logging.getLogger("mkdocs.hooks.serve_loop")
 PACKAGE = "macros"  # mkdocs.yml: plugins: macros: module_name
 _state = {"serving": False}
 
@@ -43,3 +52,24 @@ def on_post_build(config):
 def on_build_error(error):
     if _state["serving"]:
         forget()
+
+
+def on_serve(server, config, builder):
+    data_dir = Path(config.config_file_path).parent / "data"
+    rebuild = server.builder
+
+    def rebuild_or_explain():
+        try:
+            rebuild()
+        except Exception:
+            # The macros package is importable once mkdocs-macros has loaded it (first build).
+            found = importlib.import_module(f"{PACKAGE}.check_data").problems(data_dir)
+            if not found:
+                raise
+            for message in found:
+                log.error(message)
+            log.error("Sivustoa ei käännetty uudelleen. Korjaa tiedosto ja tallenna; "
+                      "palvelin näyttää siihen asti viimeisimmän onnistuneen version.")
+
+    server.builder = rebuild_or_explain
+    return server

@@ -1,0 +1,40 @@
+"""`python -m macros.check_data`: data/ read as the build will, before MkDocs reads it.
+
+MkDocs reads data/ohje.yml into its config (mkdocs.yml: INHERIT) before any
+code of ours runs, so a YAML mistake there would stop it with its own English
+message, and an impossible date such as 2027-13-45 with a bare ValueError.
+`make build` and `make serve` run this first: every data file is read with the
+data's own loader, and data/ohje.yml is checked in full, so the editor gets the
+Finnish message naming the file and the key. (The serve hook runs it too when a
+rebuild fails; the build itself checks everything again.)
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .site_data import load_site_data
+from .validate import DataError, load_yaml
+
+
+def problems(data_dir: Path) -> list[str]:
+    """One Finnish message per data file that cannot be used; empty when all can."""
+    found = []
+    for path in sorted(data_dir.rglob("*.yml")):
+        try:
+            load_site_data(path) if path == data_dir / "ohje.yml" else load_yaml(path)
+        except DataError as err:
+            found.append(str(err))
+    return found
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[0]) if argv else Path("data")
+    found = problems(data_dir)
+    for message in found:
+        print(f"Virhe tiedoissa, sivustoa ei käännetty:\n{message}", file=sys.stderr)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
