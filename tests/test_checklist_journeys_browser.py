@@ -20,6 +20,20 @@ LONG = ("Tiedotamme kirjaston tapahtumista, aukioloajoista, poikkeusjärjestelyi
         "kuntalaisille. Jaamme lukuvinkkejä ja kerromme lasten ja nuorten lukemista tukevista tapahtumista. ")
 
 
+@pytest.fixture
+def sized_page(browser):
+    """sized_page(PHONE): a page at that viewport in its own context, closed after the test."""
+    contexts = []
+
+    def open_at(viewport):
+        contexts.append(browser.new_context(locale="fi-FI", viewport=viewport))
+        return contexts[-1].new_page()
+
+    yield open_at
+    for ctx in contexts:
+        ctx.close()
+
+
 def fill_request(page, long: bool = False, **overrides):
     """Every field of the 3.2 request; long=True: realistic, long answers."""
     fill_profile(page, **{**CONTACTS, **overrides})
@@ -55,35 +69,31 @@ def tab_to(page, selector: str, limit: int = 200) -> int:
 # --- the sticky bar --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("cl", [PROFILE, POST], ids=["3.2", "3.5"])
-def test_bar_is_slim_says_progress_once_and_leads_on(site, browser, cl):
-    ctx = browser.new_context(locale="fi-FI", viewport=PHONE)
-    try:
-        page = ctx.new_page()
-        open_list(page, url(site, cl))
-        bar = page.locator(BAR)
-        box(page, cl, cl["groups"][0]["items"][0]["id"]).check()
+def test_bar_is_slim_says_progress_once_and_leads_on(site, sized_page, cl):
+    page = sized_page(PHONE)
+    open_list(page, url(site, cl))
+    bar = page.locator(BAR)
+    box(page, cl, cl["groups"][0]["items"][0]["id"]).check()
+    settle(page)
+    assert bar.bounding_box()["height"] <= 48
+    count = f"1 / {cl['item_count']} kohtaa {cl['progress']}"
+    assert page.get_by_text(re.compile("^" + re.escape(count))).count() == 1  # no second progress line
+    assert bar.get_by_role("status").first.inner_text() == count
+    assert bar.get_by_role("button", name="Tyhjennä vastaukset").is_visible()
+    link = bar.get_by_role("link")
+    if cl["summary"]:
+        assert link.inner_text() == "Yhteenveto"
+        link.click()
+        page.wait_for_function("() => location.hash === '#uusi-profiili-yhteenveto-otsikko'")
+        assert in_viewport(page, page.get_by_role("heading", name=cl["summary"]["title"]))
+    else:
+        assert not link.is_visible()  # leads to the ready state once there is one
+        for item in POST_ITEMS:
+            box(page, POST, item["id"]).check()
+        assert link.inner_text() == "Valmis julkaistavaksi" and link.is_visible()
         settle(page)
         assert bar.bounding_box()["height"] <= 48
-        count = f"1 / {cl['item_count']} kohtaa {cl['progress']}"
-        assert page.get_by_text(re.compile("^" + re.escape(count))).count() == 1  # no second progress line
-        assert bar.get_by_role("status").first.inner_text() == count
-        assert bar.get_by_role("button", name="Tyhjennä vastaukset").is_visible()
-        link = bar.get_by_role("link")
-        if cl["summary"]:
-            assert link.inner_text() == "Yhteenveto"
-            link.click()
-            page.wait_for_function("() => location.hash === '#uusi-profiili-yhteenveto-otsikko'")
-            assert in_viewport(page, page.get_by_role("heading", name=cl["summary"]["title"]))
-        else:
-            assert not link.is_visible()  # leads to the ready state once there is one
-            for item in POST_ITEMS:
-                box(page, POST, item["id"]).check()
-            assert link.inner_text() == "Valmis julkaistavaksi" and link.is_visible()
-            settle(page)
-            assert bar.bounding_box()["height"] <= 48
-        assert_clean_page(page)
-    finally:
-        ctx.close()
+    assert_clean_page(page)
 
 
 def assert_clean_page(page):
@@ -91,28 +101,24 @@ def assert_clean_page(page):
 
 
 @pytest.mark.parametrize("cl", [PROFILE, POST], ids=["3.2", "3.5"])
-def test_a_field_focused_by_keyboard_is_never_under_the_bar(site, browser, cl):
-    ctx = browser.new_context(locale="fi-FI", viewport=PHONE)
-    try:
-        page = ctx.new_page()
-        open_list(page, url(site, cl))
-        first = f"#{cl['id']}-{cl['groups'][0]['items'][0]['id']}"
-        tab_to(page, first)
-        seen = 0
-        for _ in range(200):
-            if not page.evaluate("() => !!document.activeElement.closest('form.loimaa-checklist__form')"):
-                break
-            settle(page)
-            name, r = page.evaluate("() => { const e = document.activeElement, r = e.getBoundingClientRect();"
-                                    " return [e.id || e.textContent, {top: r.top, bottom: r.bottom, left: r.left,"
-                                    " right: r.right}]; }")
-            assert not overlaps(r, rect(page, BAR)), f"{name} is under the bar"
-            assert r["top"] >= 0 and r["bottom"] <= PHONE["height"], name
-            seen += 1
-            page.keyboard.press("Tab")
-        assert seen >= cl["item_count"]
-    finally:
-        ctx.close()
+def test_a_field_focused_by_keyboard_is_never_under_the_bar(site, sized_page, cl):
+    page = sized_page(PHONE)
+    open_list(page, url(site, cl))
+    first = f"#{cl['id']}-{cl['groups'][0]['items'][0]['id']}"
+    tab_to(page, first)
+    seen = 0
+    for _ in range(200):
+        if not page.evaluate("() => !!document.activeElement.closest('form.loimaa-checklist__form')"):
+            break
+        settle(page)
+        name, r = page.evaluate("() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+                                " return [e.id || e.textContent, {top: r.top, bottom: r.bottom, left: r.left,"
+                                " right: r.right}]; }")
+        assert not overlaps(r, rect(page, BAR)), f"{name} is under the bar"
+        assert r["top"] >= 0 and r["bottom"] <= PHONE["height"], name
+        seen += 1
+        page.keyboard.press("Tab")
+    assert seen >= cl["item_count"]
 
 
 def test_group_legends_are_not_under_the_bar_on_a_desktop(site, page):
@@ -164,29 +170,25 @@ def test_clear_says_what_was_cleared_and_undo_brings_it_back_after_reload_too(si
 # --- ready ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("view", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_ready_is_scrolled_into_view_and_announced(site, browser, view):
-    ctx = browser.new_context(locale="fi-FI", viewport=view)
-    try:
-        page = ctx.new_page()
-        open_list(page, url(site, POST))
-        first = POST_ITEMS[0]["id"]
-        for item in POST_ITEMS[1:]:
-            box(page, POST, item["id"]).check()
-        box(page, POST, first).scroll_into_view_if_needed()
-        box(page, POST, first).check()  # the last one, at the top of the list
-        ready = page.locator("[data-checklist-ready]")
-        ready.wait_for()
-        settle(page)
-        assert in_viewport(page, ready)
-        assert not overlaps(rect(page, ready), rect(page, BAR))
-        status = page.locator("[data-checklist-message]")
-        assert status.get_attribute("role") == "status"
-        assert status.inner_text() == ("Valmis julkaistavaksi. Kaikki kohdat on käsitelty. "
-                                       "Kun aloitat seuraavan julkaisun, tyhjennä lista.")
-        assert axe_violations(page) == [], "valmis"
-        assert layout_problems(page) == []
-    finally:
-        ctx.close()
+def test_ready_is_scrolled_into_view_and_announced(site, sized_page, view):
+    page = sized_page(view)
+    open_list(page, url(site, POST))
+    first = POST_ITEMS[0]["id"]
+    for item in POST_ITEMS[1:]:
+        box(page, POST, item["id"]).check()
+    box(page, POST, first).scroll_into_view_if_needed()
+    box(page, POST, first).check()  # the last one, at the top of the list
+    ready = page.locator("[data-checklist-ready]")
+    ready.wait_for()
+    settle(page)
+    assert in_viewport(page, ready)
+    assert not overlaps(rect(page, ready), rect(page, BAR))
+    status = page.locator("[data-checklist-message]")
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text() == ("Valmis julkaistavaksi. Kaikki kohdat on käsitelty. "
+                                   "Kun aloitat seuraavan julkaisun, tyhjennä lista.")
+    assert axe_violations(page) == [], "valmis"
+    assert layout_problems(page) == []
 
 
 # --- 3.2: contacts, conditions, dates -----------------------------------------------------------
@@ -368,28 +370,24 @@ def test_the_post_list_has_few_tab_stops(site, page):
 
 @pytest.mark.parametrize("view", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("cl", [PROFILE, POST], ids=["3.2", "3.5"])
-def test_layout_in_the_filled_in_and_finished_states(site, browser, cl, view):
-    ctx = browser.new_context(locale="fi-FI", viewport=view)
-    try:
-        page = ctx.new_page()
-        open_list(page, url(site, cl))
-        items = [i["id"] for g in cl["groups"] for i in g["items"]]
-        for item in items[:4]:
-            box(page, cl, item).check()
-        if cl["fields"]:
-            fill_request(page, long=True)
-        settle(page)
-        assert layout_problems(page) == [], "täytetty"
-        for item in items:
-            box(page, cl, item).check()
-        if cl["fields"]:
-            page.locator("#uusi-profiili-kesto-maaraaikainen").check()
-            field(page, "paattyy").fill("2027-06-30")
-        settle(page)
-        assert layout_problems(page) == [], "valmis"
-        assert page.locator(BAR).bounding_box()["height"] <= (48 if view == PHONE else 60)
-    finally:
-        ctx.close()
+def test_layout_in_the_filled_in_and_finished_states(site, sized_page, cl, view):
+    page = sized_page(view)
+    open_list(page, url(site, cl))
+    items = [i["id"] for g in cl["groups"] for i in g["items"]]
+    for item in items[:4]:
+        box(page, cl, item).check()
+    if cl["fields"]:
+        fill_request(page, long=True)
+    settle(page)
+    assert layout_problems(page) == [], "täytetty"
+    for item in items:
+        box(page, cl, item).check()
+    if cl["fields"]:
+        page.locator("#uusi-profiili-kesto-maaraaikainen").check()
+        field(page, "paattyy").fill("2027-06-30")
+    settle(page)
+    assert layout_problems(page) == [], "valmis"
+    assert page.locator(BAR).bounding_box()["height"] <= (48 if view == PHONE else 60)
 
 
 def test_long_request_summary_prints_on_one_a4_page_headings_kept_with_their_text(site, context, page):

@@ -151,6 +151,9 @@ def test_sheet_filled_with_long_text_prints_on_one_a4_page(site, page, tmp_path)
     assert len(sheets) == 1, [s[-80:] for s in sheets]
     for words in [LONG_NAME, LONG_UNIT, "Allekirjoitus ja nimenselvennys", "Paikka ja aika"]:   # nothing cut
         assert flat(words) in sheets[0], words
+    # The date's format hint is for typing it in; on paper the label is the word alone.
+    assert page.locator("label[for=suoritus-pvm]").inner_text().strip() == "Päivämäärä"
+    assert flat("p.k.vvvv") not in sheets[0]
     assert_clean(page)
 
 

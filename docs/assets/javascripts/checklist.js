@@ -26,16 +26,6 @@
     return node;
   }
 
-  function fiDate(iso) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    return m ? Number(m[3]) + "." + Number(m[2]) + "." + m[1] : iso;
-  }
-
-  function today() {
-    var d = new Date();
-    return d.getDate() + "." + (d.getMonth() + 1) + "." + d.getFullYear();
-  }
-
   function Checklist(root) {
     var config = Loimaa.config(root, "checklist");
     this.root = root;
@@ -217,7 +207,7 @@
     if (radio) return field.box.querySelector('label[for="' + radio.id + '"]').textContent.trim();
     var select = field.box.querySelector("select");
     if (select) return select.options[select.selectedIndex].textContent.trim();
-    if (field.box.querySelector("input[type=date]")) return fiDate(value);
+    if (field.box.querySelector("input[type=date]")) return Loimaa.date.finnish(value);
     return value;
   };
 
@@ -300,7 +290,7 @@
       heading: config.title,
       title: config.list,
       name: this.display(this.field(config.nameField)),
-      date: today(),
+      date: Loimaa.date.today(),
       missingFields: missingFields,
       unconfirmed: unconfirmed,
       complete: !missingFields.length && !unconfirmed.length,

@@ -12,16 +12,10 @@
   var all = Loimaa.all;
   var own = Loimaa.own;
 
-  /* Dates in Finnish, d.m.yyyy, on screen and paper alike. A text field, not type=date: the native
-     control writes the browser's own format, and building it held the first paint back (Lighthouse). */
-  function today() {
-    var d = new Date();
-    return d.getDate() + "." + (d.getMonth() + 1) + "." + d.getFullYear();
-  }
-  function finnish(value) {   // a date saved by the earlier date control, 2026-11-20
-    var ymd = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
-    return ymd ? +ymd[3] + "." + +ymd[2] + "." + ymd[1] : value;
-  }
+  /* The date is a text field, not type=date: the native control writes the browser's own format,
+     and building it held the first paint back (Lighthouse). Loimaa.date writes d.m.yyyy. */
+  var today = Loimaa.date.today;
+  var finnish = Loimaa.date.finnish;   // a date saved by the earlier date control, 2026-11-20
 
   function CompletionSheet(root) {
     var self = this;

@@ -131,6 +131,19 @@
   };
 
   /* A short message in a live region, cleared after a while. */
+  /* Dates in Finnish, d.m.yyyy, on screen, on paper and in e-mail alike. */
+  Loimaa.date = {
+    today: function () {
+      var d = new Date();
+      return d.getDate() + "." + (d.getMonth() + 1) + "." + d.getFullYear();
+    },
+    // An ISO date (type=date's value, or one saved by an earlier version) in Finnish; other text as it is.
+    finnish: function (value) {
+      var ymd = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
+      return ymd ? +ymd[3] + "." + +ymd[2] + "." + ymd[1] : value;
+    }
+  };
+
   Loimaa.announce = function (region, message) {
     if (!region) return;
     region.textContent = message;
