@@ -13,13 +13,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # The locks (requirements*.txt, compiled from requirements*.in by `make lock`)
-# pin every package with its hashes. Re-install only when a lock changes.
+# pin every package with its hashes. scripts/install-lock.sh installs one exactly,
+# resolving nothing against the index. Re-install only when a lock changes.
 $(VENV)/.installed-build: requirements.txt | $(BIN)/python
-	$(BIN)/pip install -q --require-hashes -r requirements.txt
+	./scripts/install-lock.sh $(BIN)/python requirements.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt | $(BIN)/python
-	$(BIN)/pip install -q --require-hashes -r requirements-test.txt
+	./scripts/install-lock.sh $(BIN)/python requirements-test.txt
 	touch $@ $(VENV)/.installed-build
 
 system-deps:
@@ -43,11 +44,15 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 # Speed and size budgets (README): not in CI, timings are noisy. Needs nginx,
-# Chromium and npm; Lighthouse goes into .cache/bench/ (pinned, no browser download).
+# Chromium and npm. Lighthouse goes into .cache/bench/ from the committed npm
+# lockfile (scripts/lighthouse/), with `npm ci`: no resolution, no browser download.
 LIGHTHOUSE := .cache/bench/node_modules/.bin/lighthouse
-$(LIGHTHOUSE):
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
 	command -v npm >/dev/null || ./scripts/system-deps.sh bench
-	npm install --no-save --no-audit --no-fund --prefix .cache/bench lighthouse@12.8.2
+	mkdir -p .cache/bench
+	cp scripts/lighthouse/package.json scripts/lighthouse/package-lock.json .cache/bench/
+	npm ci --no-audit --no-fund --prefix .cache/bench
+	touch $@
 
 bench: $(VENV)/.installed-test $(LIGHTHOUSE)
 	./scripts/system-deps.sh test
@@ -59,7 +64,7 @@ PIP_TOOLS := .cache/pip-tools/bin/pip-compile
 COMPILE   := $(PIP_TOOLS) -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 $(PIP_TOOLS):
 	$(PYTHON) -m venv .cache/pip-tools
-	.cache/pip-tools/bin/pip install -q pip-tools==7.6.2
+	./scripts/install-lock.sh .cache/pip-tools/bin/python scripts/pip-tools.txt
 
 lock: $(PIP_TOOLS)
 	$(COMPILE) $(UPGRADE) -o requirements.txt requirements.in

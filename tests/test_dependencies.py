@@ -65,9 +65,3 @@ def test_the_running_environment_is_the_test_lock():
     extra = set(installed) - set(lock) - {"pip", "setuptools", "wheel"}
     assert not extra, f"installed but not in the lock: {sorted(extra)}"
 
-
-def test_make_installs_the_locks_with_require_hashes():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    installs = re.findall(r"pip install (.*)", makefile)
-    lock_installs = [i for i in installs if "requirements" in i]
-    assert lock_installs and all("--require-hashes" in i for i in lock_installs), installs

@@ -45,6 +45,20 @@ def test_only_pull_request_runs_are_cancelled_by_a_newer_push():
 def test_dependabot_updates_pip_and_actions_after_a_cooldown():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
-    assert set(ecosystems) == {"pip", "github-actions"}
+    assert set(ecosystems) == {"pip", "github-actions", "npm"}
     for name, update in ecosystems.items():
         assert update.get("cooldown", {}).get("default-days", 0) >= 3, f"{name}: no cooldown"
+
+
+def test_a_weekly_run_on_main_installs_afresh_and_runs_the_whole_suite():
+    """Breakage from upstream (a registry, Debian's chromium) shows within a week."""
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    triggers = ci[True]  # YAML 1.1 reads the key `on` as True
+    cron = triggers["schedule"][0]["cron"].split()
+    assert len(cron) == 5 and cron[2] == "*" and cron[3] == "*" and cron[4] != "*", cron  # once a week
+    test_job = ci["jobs"]["test"]
+    assert "if" not in test_job, "the scheduled run must run the tests"
+    steps = [s.get("run", "") for s in test_job["steps"]]
+    assert any(s.strip() == "make test" for s in steps), steps
+    # A scheduled run only tests: it publishes nothing.
+    assert "push" in ci["jobs"]["pages"]["if"] and "schedule" not in ci["jobs"]["pages"]["if"]
