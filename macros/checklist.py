@@ -102,7 +102,8 @@ def load_checklist(path: Path) -> dict:
     version = check_version(raw["storage_version"], where)
 
     ids = IdRegistry(where)
-    groups = [_group(g, f"{where}: groups[{i}]", ids) for i, g in enumerate(check_list(raw["groups"], f"{where}: groups"), 1)]
+    groups = [_group(g, f"{where}: groups[{i}]", ids)
+              for i, g in enumerate(check_list(raw["groups"], f"{where}: groups"), 1)]
     fields = _fields(raw.get("fields"), where, ids)
     for group in groups:
         for item in group["items"]:
@@ -289,7 +290,8 @@ def check_sources(checklists: dict[str, dict], guideline: Guideline | Path) -> N
             where = f"{cl['file']}: ryhmä {group['id']!r}"
             found = bullets(page.markdown, group["anchor"])
             if not found:
-                raise DataError(f"{where}: sivulla {cl['source']} ei ole otsikkoa {{ #{group['anchor']} }} luetelmineen")
+                raise DataError(f"{where}: sivulla {cl['source']} ei ole otsikkoa "
+                                f"{{ #{group['anchor']} }} luetelmineen")
             quoted = [item["guideline"] for item in group["items"]]
             if quoted != found:
                 extra = [q for q in quoted if q not in found]

@@ -14,7 +14,8 @@ problem raises DataError naming the file and the item.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from markupsafe import Markup
 

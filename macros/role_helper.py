@@ -14,7 +14,8 @@ answers that lead to it. Every problem raises DataError naming the file and the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -94,7 +95,8 @@ def _check_tree(roles: dict) -> None:
     for q in questions.values():
         for answer in ("yes", "no"):
             if q[answer] not in questions and q[answer] not in outcome_ids:
-                raise DataError(f"{where}: kysymys {q['id']!r}.if_{answer}: kysymystä tai tilannetta {q[answer]!r} ei ole")
+                raise DataError(f"{where}: kysymys {q['id']!r}.if_{answer}: "
+                                f"kysymystä tai tilannetta {q[answer]!r} ei ole")
     reached: set[str] = set()
 
     def walk(node: str, trail: tuple[str, ...]) -> None:

@@ -21,7 +21,7 @@ CACHE = Path(__file__).resolve().parent.parent / ".cache" / "jinja" / "component
 _LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def environment(directory: Path = COMPONENTS) -> jinja2.Environment:
     """The components' Jinja environment: autoescape on, undefined names an error."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(directory), autoescape=True,

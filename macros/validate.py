@@ -119,7 +119,8 @@ def check_slug(value: Any, where: str) -> str:
     """A stable id: small letters a–z, digits and single hyphens."""
     text = check_text(value, where)
     if not SLUG.match(text):
-        raise DataError(f"{where}: id saa sisältää vain pieniä kirjaimia a–z, numeroita ja väliviivoja, saatiin {text!r}")
+        raise DataError(f"{where}: id saa sisältää vain pieniä kirjaimia a–z, numeroita ja väliviivoja, "
+                        f"saatiin {text!r}")
     return text
 
 

@@ -14,9 +14,9 @@ Every `mkdocs build` writes site/pdf/<document title as a slug>.pdf:
 
 The data comes through config, as the macros loaded and checked it
 (config.extra.ohje, read by mkdocs.yml's INHERIT and checked by the macros;
-config.extra.checklists, loaded by the macros): one reading of data/, one validation. Finnish hyphenation comes from Voikko as soft
-hyphens (finnish/hyphenate_fi.py); fonts
-are the Debian ones (Liberation Sans, DejaVu Sans for the tick boxes), embedded.
+config.extra.checklists, loaded by the macros): one reading of data/, one
+validation. Finnish hyphenation comes from Voikko as soft hyphens
+(finnish/hyphenate_fi.py); fonts are the Debian ones (Liberation Sans, DejaVu Sans for the tick boxes), embedded.
 PDF/UA-1: tagged, with title and language in the metadata.
 
 PDF=0 skips the PDF (throwaway test builds). Under `mkdocs serve` the first
@@ -181,8 +181,8 @@ def site_data(config) -> dict:
 
 def build_pdf(config, target: Path) -> int:
     """Render the guideline to target; return its size in bytes."""
-    from weasyprint import HTML  # noqa: PLC0415 (slow import, only when a PDF is made)
-    from weasyprint.urls import URLFetcher  # noqa: PLC0415
+    from weasyprint import HTML  # slow import: only when a PDF is made
+    from weasyprint.urls import URLFetcher
 
     ohje = site_data(config)
     checklists = config.extra["checklists"]
@@ -278,7 +278,7 @@ def prepare_page(html: str, url: str, prefixes: dict[str, str], appendices: dict
     shifted one level down per level of numbering (3.1 becomes h2 under
     chapter 3's h1), ids prefixed, links resolved, soft hyphens inserted.
     """
-    import tinyhtml5  # noqa: PLC0415 (WeasyPrint's parser, only needed for the PDF)
+    import tinyhtml5  # WeasyPrint's parser, only needed for the PDF
 
     prefix = prefixes[url]
     body = tinyhtml5.parse(f"<!DOCTYPE html><html><body>{html}</body></html>",

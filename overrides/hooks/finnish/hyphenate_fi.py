@@ -24,7 +24,7 @@ _WORD = re.compile(r"^([\"'(“”‘’«]*)([^\W\d_]+(?:-[^\W\d_]+)*-?)([\"')�
 _SPACE = re.compile(r"(\s+)")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _voikko():
     """The shared Voikko instance, set to leave no single letter alone at either end ("a-", "-a")."""
     v = voikko()
@@ -37,7 +37,7 @@ def check_available() -> None:
     _voikko()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def hyphenate_word(word: str) -> str:
     """word with a soft hyphen at each of Voikko's hyphenation points."""
     if len(word) < MIN_LENGTH:
@@ -45,7 +45,7 @@ def hyphenate_word(word: str) -> str:
     pattern = _voikko().getHyphenationPattern(word)
     # "-": a break before this letter; "=": the letter itself is a hyphen
     # ("L-aseman"), where a line may break anyway.
-    return "".join(SHY + ch if mark == "-" else ch for ch, mark in zip(word, pattern))
+    return "".join(SHY + ch if mark == "-" else ch for ch, mark in zip(word, pattern, strict=False))
 
 
 def hyphenate_text(text: str) -> str:

@@ -26,7 +26,7 @@ class VoikkoMissing(RuntimeError):
     """Voikko's library or Finnish dictionary cannot be loaded."""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def voikko():
     """The shared Voikko instance for Finnish; VoikkoMissing if it can't be had."""
     try:
@@ -37,7 +37,7 @@ def voikko():
         raise VoikkoMissing(f"Voikko ei toimi ({type(err).__name__}: {err}). {INSTALL_HINT}") from err
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def analyses(word: str) -> tuple[dict, ...]:
     """Voikko's analyses of word, only those with the fewest compound parts.
 
@@ -115,7 +115,7 @@ def nominal_bases(word: str) -> set[str]:
     return {a["BASEFORM"].lower() for a in analyses(word) if a.get("CLASS") in NOMINALS and a.get("BASEFORM")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _generator():
     try:
         from voikko import inflect_word
@@ -124,7 +124,7 @@ def _generator():
     return inflect_word
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def paradigm(base: str) -> frozenset[str]:
     """Every form of base in CASES, from voikko-inflect's generator.
 
@@ -154,7 +154,7 @@ def _by_ending(word: str) -> str:
     return max(near, key=lambda w: len(os.path.commonprefix([w[::-1], word[::-1]])))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _endings() -> tuple[list[str], list[str]]:
     classes = _generator().WORD_CLASSES
     nouns = sorted((w[::-1], w) for w, c in classes.items() if any(x.startswith("subst-") for x in c))
@@ -180,7 +180,7 @@ def verb_bases(word: str) -> set[str]:
     return {a["BASEFORM"].lower() for a in analyses(word) if a.get("CLASS") == "teonsana" and a.get("BASEFORM")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def action_noun(verb: str) -> str | None:
     """The verb's -minen noun, which Voikko reads as the verb: "julkaista" -> "julkaiseminen"; None if not found.
 
