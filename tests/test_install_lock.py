@@ -122,3 +122,19 @@ def test_every_install_in_make_and_ci_goes_through_the_script():
     for lock in ["requirements.txt", "requirements-test.txt", "scripts/pip-tools.txt"]:
         assert f"install-lock.sh $(BIN)/python {lock}" in makefile or f"/bin/python {lock}" in makefile, lock
     assert "npm ci" in makefile and "npm install" not in makefile, "Lighthouse from the committed lockfile"
+
+
+def test_lighthouse_lockfile_pins_what_npm_ci_would_check_against_the_registry():
+    """npm ci compares a range such as "latest" with the registry's newest release: an
+    upstream release would break `make bench`. Every such range is pinned by an override."""
+    folder = ROOT / "scripts" / "lighthouse"
+    package = json.loads((folder / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((folder / "package-lock.json").read_text(encoding="utf-8"))
+    assert all(v[0].isdigit() for v in package["dependencies"].values()), package["dependencies"]
+    installed = {path.rsplit("node_modules/", 1)[1]: entry["version"]
+                 for path, entry in lock["packages"].items() if path}
+    assert installed["lighthouse"] == package["dependencies"]["lighthouse"]
+    for path, entry in lock["packages"].items():
+        for name, wanted in entry.get("dependencies", {}).items():
+            if wanted in {"latest", "*", ""} or wanted.startswith(">"):
+                assert package["overrides"].get(name) == installed[name], f"{path} asks {name}@{wanted}"
