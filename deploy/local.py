@@ -21,6 +21,16 @@ CONF = DEPLOY / "nginx.conf"
 ROOT = "/var/www/intranet"  # the ROOT lines of nginx.conf
 # The intranet's own server-level header; tests check it stays on the site's responses.
 HSTS = "max-age=31536000"
+# The intranet's server block as README shows it, with a page of its own at /.
+SERVER = """    server {{
+        listen 127.0.0.1:{port};
+        server_name localhost;
+        add_header Strict-Transport-Security "{hsts}" always;
+        location / {{
+            return 200 "intranet\\n";
+        }}
+        include {prefix}/site.conf;
+    }}"""
 MAIN = """daemon off;
 worker_processes 1;
 pid {prefix}/nginx.pid;
@@ -35,15 +45,7 @@ http {{
     uwsgi_temp_path {prefix}/uwsgi;
     scgi_temp_path {prefix}/scgi;
     sendfile on;
-    server {{
-        listen 127.0.0.1:{port};
-        server_name localhost;
-        add_header Strict-Transport-Security "{hsts}" always;
-        location / {{
-            return 200 "intranet\n";
-        }}
-        include {prefix}/site.conf;
-    }}
+{servers}
 }}
 """
 
@@ -63,25 +65,35 @@ def ensure_installed() -> str:
 
 
 class Nginx:
-    """`with Nginx(served_root, port) as server:` serves served_root/<sub-path>/ on 127.0.0.1:port."""
+    """`with Nginx(served_root, port) as server:` serves served_root/<sub-path>/ on 127.0.0.1:port.
 
-    def __init__(self, served_root: Path, port: int, conf: Path = CONF):
+    servers: the http block's server blocks instead (e.g. `include …/sites-enabled/*;`);
+    served_root is then not used.
+    """
+
+    def __init__(self, served_root: Path | None, port: int, conf: Path = CONF, servers: str | None = None):
         self.port = port
         self.prefix = Path(tempfile.mkdtemp(prefix="loimaa-nginx-"))
-        text = conf.read_text(encoding="utf-8")
-        if f"root {ROOT};" not in text:
-            raise RuntimeError(f"{conf}: 'root {ROOT};' puuttuu")
-        (self.prefix / "site.conf").write_text(text.replace(ROOT, str(Path(served_root).resolve())),
-                                               encoding="utf-8")
+        if servers is None:
+            text = conf.read_text(encoding="utf-8")
+            if f"root {ROOT};" not in text:
+                raise RuntimeError(f"{conf}: 'root {ROOT};' puuttuu")
+            (self.prefix / "site.conf").write_text(text.replace(ROOT, str(Path(served_root).resolve())),
+                                                   encoding="utf-8")
+            servers = SERVER.format(prefix=self.prefix, port=port, hsts=HSTS)
         # Root runs the workers as root too: pytest's temp dirs are private (0700).
         user = "user root;" if os.geteuid() == 0 else ""
-        (self.prefix / "nginx.conf").write_text(MAIN.format(prefix=self.prefix, port=port, user=user, hsts=HSTS))
+        (self.prefix / "nginx.conf").write_text(MAIN.format(prefix=self.prefix, user=user, servers=servers))
         self.process: subprocess.Popen | None = None
 
+    @property
+    def command(self) -> list[str]:
+        """nginx with this prefix and config: add -t to test it, -s reload to reload it."""
+        return [ensure_installed(), "-p", str(self.prefix), "-e", str(self.prefix / "error.log"),
+                "-c", str(self.prefix / "nginx.conf")]
+
     def __enter__(self):
-        binary = ensure_installed()
-        conf = str(self.prefix / "nginx.conf")
-        args = [binary, "-p", str(self.prefix), "-e", str(self.prefix / "error.log"), "-c", conf]
+        args = self.command
         check = subprocess.run([*args, "-t"], capture_output=True, text=True)
         if check.returncode:
             raise RuntimeError(f"nginx -t failed:\n{check.stderr}")

@@ -30,6 +30,6 @@ def load_csp(project: Path):
 def on_post_build(config):
     csp = load_csp(Path(config["config_file_path"]).parent)
     try:
-        csp.write_for_nginx(Path(config["site_dir"]), list(config["theme"].dirs))
+        csp.write_for_nginx(Path(config["site_dir"]), [Path(d) for d in config["theme"].dirs])
     except csp.Foreign as stop:
         raise PluginError(str(stop)) from None
