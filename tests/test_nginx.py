@@ -222,7 +222,7 @@ def readme_nginx_blocks() -> list[tuple[str, str]]:
 
 def until(url: str, condition, what: str, seconds: float = 10):
     """The first response from url that meets condition: after a reload, nginx's old
-    worker may still answer a moment, with the old configuration."""
+    workers may still answer a moment, with an older configuration."""
     deadline = time.monotonic() + seconds
     while not condition(response := fetch(url)):
         assert time.monotonic() < deadline, f"{url}: {what}: {response[:2]}"
@@ -272,8 +272,9 @@ def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
         snippet.write_text(in_scratch(text), encoding="utf-8")
         (sites / "intranet").write_text(server(server_block))
         run(load)
-        status, headers, body = until(url, lambda r: r[0] == 200, "README's install did not bring the site up")
-        assert body == (site.dir / "index.html").read_bytes()
+        front = (site.dir / "index.html").read_bytes()
+        status, headers, body = until(url, lambda r: r[2] == front, "README's install did not bring the site up")
+        assert status == 200
         hsts = re.search(r'Strict-Transport-Security "([^"]+)"', server_block).group(1)
         assert_site_headers(headers, url, policy, hsts=hsts)
 
@@ -284,9 +285,9 @@ def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
         page = checkout / "site" / "index.html"
         page.write_text(page.read_text(encoding="utf-8") + "<!-- uusi -->", encoding="utf-8")
         run(deploy)
-        status, headers, body = until(url, lambda r: r[1]["Content-Security-Policy"] != policy,
-                                      "the site kept the old build's policy after README's deploy commands")
-        assert body == page.read_bytes()
+        status, headers, body = until(url, lambda r: r[1]["Content-Security-Policy"] == new_policy,
+                                      "the new build's policy was not sent after README's deploy commands")
+        assert (status, body) == (200, page.read_bytes())
         assert_site_headers(headers, url, new_policy, hsts=hsts)
 
 
