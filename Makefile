@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test system-deps clean bench lock
+.PHONY: serve build publish site-url test system-deps clean bench lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +26,22 @@ $(VENV)/.installed-test: requirements-test.txt | $(BIN)/python
 system-deps:
 	./scripts/system-deps.sh build
 
-# First data/ as the build reads it (macros/check_data.py): MkDocs reads data/ohje.yml
+# make build: for local use without SITE_URL (http://127.0.0.1:8000/; it says so).
+# make publish: the build to publish (the intranet, CI's artifacts), refused before
+# anything is installed unless SITE_URL is the site's real address (scripts/site_url.py).
+# Then data/ as the build reads it (macros/check_data.py): MkDocs reads data/ohje.yml
 # into its config before our checks run, and would report a mistake there in English.
-build: system-deps $(VENV)/.installed-build
+ifeq ($(strip $(SITE_URL)),)
+unexport SITE_URL
+endif
+publish: SITE_URL_CHECK := publish
+build publish: site-url system-deps $(VENV)/.installed-build
 	$(BIN)/python -m macros.check_data
 	$(BIN)/mkdocs build --strict
+
+# "+": runs under `make -n` too, so the check can be tried without building.
+site-url:
+	+@$(PYTHON) scripts/site_url.py $(SITE_URL_CHECK)
 
 # mkdocs serve builds everything itself (PDF included) and rebuilds on every save
 # under docs/, data/, macros/ and overrides/ (mkdocs.yml: watch). No .pyc files:

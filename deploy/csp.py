@@ -1,26 +1,27 @@
 #!/usr/bin/env python3
-"""Print the Content-Security-Policy a built site works under; optionally write it into nginx.conf.
+"""The Content-Security-Policy a built site works under, and its nginx include file.
 
 Material for MkDocs writes a few small inline <script>s into every page (the
 storage scope, which depends on the page's depth and, on the 404 page, on the
 sub-path; the saved colour scheme), and overrides/hooks/inline_css.py puts the
 site's own CSS into <style> elements. The policy allows exactly those by their
-SHA-256 hashes instead of 'unsafe-inline'. Run after a build whenever the
-sub-path or Material's version changes (tests/test_nginx.py says when):
-
-    .venv/bin/python deploy/csp.py site/                      # print the policy
-    .venv/bin/python deploy/csp.py site/ deploy/nginx.conf    # update the header line in place
+SHA-256 hashes instead of 'unsafe-inline'. Every build computes it from the
+pages it wrote (overrides/hooks/csp_policy.py) and writes it into
+site/nginx-csp.conf, which deploy/nginx.conf includes: nobody regenerates it.
 
 Only what the site's own templates and hooks write is admitted: an inline
 <script> or <style> must be one the theme templates contain (overrides/ first,
 then Material's own templates; a {{ value }} in them may be any text without
 quotes or markup), or a <style data-stylesheet="name"> holding exactly
 site/assets/stylesheets/name.css (inline_css.py). Anything else, such as a
-script that came in through a page or a data file, stops the tool with the
+script that came in through a page or a data file, stops the build with the
 page's name instead of being hashed into the policy.
 
-Standard library only. It reads the templates from this project (overrides/)
-and from the installed Material for MkDocs, so run it where the site is built.
+Standard library only. On its own it prints the policy of a built site (for a
+web server other than nginx), reading the templates from this project and the
+installed Material for MkDocs:
+
+    .venv/bin/python deploy/csp.py site/
 """
 from __future__ import annotations
 
@@ -42,7 +43,10 @@ POLICY = (
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
-HEADER_LINE = re.compile(r'(add_header\s+Content-Security-Policy\s+)"[^"]*"')
+# The file the build writes into the site for deploy/nginx.conf, and its one line.
+NGINX_INCLUDE = "nginx-csp.conf"
+NGINX_LINE = ('# The Content-Security-Policy of this build (overrides/hooks/csp_policy.py), for deploy/nginx.conf.\n'
+              'set $loimaa_csp "{policy}";\n')
 # An inline <script>/<style> in a theme template, its Jinja parts and the text they may become.
 TEMPLATE_CODE = re.compile(r"<(script|style)>(.*?)</\1>", re.S)
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
@@ -69,8 +73,8 @@ def default_theme_dirs() -> list[Path]:
     """overrides/ of this project, then Material's templates (the theme's search order)."""
     spec = importlib.util.find_spec("material")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("csp.py: Material for MkDocs is not installed here; run it with the project's "
-                         ".venv/bin/python, where the site is built")
+        raise SystemExit("csp.py: Material for MkDocs puuttuu; aja projektin .venv/bin/python-tulkilla "
+                         "siellä, missä sivusto käännetään")
     return [PROJECT / "overrides", Path(list(spec.submodule_search_locations)[0]) / "templates"]
 
 
@@ -102,9 +106,9 @@ def check_origin(page: Path, tag: str, attrs: dict, body: str, known: dict, styl
             return
     if any(pattern.fullmatch(body) for pattern in known[tag]):
         return
-    raise Foreign(f"{page}: inline <{tag}> that the site's templates and hooks do not write "
-                  f"(from a page or a data file?): {body[:120]!r}. Not admitted into the policy; "
-                  "remove it from the source, or write it in a template under overrides/.")
+    raise Foreign(f"{page}: sivulla on upotettu <{tag}>, jota sivuston mallipohjat eivät kirjoita "
+                  f"(sivulta tai datatiedostosta?): {body[:120]!r}. Sitä ei sallita sisältöturvakäytännössä "
+                  "(CSP): poista se lähteestä tai kirjoita se mallipohjaan overrides/-kansioon.")
 
 
 def sha256(body: str) -> str:
@@ -115,12 +119,13 @@ def _sources(hashes: set[str]) -> str:
     return "".join(f" '{h}'" for h in sorted(hashes))
 
 
-def write_into(conf: Path, value: str) -> None:
-    text = conf.read_text(encoding="utf-8")
-    new, count = HEADER_LINE.subn(lambda m: f'{m.group(1)}"{value}"', text)
-    if count != 1:
-        raise SystemExit(f"{conf}: expected one 'add_header Content-Security-Policy \"…\"' line, found {count}")
-    conf.write_text(new, encoding="utf-8")
+def write_for_nginx(site_dir: Path, theme_dirs: list[Path] | None = None) -> Path:
+    """Write the site's policy into site_dir/nginx-csp.conf (deploy/nginx.conf includes it); return the path."""
+    value = policy(site_dir, theme_dirs)
+    assert '"' not in value and "$" not in value, value  # nothing nginx would read as the string's end or a variable
+    target = site_dir / NGINX_INCLUDE
+    target.write_text(NGINX_LINE.format(policy=value), encoding="utf-8")
+    return target
 
 
 def inline_code(page: Path) -> list[tuple[str, dict, str]]:
@@ -128,14 +133,6 @@ def inline_code(page: Path) -> list[tuple[str, dict, str]]:
     finder = _InlineCode()
     finder.feed(page.read_text(encoding="utf-8"))
     return finder.found
-
-
-def inline_hashes(page: Path) -> dict[str, list[str]]:
-    """{"script": [...], "style": [...]}: hashes of the page's inline scripts and <style> elements."""
-    found = {"script": [], "style": []}
-    for tag, _, body in inline_code(page):
-        found[tag].append(sha256(body))
-    return found
 
 
 class _InlineCode(HTMLParser):
@@ -165,9 +162,6 @@ class _InlineCode(HTMLParser):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (2, 3):
+    if len(sys.argv) != 2:
         raise SystemExit(__doc__)
-    value = policy(Path(sys.argv[1]))
-    if len(sys.argv) == 3:
-        write_into(Path(sys.argv[2]), value)
-    print(value)
+    print(policy(Path(sys.argv[1])))

@@ -1,8 +1,10 @@
 """Run deploy/nginx.conf with Debian's nginx on a loopback port (tests, `make bench`).
 
 Not a system service: a throw-away prefix holds the pid file, logs and temp
-paths; only the `root` line of nginx.conf is pointed at the directory that
-holds <sub-path>/ (and, for the bench's stock build, the CSP line replaced).
+paths. nginx.conf is included as README says, in a server block that has
+headers of its own (Strict-Transport-Security, as the intranet's) and a page of
+its own at /; only its ROOT lines are pointed at the directory that holds
+<sub-path>/ (the `root` and the include of the build's nginx-csp.conf).
 """
 from __future__ import annotations
 
@@ -16,7 +18,19 @@ from pathlib import Path
 
 DEPLOY = Path(__file__).resolve().parent
 CONF = DEPLOY / "nginx.conf"
-ROOT_LINE = "root /var/www/intranet;"
+ROOT = "/var/www/intranet"  # the ROOT lines of nginx.conf
+# The intranet's own server-level header; tests check it stays on the site's responses.
+HSTS = "max-age=31536000"
+# The intranet's server block as README shows it, with a page of its own at /.
+SERVER = """    server {{
+        listen 127.0.0.1:{port};
+        server_name localhost;
+        add_header Strict-Transport-Security "{hsts}" always;
+        location / {{
+            return 200 "intranet\\n";
+        }}
+        include {prefix}/site.conf;
+    }}"""
 MAIN = """daemon off;
 worker_processes 1;
 pid {prefix}/nginx.pid;
@@ -31,11 +45,7 @@ http {{
     uwsgi_temp_path {prefix}/uwsgi;
     scgi_temp_path {prefix}/scgi;
     sendfile on;
-    server {{
-        listen 127.0.0.1:{port};
-        server_name localhost;
-        include {prefix}/site.conf;
-    }}
+{servers}
 }}
 """
 
@@ -55,28 +65,35 @@ def ensure_installed() -> str:
 
 
 class Nginx:
-    """`with Nginx(served_root, port) as server:` serves served_root/<sub-path>/ on 127.0.0.1:port."""
+    """`with Nginx(served_root, port) as server:` serves served_root/<sub-path>/ on 127.0.0.1:port.
 
-    def __init__(self, served_root: Path, port: int, csp: str | None = None, conf: Path = CONF):
+    servers: the http block's server blocks instead (e.g. `include …/sites-enabled/*;`);
+    served_root is then not used.
+    """
+
+    def __init__(self, served_root: Path | None, port: int, conf: Path = CONF, servers: str | None = None):
         self.port = port
         self.prefix = Path(tempfile.mkdtemp(prefix="loimaa-nginx-"))
-        text = conf.read_text(encoding="utf-8")
-        if ROOT_LINE not in text:
-            raise RuntimeError(f"{conf}: '{ROOT_LINE}' puuttuu")
-        text = text.replace(ROOT_LINE, f"root {Path(served_root).resolve()};")
-        if csp is not None:
-            import csp as csp_tool  # deploy/csp.py, importable beside this file
-            text = csp_tool.HEADER_LINE.sub(lambda m: f'{m.group(1)}"{csp}"', text)
-        (self.prefix / "site.conf").write_text(text, encoding="utf-8")
+        if servers is None:
+            text = conf.read_text(encoding="utf-8")
+            if f"root {ROOT};" not in text:
+                raise RuntimeError(f"{conf}: 'root {ROOT};' puuttuu")
+            (self.prefix / "site.conf").write_text(text.replace(ROOT, str(Path(served_root).resolve())),
+                                                   encoding="utf-8")
+            servers = SERVER.format(prefix=self.prefix, port=port, hsts=HSTS)
         # Root runs the workers as root too: pytest's temp dirs are private (0700).
         user = "user root;" if os.geteuid() == 0 else ""
-        (self.prefix / "nginx.conf").write_text(MAIN.format(prefix=self.prefix, port=port, user=user))
+        (self.prefix / "nginx.conf").write_text(MAIN.format(prefix=self.prefix, user=user, servers=servers))
         self.process: subprocess.Popen | None = None
 
+    @property
+    def command(self) -> list[str]:
+        """nginx with this prefix and config: add -t to test it, -s reload to reload it."""
+        return [ensure_installed(), "-p", str(self.prefix), "-e", str(self.prefix / "error.log"),
+                "-c", str(self.prefix / "nginx.conf")]
+
     def __enter__(self):
-        binary = ensure_installed()
-        conf = str(self.prefix / "nginx.conf")
-        args = [binary, "-p", str(self.prefix), "-e", str(self.prefix / "error.log"), "-c", conf]
+        args = self.command
         check = subprocess.run([*args, "-t"], capture_output=True, text=True)
         if check.returncode:
             raise RuntimeError(f"nginx -t failed:\n{check.stderr}")

@@ -80,11 +80,11 @@ def main() -> int:
         if not with_pdf:
             ours.time(1, PDF="0")
         precompress(stock.site)  # served like ours: .gz copies beside the files
+        # Ours with the policy its build wrote; stock (no hooks) with the one its own inline scripts
+        # need, from Material's templates only, not our overrides.
+        csp.write_for_nginx(stock.site, csp.default_theme_dirs()[1:])
         pdfs = sorted(p.relative_to(ours.site).as_posix() for p in ours.site.rglob("*.pdf"))
-        # Ours exactly as committed; stock with the policy its own inline scripts need.
-        with Nginx(ours.served_root, ours.port), Nginx(stock.served_root, stock.port,
-                                                    # stock: Material's templates only, not our overrides
-                                                    csp=csp.policy(stock.site, csp.default_theme_dirs()[1:])):
+        with Nginx(ours.served_root, ours.port), Nginx(stock.served_root, stock.port):
             for build in (ours, stock):
                 build.weigh_pages()
             if lighthouse:  # ours and stock in turns, so a busy machine slows both alike

@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 # Everything mkdocs needs to build the site; copied for builds from altered sources.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "deploy"]  # deploy/csp.py: the CSP hook
 
 
 def free_port() -> int:

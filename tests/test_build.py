@@ -1,6 +1,10 @@
 """The strict build: passes on the real sources, fails loudly on bad input."""
+import os
 import re
+import subprocess
+import sys
 
+import pytest
 import yaml
 
 from conftest import ROOT, copy_project, mkdocs_build
@@ -184,3 +188,48 @@ def test_build_fails_when_finnish_search_has_no_index_to_change(tmp_path):
     result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
     assert result.returncode != 0, "build without a search index passed"
     assert "search_fi" in result.stderr and "search_index.json is missing" in result.stderr, result.stderr
+
+
+# --- The address a build is for (make build / make publish, scripts/site_url.py) ----------------
+
+def make_plan(target: str, site_url: str | None) -> subprocess.CompletedProcess:
+    """`make -n target`: prints the recipe without running it; the SITE_URL check ("+") runs."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS")}
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    return subprocess.run(["make", "-n", target, f"PYTHON={sys.executable}"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+
+
+def test_a_build_without_site_url_says_in_one_finnish_line_that_it_is_for_local_use():
+    plan = make_plan("build", None)
+    assert plan.returncode == 0, plan.stderr
+    said = [line for line in plan.stdout.splitlines() if "SITE_URL" in line]
+    assert said == ["SITE_URL puuttuu: käännetään paikalliseen käyttöön (http://127.0.0.1:8000/). "
+                    "Julkaisuun: SITE_URL=https://intra.loimaa.fi/ohjeet/some/ make publish"]
+    assert "mkdocs build --strict" in plan.stdout
+    assert "SITE_URL" not in make_plan("build", "https://intra.loimaa.fi/ohjeet/some/").stdout
+
+
+@pytest.mark.parametrize("site_url, says", [
+    (None, "SITE_URL puuttuu: julkaistava sivusto käännetään osoitteeseensa"),
+    ("", "SITE_URL puuttuu: julkaistava sivusto käännetään osoitteeseensa"),
+    ("https://intra.loimaa.fi/ohjeet/some", "SITE_URL=https://intra.loimaa.fi/ohjeet/some ei kelpaa"),
+    ("intra.loimaa.fi/ohjeet/some/", "SITE_URL=intra.loimaa.fi/ohjeet/some/ ei kelpaa"),
+    ("http://127.0.0.1:8000/", "SITE_URL=http://127.0.0.1:8000/ ei ole sivuston julkaisuosoite"),
+    ("https://example.invalid/", "SITE_URL=https://example.invalid/ ei ole sivuston julkaisuosoite"),
+])
+def test_publish_refuses_without_a_real_address_before_anything_runs(site_url, says):
+    plan = make_plan("publish", site_url)
+    assert plan.returncode != 0
+    finnish = [line for line in plan.stderr.splitlines() if not line.startswith("make")]
+    assert len(finnish) == 1 and finnish[0].startswith(says), plan.stderr
+    assert "esim. SITE_URL=https://intra.loimaa.fi/ohjeet/some/ make publish" in finnish[0]
+    # make stopped at the check: nothing is installed, nothing built.
+    assert "system-deps" not in plan.stdout and "mkdocs" not in plan.stdout, plan.stdout
+
+
+def test_publish_builds_for_a_real_address():
+    plan = make_plan("publish", "https://intra.loimaa.fi/ohjeet/some/")
+    assert plan.returncode == 0, plan.stderr
+    assert plan.stdout.splitlines()[-1].endswith("mkdocs build --strict") and "SITE_URL" not in plan.stdout

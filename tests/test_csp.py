@@ -1,19 +1,34 @@
-"""deploy/csp.py admits only the inline code the site's own templates and hooks write."""
+"""deploy/csp.py admits only the inline code the site's own templates and hooks write;
+every build writes its policy for nginx (overrides/hooks/csp_policy.py)."""
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "deploy"))
 import csp  # noqa: E402  deploy/csp.py
 
 
-def test_the_built_site_has_only_inline_code_of_known_origin(site):
-    assert "script-src 'self' 'sha256-" in csp.policy(site.dir)
+def test_the_build_writes_the_policy_of_its_pages_for_nginx(site):
+    """site/nginx-csp.conf holds the policy computed here from the built pages, as one nginx `set`."""
+    policy = csp.policy(site.dir)
+    assert "script-src 'self' 'sha256-" in policy and "style-src 'self' 'sha256-" in policy
+    lines = [line for line in (site.dir / csp.NGINX_INCLUDE).read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    assert lines == [f'set $loimaa_csp "{policy}";']
+    assert "$loimaa_csp" in (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+
+
+def test_no_policy_is_kept_by_hand():
+    """The snippet and README carry no hashes and no step to regenerate them."""
+    for path in [ROOT / "deploy" / "nginx.conf", ROOT / "README.md"]:
+        text = path.read_text(encoding="utf-8")
+        assert "'sha256-" not in text and not re.search(r"regenerat|refresh the content-security", text, re.I), path
 
 
 @pytest.mark.parametrize("injected, tag", [
@@ -31,8 +46,20 @@ def test_injected_inline_code_stops_the_tool_naming_the_page(site, tmp_path, inj
     with pytest.raises(csp.Foreign) as stop:
         csp.policy(copy)
     message = str(stop.value)
-    assert message.startswith("ohjeistus/tietoturva/index.html: inline <" + tag + ">"), message
-    assert "not admitted" in message.lower()
+    assert message.startswith(f"ohjeistus/tietoturva/index.html: sivulla on upotettu <{tag}>"), message
+    assert "ei sallita" in message and "\n" not in message
+
+
+def test_a_page_with_a_script_of_its_own_stops_the_build_in_one_finnish_line(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "ohjeistus" / "tietoturva.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert re.match(r"ERROR +- +ohjeistus/tietoturva/index\.html: sivulla on upotettu <script>", errors[0]), errors
+    assert not (tmp_path / "out" / csp.NGINX_INCLUDE).exists()
 
 
 def test_a_template_value_may_not_leave_its_string():

@@ -1,15 +1,21 @@
 """deploy/nginx.conf on Debian's nginx: the site as the city's IT publishes it.
 
 nginx runs on its own loopback port (not as a system service) and serves the
-session build (SITE_URL under /ohjeet/some/) with the repository's config;
-only its `root` line is pointed at the build. Pages, search, checklists and
-the PDF are proven with the browser and plain HTTP requests.
+session build (SITE_URL under /ohjeet/some/) with the repository's snippet,
+included in a server block that sets Strict-Transport-Security as the
+intranet's does; only its ROOT lines are pointed at the build. Headers, pages,
+search, checklists and the PDF are proven with the browser and plain HTTP
+requests, and README's install and deploy commands are run as written.
 """
 from __future__ import annotations
 
 import gzip
 import re
+import shlex
+import shutil
+import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,17 +27,18 @@ from conftest import ROOT, SUBPATH, free_port
 
 sys.path.insert(0, str(ROOT / "deploy"))
 import csp  # noqa: E402  deploy/csp.py
-from local import CONF, Nginx  # noqa: E402  deploy/local.py
+from local import CONF, HSTS, Nginx  # noqa: E402  deploy/local.py
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from precompress import TEXT_SUFFIXES  # noqa: E402
 
-# The headers README promises on every response from the site.
+# The headers README promises on every response from the site (with Cache-Control and the build's CSP).
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "SAMEORIGIN",
 }
+README = ROOT / "README.md"
 NO_CACHE = "no-cache"
 LONG_CACHE = "public, max-age=31536000, immutable"
 FINGERPRINTED = re.compile(r"assets/(?:javascripts|stylesheets)/[\w/]+\.[0-9a-f]{8}\.min\.(?:js|css)\b")
@@ -49,6 +56,12 @@ def server(site):
     with Nginx(site.dir.parent.parent, port) as nginx:
         nginx.url = f"http://127.0.0.1:{port}{SUBPATH}"
         yield nginx
+
+
+@pytest.fixture(scope="module")
+def policy(site):
+    """The policy of the session build, computed from its pages here (not read from its file)."""
+    return csp.policy(site.dir)
 
 
 @pytest.fixture
@@ -77,6 +90,14 @@ def fetch(url: str, gzip_ok: bool = False):
         return error.code, error.headers, error.read()
 
 
+def assert_site_headers(headers, url: str, policy: str, cache: str = NO_CACHE, hsts: str = HSTS) -> None:
+    """The site's headers and the server's own HSTS, each exactly once."""
+    expected = {**SECURITY_HEADERS, "Cache-Control": cache, "Content-Security-Policy": policy,
+                "Strict-Transport-Security": hsts}
+    for name, value in expected.items():
+        assert headers.get_all(name) == [value], (url, name, headers.get_all(name))
+
+
 def served(server, site, path: Path) -> str:
     return server.url + path.relative_to(site.dir).as_posix()
 
@@ -95,15 +116,7 @@ def pdfs(site) -> list[Path]:
     return found
 
 
-# --- The config itself ------------------------------------------------------------------
-
-def test_csp_in_config_matches_the_build(site):
-    header = re.search(r'add_header\s+Content-Security-Policy\s+"([^"]*)"', CONF.read_text()).group(1)
-    assert header == csp.policy(site.dir), (
-        "Sivujen inline-skriptit tai -tyylit ovat muuttuneet: aja `.venv/bin/python deploy/csp.py site/ deploy/nginx.conf`"
-        " käännöksen (SITE_URL=…/ohjeet/some/) jälkeen"
-    )
-
+# --- The build ---------------------------------------------------------------------------
 
 def test_every_text_file_has_a_precompressed_copy(site):
     text_files = [p for p in site_files(site, "*") if p.suffix in TEXT_SUFFIXES]
@@ -118,31 +131,37 @@ def test_every_text_file_has_a_precompressed_copy(site):
 
 # --- HTTP ----------------------------------------------------------------------------------
 
-def test_pages_are_html_never_cached_with_security_headers(server, site):
-    policy = csp.policy(site.dir)
+def test_pages_are_html_never_cached_with_the_builds_policy_and_the_servers_hsts(server, site, policy):
+    """nginx sends the policy of the build it serves, and keeps the server block's own header."""
     for url in page_urls(server, site):
         status, headers, body = fetch(url)
         assert status == 200, url
         assert headers["Content-Type"] == "text/html; charset=utf-8", url
-        assert headers["Cache-Control"] == NO_CACHE, url
-        assert headers["Content-Security-Policy"] == policy, url
-        for name, value in SECURITY_HEADERS.items():
-            assert headers[name] == value, (url, name)
+        assert_site_headers(headers, url, policy)
         assert b"<title>" in body
 
 
-def test_fingerprinted_assets_are_cached_for_a_year(server, site):
+def test_the_rest_of_the_intranet_keeps_its_headers_and_gets_none_of_the_sites(server):
+    status, headers, body = fetch(server.url.split("/ohjeet/")[0] + "/")
+    assert (status, body) == (200, b"intranet\n")
+    assert headers.get_all("Strict-Transport-Security") == [HSTS]
+    for name in [*SECURITY_HEADERS, "Cache-Control", "Content-Security-Policy"]:
+        assert name not in headers, name
+
+
+def test_fingerprinted_assets_are_cached_for_a_year(server, site, policy):
     html = (site.dir / "index.html").read_text()
     assets = sorted(set(FINGERPRINTED.findall(html)))  # bundle, main and palette CSS, search worker
     assert {a.split("/")[-1].split(".")[0] for a in assets} >= {"bundle", "main", "search"}, assets
     for asset in assets:
         status, headers, _ = fetch(server.url + asset)
         assert status == 200, asset
-        assert headers["Cache-Control"] == LONG_CACHE, asset
-        assert headers["X-Content-Type-Options"] == "nosniff", asset
+        assert_site_headers(headers, asset, policy, cache=LONG_CACHE)
     # Files whose name stays the same across builds are revalidated instead.
     for plain in ["assets/javascripts/loimaa.js", "assets/stylesheets/loimaa.css", "search/search_index.json"]:
-        assert fetch(server.url + plain)[1]["Cache-Control"] == NO_CACHE, plain
+        status, headers, _ = fetch(server.url + plain)
+        assert status == 200, plain
+        assert_site_headers(headers, plain, policy)
 
 
 def test_gzip_static_sends_the_precompressed_copy(server, site):
@@ -169,25 +188,107 @@ def test_mime_types(server, site):
         assert (status, headers["Content-Type"]) == (200, content_type), path
 
 
-def test_pdf_is_served_as_pdf(server, site):
+def test_pdf_is_served_as_pdf(server, site, policy):
     for path in pdfs(site):
         status, headers, body = fetch(served(server, site, path))
         assert status == 200 and headers["Content-Type"] == "application/pdf", path
         assert body.startswith(b"%PDF-") and body == path.read_bytes(), path
-        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert_site_headers(headers, path.name, policy)
 
 
-def test_missing_page_is_the_sites_404_page(server, site):
-    for missing in ["ei-ole-olemassa/", "ohjeistus/ei-ole/syvemmalla.html", "ei.pdf"]:
+def test_missing_page_is_the_sites_404_page(server, site, policy):
+    # nginx-csp.conf is there, but for nginx only.
+    assert (site.dir / csp.NGINX_INCLUDE).is_file()
+    for missing in ["ei-ole-olemassa/", "ohjeistus/ei-ole/syvemmalla.html", "ei.pdf", csp.NGINX_INCLUDE]:
         status, headers, body = fetch(server.url + missing)
         assert status == 404, missing
         assert body == (site.dir / "404.html").read_bytes(), missing
-        assert headers["Content-Security-Policy"] == csp.policy(site.dir)
+        assert_site_headers(headers, missing, policy)
 
 
-def test_sub_path_without_slash_redirects(server):
+def test_sub_path_without_slash_redirects(server, policy):
     status, headers, _ = fetch(server.url.rstrip("/"))
     assert (status, headers["Location"]) == (301, SUBPATH)
+    assert_site_headers(headers, SUBPATH, policy)
+
+
+# --- README's commands, as written --------------------------------------------------------
+
+def readme_nginx_blocks() -> list[tuple[str, str]]:
+    """(language, text) of the code blocks of README's "nginx" section, in order."""
+    section = README.read_text(encoding="utf-8").split("\n### nginx\n", 1)[1].split("\n### ", 1)[0]
+    return re.findall(r"```(\w+)\n(.*?)```", section, re.S)
+
+
+def until(url: str, condition, what: str, seconds: float = 10):
+    """The first response from url that meets condition: after a reload, nginx's old
+    workers may still answer a moment, with an older configuration."""
+    deadline = time.monotonic() + seconds
+    while not condition(response := fetch(url)):
+        assert time.monotonic() < deadline, f"{url}: {what}: {response[:2]}"
+        time.sleep(0.05)
+    return response
+
+
+def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
+    """README's commands in a scratch file system: a first install into a running intranet
+    server that sets HSTS, then a new build whose policy differs."""
+    blocks = readme_nginx_blocks()
+    assert [language for language, _ in blocks] == ["sh", "nginx", "sh", "sh"], blocks
+    install, server_block, load, deploy = (text for _, text in blocks)
+    scratch = tmp_path / "fs"  # stands for the web server's /
+
+    def in_scratch(text: str) -> str:
+        return re.sub(r"(?<![\w/.])/(etc|var)/", rf"{scratch}/\1/", text)
+
+    checkout = tmp_path / "checkout"  # where README's commands run: the build in site/, deploy/ beside it
+    shutil.copytree(site.dir, checkout / "site")
+    (checkout / "deploy").symlink_to(ROOT / "deploy")
+    sites = scratch / "etc" / "nginx" / "sites-enabled"
+    for folder in (sites, scratch / "etc" / "nginx" / "snippets"):
+        folder.mkdir(parents=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUBPATH}"
+
+    def server(block: str) -> str:
+        return in_scratch(block).replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
+
+    # The intranet before: README's server block without the include.
+    (sites / "intranet").write_text(server("".join(line for line in server_block.splitlines(keepends=True)
+                                                   if "ohjeet-some" not in line)))
+    with Nginx(None, port, servers=f"    include {sites}/*;") as nginx:
+        def run(commands: str) -> None:
+            script = (in_scratch(commands).replace("nginx -t", shlex.join([*nginx.command, "-t"]))
+                      .replace("systemctl reload nginx", shlex.join([*nginx.command, "-s", "reload"])))
+            result = subprocess.run(["bash", "-e", "-c", script], cwd=checkout, capture_output=True, text=True)
+            assert result.returncode == 0, f"{script}\n{result.stderr}"
+
+        assert fetch(url)[0] == 404
+        run(install)
+        # What README allows to change for another root: the lines marked ROOT, here the scratch root.
+        snippet = next((scratch / "etc" / "nginx" / "snippets").iterdir())
+        text = snippet.read_text(encoding="utf-8")
+        assert all("# ROOT" in line for line in text.splitlines() if "/var/www/intranet" in line.split("#")[0])
+        snippet.write_text(in_scratch(text), encoding="utf-8")
+        (sites / "intranet").write_text(server(server_block))
+        run(load)
+        front = (site.dir / "index.html").read_bytes()
+        status, headers, body = until(url, lambda r: r[2] == front, "README's install did not bring the site up")
+        assert status == 200
+        hsts = re.search(r'Strict-Transport-Security "([^"]+)"', server_block).group(1)
+        assert_site_headers(headers, url, policy, hsts=hsts)
+
+        # A new build with other pages and another policy: README's deploy commands bring in both.
+        new_policy = policy.replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        include = checkout / "site" / csp.NGINX_INCLUDE
+        include.write_text(include.read_text(encoding="utf-8").replace(policy, new_policy), encoding="utf-8")
+        page = checkout / "site" / "index.html"
+        page.write_text(page.read_text(encoding="utf-8") + "<!-- uusi -->", encoding="utf-8")
+        run(deploy)
+        status, headers, body = until(url, lambda r: r[1]["Content-Security-Policy"] == new_policy,
+                                      "the new build's policy was not sent after README's deploy commands")
+        assert (status, body) == (200, page.read_bytes())
+        assert_site_headers(headers, url, new_policy, hsts=hsts)
 
 
 # --- Browser -------------------------------------------------------------------------------

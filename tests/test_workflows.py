@@ -62,3 +62,18 @@ def test_a_weekly_run_on_main_installs_afresh_and_runs_the_whole_suite():
     assert any(s.strip() == "make test" for s in steps), steps
     # A scheduled run only tests: it publishes nothing.
     assert "push" in ci["jobs"]["pages"]["if"] and "schedule" not in ci["jobs"]["pages"]["if"]
+
+
+def test_what_is_published_is_built_by_make_publish_for_a_real_address():
+    """make publish refuses without SITE_URL; no fallback address may stand in for it."""
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    steps = ci["jobs"]["test"]["steps"]
+    uploads = [i for i, s in enumerate(steps) if "upload" in s.get("uses", "")]
+    assert len(uploads) == 2, uploads  # the intranet's artifact and GitHub Pages'
+    for i in uploads:
+        build = steps[i - 1]  # each upload right after the build for its address
+        assert re.search(r"(^|\s)make publish$", build.get("run", "").strip()), build
+        assert build["if"] == steps[i]["if"] == ci["jobs"]["pages"]["if"], build
+        assert "make build" not in build["run"]
+        assert not any("||" in str(value) for value in build.get("env", {}).values()), build
+    assert steps[uploads[0] - 1]["env"] == {"SITE_URL": "${{ vars.SITE_URL }}"}
