@@ -78,7 +78,7 @@ def default_theme_dirs() -> list[Path]:
     return [PROJECT / "overrides", Path(list(spec.submodule_search_locations)[0]) / "templates"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def template_code(theme_dirs: tuple[Path, ...]) -> dict[str, list[re.Pattern]]:
     """{"script": [...], "style": [...]}: the inline code of the theme templates as patterns.
 

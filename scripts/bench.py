@@ -247,7 +247,8 @@ class Report:
             lines.append(f"  whole build with the PDF {t['whole']:.2f}   PDF's share {t['whole'] - t['html']:.2f}"
                          f"   ({', '.join(self.pdfs) or 'NO PDF FILE'})")
         (raw, gz), (sraw, sgz) = self.ours.search_index, self.stock.search_index
-        lines.append(f"Search index: {kb(raw)} ({kb(gz)} gzip); stock {kb(sraw)} ({kb(sgz)} gzip), ratio {gz / sgz:.2f}")
+        lines.append(f"Search index: {kb(raw)} ({kb(gz)} gzip); stock {kb(sraw)} ({kb(sgz)} gzip), "
+                     f"ratio {gz / sgz:.2f}")
         head = f"{'page':<42}{'raw':>9}{'gzip':>9}{'stock gz':>9}{'ratio':>7}{'warm':>9}"
         if self.with_lighthouse:
             head += f"{'LH p/a/bp':>13}{'stock LH':>13}{'TBT ms (stock, ×)':>22}{'LCP s (stock, ×)':>21}"
@@ -323,7 +324,8 @@ class _Dumper(yaml.SafeDumper):
 _Loader.add_multi_constructor("", lambda loader, tag, node: _Tagged(
     tag, loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_scalar(node)))
 _Dumper.add_representer(_Tagged, lambda dumper, t: (
-    dumper.represent_sequence(t.tag, t.value) if isinstance(t.value, list) else dumper.represent_scalar(t.tag, t.value)))
+    dumper.represent_sequence(t.tag, t.value) if isinstance(t.value, list)
+    else dumper.represent_scalar(t.tag, t.value)))
 
 
 def make_stock_project(dest: Path) -> Path:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_csp(project: Path):
     """deploy/csp.py of the project being built (standard library only)."""
     spec = importlib.util.spec_from_file_location("loimaa_csp", project / "deploy" / "csp.py")
