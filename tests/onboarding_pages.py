@@ -23,7 +23,7 @@ PAGES = ["perehdytys/", "perehdytys/ohje-lyhyesti/", "perehdytys/roolisi/",
 
 
 def open_page(page, site, path: str, ready: str):
-    page.goto(site.url + path, wait_until="networkidle")
+    page.goto(site.url + path, wait_until="load")
     page.locator(ready).first.wait_for()
 
 

@@ -13,6 +13,8 @@ from layout import DESKTOP, PHONE, layout_problems
 from test_checklist_browser import (POST, POST_ITEMS, PROFILE, PROFILE_ITEMS, assert_clean, box, field,
                                     fill_profile, open_list, pdf_pages, progress, stored, summary_text, url)
 
+pytestmark = pytest.mark.browser
+
 BAR = ".loimaa-checklist__actions"
 CONTACTS = {"tilaaja": "Maija Meikäläinen", "tilaajan-sahkoposti": "maija.meikalainen@loimaa.fi",
             "tilaajan-puhelin": "040 123 4567", "esihenkilo": "Pirkko Esimerkki"}
@@ -149,7 +151,7 @@ def test_clear_says_what_was_cleared_and_undo_brings_it_back_after_reload_too(si
     page.keyboard.press("Enter")
     assert page.get_by_role("status").filter(has_text="Vastaukset palautettu.").is_visible()
     assert not page.get_by_role("button", name="Peru").is_visible()
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert progress(page) == "3 / 13 kohtaa vahvistettu"
     assert field(page, "profiilin-nimi").input_value() == "Loimaan kirjasto"
     assert field(page, "tilaaja").input_value() == "Maija Meikäläinen"
@@ -158,10 +160,10 @@ def test_clear_says_what_was_cleared_and_undo_brings_it_back_after_reload_too(si
     box(page, PROFILE, PROFILE_ITEMS[5]).check()  # the next change ends the chance to undo
     assert not page.get_by_role("button", name="Peru").is_visible()
     box(page, PROFILE, PROFILE_ITEMS[5]).uncheck()
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert stored(page, PROFILE) == {"version": PROFILE["version"], "value": {"items": {}, "fields": {}}}
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert stored(page, PROFILE) is None
     assert progress(page) == "0 / 13 kohtaa vahvistettu" and field(page, "profiilin-nimi").input_value() == ""
     assert_clean(page)
@@ -324,7 +326,7 @@ def test_two_tabs_keep_what_each_typed(site, context):
     for p in (a, b):
         assert progress(p) == "2 / 13 kohtaa vahvistettu"
         assert axe_violations(p) == [], "kaksi välilehteä"
-        p.reload(wait_until="networkidle")
+        p.reload(wait_until="load")
         assert progress(p) == "2 / 13 kohtaa vahvistettu"
         assert [field(p, k).input_value() for k in ["profiilin-nimi", "tarkoitus", "kohderyhma"]] == \
             ["Loimaan kirjasto", "Tapahtumat", "Asiakkaat"]

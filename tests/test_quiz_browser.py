@@ -13,6 +13,8 @@ from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
     axe_without_scripts,
 )
 
+pytestmark = pytest.mark.browser
+
 
 def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(site, page):
     open_quiz(page, site)
@@ -86,9 +88,9 @@ def test_result_is_focused_in_view_links_wrong_chapters_and_leads_to_the_sheet(s
     assert sheet.is_visible()
     sheet_url = urljoin(page.url, sheet.get_attribute("href"))
     for cid, url in targets.items():        # each link opens the chapter's own section of the guideline
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
         assert page.get_by_role("heading", level=1).inner_text().startswith(f"{cid}. "), url
-    page.goto(sheet_url, wait_until="networkidle")
+    page.goto(sheet_url, wait_until="load")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Perehdytyksen suoritusmerkintä")
     assert page.locator("[data-sheet-score]").inner_text() == f"Oikeita vastauksia: {TOTAL - 2} / {TOTAL}."
     assert_clean(page)

@@ -216,7 +216,7 @@ def type_query(page, query: str) -> list[dict]:
 
 @pytest.mark.browser
 def test_queries_find_the_right_page_with_marks(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     search(page, "haku")  # opens the search as a reader does
     misses = []
     for query, target in QUERIES:
@@ -235,7 +235,7 @@ def test_queries_find_the_right_page_with_marks(site, page):
 
 @pytest.mark.browser
 def test_result_and_page_mark_the_pages_own_form_of_the_word(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     for query, target, form in ON_PAGE:  # each search starts from the page the last one opened
         search(page, query)
         link = page.locator(f"a.md-search-result__link[href*='{target}']:has(mark)").first
@@ -263,7 +263,7 @@ def words(texts: list[str]) -> list[str]:
 
 @pytest.mark.browser
 def test_suggestion_and_keyboard_work_as_in_material(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     search(page, "tekijänoik")
     suggestion = page.locator(".md-search__suggest").inner_text()
     assert suggestion.startswith("tekijänoik") and len(suggestion) > len("tekijänoik"), suggestion
