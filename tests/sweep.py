@@ -78,10 +78,11 @@ class Sweep:
         return sum(len(v.get("_states", ())) for pages in self.views.values() for v in pages.values())
 
 
-def printed_pages(pdf: bytes, path: Path) -> list[str]:
+def printed_pages(pdf: bytes, tmp_path: Path) -> list[str]:
     """The text of each printed sheet, flattened as test_pdf.flat() does."""
     from test_pdf import flat
 
+    path = tmp_path / "print.pdf"
     path.write_bytes(pdf)
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -89,11 +90,16 @@ def printed_pages(pdf: bytes, path: Path) -> list[str]:
 
 
 def open_page(page, url: str) -> None:
-    """The page loaded, its components started, search ready (nothing left loading), at rest."""
+    """The page loaded, its components started, at rest."""
     page.goto(url, wait_until="load")
     page.wait_for_function(STARTED)
-    page.wait_for_function("() => window.__searchProbe.ready")
     settle(page)
+
+
+def search_ready(page) -> None:
+    """Material's search worker has loaded its index: nothing the page asked for is still
+    loading when the sweep moves on (a request cut short would count as failed)."""
+    page.wait_for_function("() => window.__searchProbe.ready")
 
 
 def visit_desktop(page, url: str, tmp: Path) -> dict:
@@ -119,20 +125,23 @@ def visit_desktop(page, url: str, tmp: Path) -> dict:
     seen["print_chrome"] = page.evaluate(VISIBLE_CHROME, CHROME)
     seen["print_h1"] = page.locator("article h1").first.is_visible()
     seen["print_headings"] = page.evaluate(HEADINGS)
-    seen["printed"] = printed_pages(page.pdf(format="A4"), tmp / "print.pdf")
+    seen["printed"] = printed_pages(page.pdf(format="A4"), tmp)
     page.emulate_media(media="screen")
+    search_ready(page)
     return seen
 
 
 def visit_phone(page, url: str) -> dict:
     open_page(page, url)
-    return {
+    seen = {
         "_states": ["screen"],
         "overflow": page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"),
         "layout": layout_problems(page),
         "permalink_alone": page.evaluate(PERMALINK_ALONE),
         "type": page.evaluate(TYPE, BODY_SIZED),
     }
+    search_ready(page)
+    return seen
 
 
 def run_sweep(site, browser, tmp: Path) -> Sweep:

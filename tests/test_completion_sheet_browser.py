@@ -8,8 +8,8 @@ import pytest
 
 from browser import axe_violations
 from layout import DESKTOP, PHONE, layout_problems
+from sweep import printed_pages
 from test_pdf import flat
-from test_print_browser import printed_pages
 from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
     QUIZ, QUESTIONS, TOTAL, PATHS, open_quiz, open_roles, open_sheet, stored, wrong, answer,
     assert_clean, pdf_text, nojs, axe_without_scripts,
