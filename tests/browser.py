@@ -63,6 +63,13 @@ def goto_instant(page, url: str) -> None:
     settle(page)
 
 
+def in_front(page):
+    """The tab a user acts in is the one in front. Chromium draws no animation frames in a tab
+    behind another, and Playwright waits for frames before it clicks (about 4 s per click)."""
+    page.bring_to_front()
+    return page
+
+
 def axe_violations(page) -> list[str]:
     """WCAG 2.0/2.1/2.2 A and AA violations on the page once it has settled."""
     from axe_playwright_python.sync_playwright import Axe
