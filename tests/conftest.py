@@ -65,6 +65,18 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+class FakeEnv:
+    """What macros.define_env uses of mkdocs-macros' env, without MkDocs: the checks a build
+    runs on data/ (of project_dir), in-process."""
+
+    def __init__(self, conf, project_dir: Path = ROOT):
+        self.project_dir, self.conf, self.variables, self.macros = str(project_dir), conf, {}, {}
+
+    def macro(self, fn):
+        self.macros[fn.__name__] = fn
+        return fn
+
+
 class SubpathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site, sending the site's 404 page with status 404."""
 

@@ -164,6 +164,31 @@ def test_module_gives_every_word_of_the_site_the_keys_voikko_gives(site, page):
     assert "kriisitilanne" in page.evaluate("() => lunr.fi.candidates('kriisitilanteessa', true)")
 
 
+def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
+    """Run the hook's on_post_build in-process on a site as MkDocs leaves it for the hooks: the
+    session build's search index (index=False: none) and the module as the theme ships it."""
+    out = tmp_path / "site"
+    module = out / search_fi.MODULE
+    module.parent.mkdir(parents=True)
+    module.write_bytes((ROOT / "overrides" / search_fi.MODULE).read_bytes())
+    if index:
+        (out / "search").mkdir()
+        (out / "search" / "search_index.json").write_bytes((site.dir / "search" / "search_index.json").read_bytes())
+    search_fi.on_post_build({"site_dir": str(out), "config_file_path": str(tmp_path / "mkdocs.yml"),
+                             "search_fi_synonyms": synonyms})
+
+
+def test_post_build_fills_in_the_search_data(site, tmp_path):
+    """The in-process run the failure tests use does what the build does when nothing is wrong."""
+    post_build(site, tmp_path, search_fi.load_synonyms(ROOT / search_fi.SYNONYMS))
+    shipped = (ROOT / "overrides" / search_fi.MODULE).read_text(encoding="utf-8")
+    module = (tmp_path / "site" / search_fi.MODULE).read_text(encoding="utf-8")
+    before, after = shipped.split(search_fi.PLACEHOLDER)
+    assert module.startswith(before) and module.endswith(after)
+    data = module[len(before):len(module) - len(after)]
+    assert data.startswith('{"keys":') and data in (site.dir / search_fi.MODULE).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("failure, patch", [
     ("library", "libvoikko.VoikkoLibrary.open = classmethod(lambda cls, path=None: cls('libvoikko-puuttuu.so.1'))"),
     ("dictionary", "_init = libvoikko.Voikko.__init__\n"
