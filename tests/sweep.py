@@ -73,10 +73,6 @@ class Sweep:
     def phone(self) -> dict[str, dict]:
         return self.views["phone"]
 
-    def states(self) -> int:
-        """Page states read: page x viewport x (screen, dark system, print) as visited."""
-        return sum(len(v.get("_states", ())) for pages in self.views.values() for v in pages.values())
-
 
 def printed_pages(pdf: bytes, tmp_path: Path) -> list[str]:
     """The text of each printed sheet, flattened as test_pdf.flat() does."""
@@ -106,7 +102,7 @@ def visit_desktop(page, url: str, tmp: Path) -> dict:
     page.emulate_media(media="screen", color_scheme="light")
     open_page(page, url)
     seen = {
-        "_states": ["screen"],
+        "states": ["screen"],
         "main_stylesheets": page.locator("link[href*='assets/stylesheets/main']").count(),
         "header": page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor"),
         # Material's search panel is a dialog; screen readers announce its name.
@@ -117,11 +113,11 @@ def visit_desktop(page, url: str, tmp: Path) -> dict:
     }
     # One light scheme (no palette): a dark system changes nothing.
     page.emulate_media(color_scheme="dark")
-    seen["_states"].append("dark")
+    seen["states"].append("dark")
     seen["header_dark"] = page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor")
     seen["axe"] = axe_violations(page)
     page.emulate_media(media="print", color_scheme="light")
-    seen["_states"].append("print")
+    seen["states"].append("print")
     seen["print_chrome"] = page.evaluate(VISIBLE_CHROME, CHROME)
     seen["print_h1"] = page.locator("article h1").first.is_visible()
     seen["print_headings"] = page.evaluate(HEADINGS)
@@ -134,7 +130,7 @@ def visit_desktop(page, url: str, tmp: Path) -> dict:
 def visit_phone(page, url: str) -> dict:
     open_page(page, url)
     seen = {
-        "_states": ["screen"],
+        "states": ["screen"],
         "overflow": page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"),
         "layout": layout_problems(page),
         "permalink_alone": page.evaluate(PERMALINK_ALONE),

@@ -8,6 +8,14 @@ from browser import goto_instant, settle
 pytestmark = pytest.mark.browser
 
 
+def test_the_sweep_read_every_page_in_every_state(site, sweep):
+    """What the per-page tests below (and in the other browser modules) assert on."""
+    assert sorted(sweep.views) == ["desktop", "phone"]
+    for url in site.pages:
+        assert sweep.desktop[url]["states"] == ["screen", "dark", "print"], url
+        assert sweep.phone[url]["states"] == ["screen"], url
+
+
 def test_every_page_has_the_sites_styles_header_and_search_dialog(site, sweep):
     for url in site.pages:
         seen = sweep.desktop[url]
