@@ -1,6 +1,11 @@
 """Helpers for browser tests: a settled page, axe-core runs and Material's search box."""
 from __future__ import annotations
 
+# Every component on the page has started (loimaa.js marks each root). With
+# wait_until="load" the page's deferred scripts have run; wait for this, not for
+# network idle (that costs at least 500 ms a page).
+STARTED = "() => !document.querySelector('[data-module]:not([data-module-started])')"
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 # Resolves once two animation frames have passed with no animation or transition
@@ -22,15 +27,19 @@ _SETTLED = """() => new Promise(resolve => {
 
 # Counts the queries Material's page sends its search worker and the results it
 # gets back, so a test can wait for the answer to the query it typed (the worker
-# answers in order). Added to every test page by conftest.py.
+# answers in order), and whether it has loaded its index. Added to every test page by
+# conftest.py and to the sweep's pages (sweep.py).
 SEARCH_PROBE = """(() => {
   const Native = window.Worker;
   if (!Native || window.__searchProbe) return;
-  const probe = window.__searchProbe = {sent: 0, answered: 0, last: null};
+  const probe = window.__searchProbe = {sent: 0, answered: 0, last: null, ready: false};
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
-      this.addEventListener("message", e => { if (e.data && e.data.type === 3) probe.answered++; });
+      this.addEventListener("message", e => {
+        if (e.data && e.data.type === 1) probe.ready = true;  // the index is loaded
+        if (e.data && e.data.type === 3) probe.answered++;
+      });
     }
     postMessage(message, ...rest) {
       if (message && message.type === 2) { probe.sent++; probe.last = message.data; }
@@ -44,6 +53,21 @@ def settle(page, timeout: float = 15_000) -> None:
     """Wait until the page is at rest: two animation frames, no running animations."""
     page.evaluate("() => true")  # a round trip first: pending input events are handled
     page.wait_for_function(_SETTLED, timeout=timeout)
+
+
+def goto_instant(page, url: str) -> None:
+    """Open url and wait until Material's instant navigation takes over the site's links: it
+    handles only links to pages in the sitemap, which it fetches once the page has loaded."""
+    with page.expect_request_finished(lambda r: r.url.endswith("/sitemap.xml")):
+        page.goto(url, wait_until="load")
+    settle(page)
+
+
+def in_front(page):
+    """The tab a user acts in is the one in front. Chromium draws no animation frames in a tab
+    behind another, and Playwright waits for frames before it clicks (about 4 s per click)."""
+    page.bring_to_front()
+    return page
 
 
 def axe_violations(page) -> list[str]:

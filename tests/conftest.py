@@ -49,15 +49,32 @@ def mkdocs_build(project: Path, dest: Path, site_url: str, wrapper: tuple[str, .
 
 
 def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the sources, for tests that break or change them."""
+    """A throwaway copy of the sources, for tests that break or change them.
+
+    With the build caches (.cache/: the Finnish search data, compiled templates) as the
+    session's build left them: a copy whose words are unchanged does not compute its
+    search data again. Each cache entry is keyed by all of its inputs, so a changed copy
+    computes its own."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in [*PROJECT_PARTS, ".cache/search-fi", ".cache/jinja"]:
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
+
+
+class FakeEnv:
+    """What macros.define_env uses of mkdocs-macros' env, without MkDocs: the checks a build
+    runs on data/ (of project_dir), in-process."""
+
+    def __init__(self, conf, project_dir: Path = ROOT):
+        self.project_dir, self.conf, self.variables, self.macros = str(project_dir), conf, {}, {}
+
+    def macro(self, fn):
+        self.macros[fn.__name__] = fn
+        return fn
 
 
 class SubpathHandler(http.server.SimpleHTTPRequestHandler):
@@ -161,9 +178,8 @@ def context(browser):
     ctx.close()
 
 
-@pytest.fixture
-def page(context):
-    """A page that blocks and records any request to another host."""
+def watched_page(context):
+    """A new page of context that blocks and records (page.watch) any request to another host."""
     watch = PageWatch()
 
     def guard(route):
@@ -179,4 +195,19 @@ def page(context):
     p.on("pageerror", lambda e: watch.console_errors.append(str(e)))
     p.on("requestfailed", lambda r: watch.failed.append(r.url))
     p.watch = watch
-    yield p
+    return p
+
+
+@pytest.fixture
+def page(context):
+    """A page that blocks and records any request to another host."""
+    yield watched_page(context)
+
+
+@pytest.fixture(scope="session")
+def sweep(site, browser, tmp_path_factory):
+    """Every page of the site visited once per viewport, with every per-page check's data
+    collected (tests/sweep.py); the per-check tests assert on it."""
+    from sweep import run_sweep
+
+    return run_sweep(site, browser, tmp_path_factory.mktemp("sweep"))

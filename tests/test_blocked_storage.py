@@ -18,7 +18,7 @@ def test_pages_work_when_the_browser_blocks_storage(site, browser):
     for url in site.pages:
         if url.endswith("404.html"):
             continue
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
         assert page.locator("h1").first.is_visible(), url
     ctx.close()
     assert errors == []

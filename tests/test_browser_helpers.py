@@ -17,7 +17,7 @@ def scroll_until_header_shows_page_title(page) -> None:
 
 
 def test_settled_header_title_is_read_at_rest(site, page):
-    page.goto(site.url + "ohjeistus/tietoturva/", wait_until="networkidle")
+    page.goto(site.url + "ohjeistus/tietoturva/", wait_until="load")
     scroll_until_header_shows_page_title(page)
     settle(page)
     assert page.evaluate("document.getAnimations().length") == 0
@@ -26,7 +26,7 @@ def test_settled_header_title_is_read_at_rest(site, page):
 
 
 def test_axe_after_settle_still_reports_a_low_contrast_header_title(site, page):
-    page.goto(site.url + "ohjeistus/tietoturva/", wait_until="networkidle")
+    page.goto(site.url + "ohjeistus/tietoturva/", wait_until="load")
     # A pale title on the city-blue header: a real violation, at rest as well as in mid-fade.
     page.add_style_tag(content=f"{TOPIC} .md-ellipsis {{ color: #3f6fa8 !important; }}")
     scroll_until_header_shows_page_title(page)

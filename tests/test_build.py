@@ -27,29 +27,43 @@ def test_readable_finnish_urls(site):
         assert url.isascii(), url
 
 
-def build_with_addition(tmp_path, page: str, addition: str):
-    """Build a copy of the project with text appended to one page; return its output."""
+def build_with_additions(tmp_path, additions: dict[str, str]):
+    """Build a copy of the project with text appended to pages (page: text); return its output."""
     project = copy_project(tmp_path / "p")
-    path = project / "docs" / page
-    path.write_text(path.read_text(encoding="utf-8") + "\n" + addition + "\n", encoding="utf-8")
+    for page, addition in additions.items():
+        path = project / "docs" / page
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + addition + "\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
     assert result.returncode != 0, "rikkinäinen lähde ei kaatanut käännöstä"
     return result.stdout + result.stderr
 
 
+@pytest.fixture(scope="module")
+def broken_links(tmp_path_factory):
+    """One build with a broken link on one page and a broken anchor on another: strict mode
+    reports every warning before it stops, so each test reads its own."""
+    return build_with_additions(tmp_path_factory.mktemp("broken"), {
+        "ohjeistus/roolisi.md": "[rikki](ei-ole.md)",
+        "index.md": "[rikki](ohjeistus/tietoturva.md#ei-ole)",
+    })
+
+
+def warnings_about(out: str, page: str) -> str:
+    """The build's warning lines that name page."""
+    return "\n".join(line for line in out.splitlines() if "WARNING" in line and page in line)
+
+
 def test_undefined_macro_variable_fails_naming_the_page(tmp_path):
-    out = build_with_addition(tmp_path, "ohjeistus/tietoturva.md", "{{ ohje.ei_ole_olemassa }}")
+    out = build_with_additions(tmp_path, {"ohjeistus/tietoturva.md": "{{ ohje.ei_ole_olemassa }}"})
     assert "tietoturva.md" in out
 
 
-def test_broken_internal_link_fails_naming_the_page(tmp_path):
-    out = build_with_addition(tmp_path, "ohjeistus/roolisi.md", "[rikki](ei-ole.md)")
-    assert "roolisi.md" in out and "ei-ole.md" in out
+def test_broken_internal_link_fails_naming_the_page(broken_links):
+    assert "ei-ole.md" in warnings_about(broken_links, "roolisi.md"), broken_links
 
 
-def test_broken_anchor_fails_the_build(tmp_path):
-    out = build_with_addition(tmp_path, "index.md", "[rikki](ohjeistus/tietoturva.md#ei-ole)")
-    assert "index.md" in out and "ei-ole" in out
+def test_broken_anchor_fails_the_build(broken_links):
+    assert "ei-ole" in warnings_about(broken_links, "index.md"), broken_links
 
 
 def test_malformed_site_data_fails_naming_the_file(tmp_path):
@@ -177,17 +191,16 @@ def test_ohje_lyhyesti_describes_its_quotes_as_they_look(site):
     assert "Sisennetyt lainaukset" in intro
 
 
-def test_build_fails_when_finnish_search_has_no_index_to_change(tmp_path):
+def test_build_fails_when_finnish_search_has_no_index_to_change(site, tmp_path):
     # Another search plugin (or none) would leave the site with stock search, unnoticed.
-    project = copy_project(tmp_path / "p")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    without = re.sub(r"  - search:\n(?:      .*\n)+", "", text)  # the plugin and its indented options
-    assert "  - search:\n      lang: fi\n" in text and "  - search:" not in without
-    config.write_text(without, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
-    assert result.returncode != 0, "build without a search index passed"
-    assert "search_fi" in result.stderr and "search_index.json is missing" in result.stderr, result.stderr
+    # The hook in-process (test_search_fi.post_build) on a site without a search index.
+    from mkdocs.exceptions import PluginError
+    from test_search_fi import post_build
+
+    assert "  - search:\n      lang: fi\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    with pytest.raises(PluginError) as err:
+        post_build(site, tmp_path, {}, index=False)
+    assert "search_fi" in str(err.value) and "search_index.json is missing" in str(err.value), err.value
 
 
 # --- The address a build is for (make build / make publish, scripts/site_url.py) ----------------

@@ -7,10 +7,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from browser import axe_violations, settle
+from browser import axe_violations, goto_instant, settle
 from conftest import ROOT
 from macros.checklist import load_checklists
 from macros.site_data import load_site_data
+
+pytestmark = pytest.mark.browser
 
 XSS = "<img src=x onerror=alert(1)>"
 CHECKLISTS = load_checklists(ROOT / "data" / "tarkistuslistat")
@@ -25,7 +27,7 @@ def url(site, cl) -> str:
 
 
 def open_list(page, address: str):
-    page.goto(address, wait_until="networkidle")
+    page.goto(address, wait_until="load")
     page.locator("[data-checklist-progress]").wait_for()  # checklist.js has started
 
 
@@ -80,7 +82,7 @@ def test_tick_reload_still_ticked(site, page):
     assert progress(page) == "2 / 26 kohtaa käsitelty"
     assert stored(page, POST) == {"version": POST["version"],
                                   "value": {"items": {"edustus-selkea": "ok", "kuvat-luvalla": "na"}, "fields": {}}}
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert box(page, POST, "edustus-selkea").is_checked()
     assert box(page, POST, "kuvat-luvalla", na=True).is_checked()
     assert not box(page, POST, "kuvat-luvalla").is_checked()
@@ -89,7 +91,8 @@ def test_tick_reload_still_ticked(site, page):
 
 
 def test_navigate_away_and_back_through_the_sites_links(site, page):
-    open_list(page, url(site, PROFILE))
+    goto_instant(page, url(site, PROFILE))
+    page.locator("[data-checklist-progress]").wait_for()  # checklist.js has started
     page.evaluate("window.__same_document = true")
     box(page, PROFILE, "selkea-tarkoitus").check()
     field(page, "profiilin-nimi").fill("Nuorisopalvelut")
@@ -121,7 +124,7 @@ def test_clear_empties_the_form_and_the_storage(site, page):
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
     assert page.get_by_role("status").filter(has_text="Vastaukset tyhjennetty (1 kohtaa, 1 tietoa).").is_visible()
     assert stored(page, PROFILE) is None
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert not box(page, PROFILE, "selkea-tarkoitus").is_checked()
     assert field(page, "tarkoitus").input_value() == ""
     assert progress(page) == "0 / 13 kohtaa vahvistettu"
@@ -144,7 +147,7 @@ def test_corrupt_or_stale_storage_never_breaks_the_page(site, page):
     open_list(page, url(site, POST))
     for value, restored in CORRUPT:
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", ["loimaa-ohje:ennen-julkaisua", value])
-        page.reload(wait_until="networkidle")
+        page.reload(wait_until="load")
         assert progress(page) == f"{restored} / 26 kohtaa käsitelty", value
         assert box(page, POST, "edustus-selkea").is_checked() == bool(restored), value
         box(page, POST, "tiedot-tarkistettu").check()
@@ -320,7 +323,7 @@ def test_typed_html_is_shown_as_text_and_never_runs(site, page):
     assert "<script>alert(2)</script>" in summary.inner_text()
     assert summary.locator("img, script").count() == 0
     assert XSS in mailto(page)[1]["subject"]
-    page.reload(wait_until="networkidle")  # restored from storage: still text
+    page.reload(wait_until="load")  # restored from storage: still text
     assert field(page, "profiilin-nimi").input_value() == XSS
     assert summary.inner_text().count(XSS) == 2 and summary.locator("img, script").count() == 0
     settle(page)  # an image's onerror would have fired by now: the "x" request failed at once

@@ -8,10 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import axe_violations, settle
+from browser import axe_violations, in_front, settle
 from layout import DESKTOP, PHONE, layout_problems
 from test_checklist_browser import (POST, POST_ITEMS, PROFILE, PROFILE_ITEMS, assert_clean, box, field,
                                     fill_profile, open_list, pdf_pages, progress, stored, summary_text, url)
+
+pytestmark = pytest.mark.browser
 
 BAR = ".loimaa-checklist__actions"
 CONTACTS = {"tilaaja": "Maija Meikäläinen", "tilaajan-sahkoposti": "maija.meikalainen@loimaa.fi",
@@ -85,6 +87,7 @@ def test_bar_is_slim_says_progress_once_and_leads_on(site, sized_page, cl):
         assert link.inner_text() == "Yhteenveto"
         link.click()
         page.wait_for_function("() => location.hash === '#uusi-profiili-yhteenveto-otsikko'")
+        settle(page)  # the scroll to it is done in the frame after the hash changes
         assert in_viewport(page, page.get_by_role("heading", name=cl["summary"]["title"]))
     else:
         assert not link.is_visible()  # leads to the ready state once there is one
@@ -149,7 +152,7 @@ def test_clear_says_what_was_cleared_and_undo_brings_it_back_after_reload_too(si
     page.keyboard.press("Enter")
     assert page.get_by_role("status").filter(has_text="Vastaukset palautettu.").is_visible()
     assert not page.get_by_role("button", name="Peru").is_visible()
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert progress(page) == "3 / 13 kohtaa vahvistettu"
     assert field(page, "profiilin-nimi").input_value() == "Loimaan kirjasto"
     assert field(page, "tilaaja").input_value() == "Maija Meikäläinen"
@@ -158,10 +161,10 @@ def test_clear_says_what_was_cleared_and_undo_brings_it_back_after_reload_too(si
     box(page, PROFILE, PROFILE_ITEMS[5]).check()  # the next change ends the chance to undo
     assert not page.get_by_role("button", name="Peru").is_visible()
     box(page, PROFILE, PROFILE_ITEMS[5]).uncheck()
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert stored(page, PROFILE) == {"version": PROFILE["version"], "value": {"items": {}, "fields": {}}}
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert stored(page, PROFILE) is None
     assert progress(page) == "0 / 13 kohtaa vahvistettu" and field(page, "profiilin-nimi").input_value() == ""
     assert_clean(page)
@@ -308,29 +311,30 @@ def test_two_tabs_keep_what_each_typed(site, context):
     a, b = context.new_page(), context.new_page()
     for p in (a, b):
         open_list(p, url(site, PROFILE))
-    box(a, PROFILE, PROFILE_ITEMS[0]).check()
+    box(in_front(a), PROFILE, PROFILE_ITEMS[0]).check()
     field(a, "profiilin-nimi").fill("Loimaan kirjasto")
     # B sees A's changes without a reload…
-    b.wait_for_function("() => document.getElementById('uusi-profiili-selkea-tarkoitus').checked")
+    in_front(b).wait_for_function("() => document.getElementById('uusi-profiili-selkea-tarkoitus').checked")
     b.wait_for_function("() => document.getElementById('uusi-profiili-profiilin-nimi').value === 'Loimaan kirjasto'")
     assert progress(b) == "1 / 13 kohtaa vahvistettu"
     # …and its own answers do not wipe them, nor A's wipe B's.
     field(b, "tarkoitus").focus()
     b.keyboard.type("Tapahtumat")
     box(b, PROFILE, PROFILE_ITEMS[1]).check()
-    field(a, "kohderyhma").fill("Asiakkaat")  # A types while B had typed meanwhile
+    field(in_front(a), "kohderyhma").fill("Asiakkaat")  # A types while B had typed meanwhile
     a.wait_for_function("() => document.getElementById('uusi-profiili-tarkoitus').value === 'Tapahtumat'")
-    b.wait_for_function("() => document.getElementById('uusi-profiili-kohderyhma').value === 'Asiakkaat'")
+    in_front(b).wait_for_function("() => document.getElementById('uusi-profiili-kohderyhma').value === 'Asiakkaat'")
     for p in (a, b):
+        in_front(p)
         assert progress(p) == "2 / 13 kohtaa vahvistettu"
         assert axe_violations(p) == [], "kaksi välilehteä"
-        p.reload(wait_until="networkidle")
+        p.reload(wait_until="load")
         assert progress(p) == "2 / 13 kohtaa vahvistettu"
         assert [field(p, k).input_value() for k in ["profiilin-nimi", "tarkoitus", "kohderyhma"]] == \
             ["Loimaan kirjasto", "Tapahtumat", "Asiakkaat"]
     # Clearing in one tab clears the other.
-    a.get_by_role("button", name="Tyhjennä vastaukset").click()
-    b.wait_for_function("() => !document.getElementById('uusi-profiili-selkea-tarkoitus').checked")
+    in_front(a).get_by_role("button", name="Tyhjennä vastaukset").click()
+    in_front(b).wait_for_function("() => !document.getElementById('uusi-profiili-selkea-tarkoitus').checked")
     assert field(b, "profiilin-nimi").input_value() == "" and progress(b) == "0 / 13 kohtaa vahvistettu"
 
 
@@ -341,7 +345,7 @@ def test_two_tabs_survive_corrupt_storage_from_the_other(site, context):
         p.on("pageerror", lambda e: errors.append(str(e)))
         open_list(p, url(site, POST))
     box(b, POST, POST_ITEMS[0]["id"]).check()
-    a.wait_for_function(f"() => document.getElementById('ennen-julkaisua-{POST_ITEMS[0]['id']}').checked")
+    in_front(a).wait_for_function(f"() => document.getElementById('ennen-julkaisua-{POST_ITEMS[0]['id']}').checked")
     a.evaluate("localStorage.setItem('loimaa-ohje:ennen-julkaisua', '{\"version\": 1, \"value\": "
                "{\"items\": {\"__proto__\": \"ok\", \"constructor\": \"ok\"}}}')")
     b.evaluate("localStorage.setItem('loimaa-ohje:ennen-julkaisua', '{not json')")

@@ -8,12 +8,14 @@ import pytest
 
 from browser import axe_violations
 from layout import DESKTOP, PHONE, layout_problems
+from sweep import printed_pages
 from test_pdf import flat
-from test_print_browser import printed_pages
 from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
     QUIZ, QUESTIONS, TOTAL, PATHS, open_quiz, open_roles, open_sheet, stored, wrong, answer,
     assert_clean, pdf_text, nojs, axe_without_scripts,
 )
+
+pytestmark = pytest.mark.browser
 
 
 def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(site, context, page, tmp_path):
@@ -35,7 +37,7 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
     first = QUIZ["chapters"][0]
     assert page.locator(f'[data-sheet-chapter="{first["id"]}"] td').last.inner_text() == \
         f"{len(first['questions']) - 1} / {len(first['questions'])}"
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.locator("#suoritus-nimi").input_value() == "Maija Meikäläinen"
     assert page.locator("#suoritus-pvm").input_value() == "1.12.2026"
     assert axe_violations(page) == []
@@ -79,7 +81,7 @@ def test_unfinished_quiz_shows_as_unfinished_on_the_sheet(site, page):
 def test_typed_name_is_shown_as_text_never_as_html(site, page):
     open_sheet(page, site)
     page.locator("#suoritus-nimi").fill("<img src=x onerror=alert(1)>")
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.locator("#suoritus-nimi").input_value() == "<img src=x onerror=alert(1)>"
     assert page.locator("img[src=x]").count() == 0
     assert_clean(page)
@@ -120,13 +122,13 @@ def test_offered_date_is_todays_until_changed_and_prints_as_finnish_date(site, e
     page.locator("#suoritus-nimi").fill("Maija Meikäläinen")
     assert "date" not in stored(page, "perehdytys-suoritus")["value"]
     page.clock.set_fixed_time(datetime(2026, 12, 2, 10))                  # the next day
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.locator("[data-sheet-print]").wait_for()
     assert page.locator("#suoritus-nimi").input_value() == "Maija Meikäläinen"
     assert page.locator("#suoritus-pvm").input_value() == "2.12.2026"   # today's, not the first visit's
     page.locator("#suoritus-pvm").fill("20.11.2026")
     page.clock.set_fixed_time(datetime(2026, 12, 3, 10))
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.locator("[data-sheet-print]").wait_for()
     assert page.locator("#suoritus-pvm").input_value() == "20.11.2026"   # the user's own date stays
     page.emulate_media(media="print")
@@ -178,7 +180,7 @@ def test_a_date_saved_by_the_earlier_date_control_shows_in_finnish(site, page):
                              const saved = JSON.parse(localStorage.getItem(key))
                              saved.value.date = "2026-11-20"
                              localStorage.setItem(key, JSON.stringify(saved)) }""")
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.locator("[data-sheet-print]").wait_for()
     assert page.locator("#suoritus-pvm").input_value() == "20.11.2026"
     assert page.locator("#suoritus-nimi").input_value() == "Maija"

@@ -17,7 +17,7 @@ NUMBERS = ["1.", "2.", "3.", "3.1.", "3.2.", "3.3.", "3.4.", "3.5.", "3.6."]
 def test_the_three_tasks_fit_the_first_screen_of_a_phone(site, browser):
     ctx = browser.new_context(locale="fi-FI", viewport=PHONE, is_mobile=True)
     page = ctx.new_page()
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     settle(page)
     for path in TASKS:
         card = page.locator(f".loimaa-tasks li:has(a[href$='{path}'])")
@@ -27,16 +27,16 @@ def test_the_three_tasks_fit_the_first_screen_of_a_phone(site, browser):
 
 
 def test_the_contents_list_links_every_chapter_and_section(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     links = page.eval_on_selector_all("h2#ohjeen-sisalto + ul a", "els => els.map(a => [a.textContent, a.href])")
     assert [text.split()[0] for text, _ in links] == NUMBERS
     for text, href in links:
-        page.goto(href, wait_until="networkidle")
+        page.goto(href, wait_until="load")
         assert page.locator("article h1").inner_text().startswith(text.split()[0] + " "), (text, href)
 
 
 def test_the_pdf_is_a_plain_secondary_link_after_the_ways_in(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     pdf = page.locator("article a[type='application/pdf']")
     assert pdf.count() == 1 and "md-button" not in (pdf.get_attribute("class") or "")
     order = page.evaluate("""() => [...document.querySelectorAll("article .loimaa-tasks, article h2, article a[type='application/pdf']")]
@@ -45,12 +45,12 @@ def test_the_pdf_is_a_plain_secondary_link_after_the_ways_in(site, page):
 
 
 def test_the_draft_status_is_said_once(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     text = page.locator("body").inner_text()
     assert len(re.findall("luonnos", text, re.IGNORECASE)) == 1, text
     # Each body's status once, in the table; the footer of the front page does not repeat it.
     assert text.count("ei vielä hyväksytty") == page.locator("article table tbody tr").count() == 3
-    page.goto(site.url + "ohjeistus/roolisi/", wait_until="networkidle")
+    page.goto(site.url + "ohjeistus/roolisi/", wait_until="load")
     assert "Johtoryhmä ei vielä hyväksytty" in page.locator(".md-footer").inner_text()
 
 
@@ -59,7 +59,7 @@ def test_footer_links_start_on_the_footer_texts_left_edge(site, browser, viewpor
     ctx = browser.new_context(locale="fi-FI", viewport=viewport)
     page = ctx.new_page()
     for path in ["", "ohjeistus/roolisi/"]:
-        page.goto(site.url + path, wait_until="networkidle")
+        page.goto(site.url + path, wait_until="load")
         text = page.locator(".loimaa-footer__title").bounding_box()["x"]
         link = page.locator(".loimaa-footer__links a").first.bounding_box()["x"]
         assert abs(link - text) < 1, (path, link, text)

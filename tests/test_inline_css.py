@@ -41,11 +41,11 @@ def test_no_stylesheet_of_ours_is_requested_and_pages_are_styled(site, page):
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     for path in ["", "tarkistuslistat/uusi-profiili/", "perehdytys/roolisi/"]:
-        page.goto(site.url + path, wait_until="networkidle")
+        page.goto(site.url + path, wait_until="load")
         # loimaa.css: the draft banner's colours; the component CSS: its own layout.
         banner = page.eval_on_selector(".md-banner", "e => getComputedStyle(e).backgroundColor")
         assert banner == "rgb(255, 244, 206)", path
-    page.goto(site.url + "tarkistuslistat/uusi-profiili/", wait_until="networkidle")
+    page.goto(site.url + "tarkistuslistat/uusi-profiili/", wait_until="load")
     assert page.locator(".loimaa-checklist__actions").evaluate("e => getComputedStyle(e).position") == "sticky"
     css = [url for url in requested if "/assets/stylesheets/" in url]
     assert [url for url in css if "/main." not in url] == []

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_search_reset_and_result_count_read_as_finnish(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     search(page, "salasana")
     reset = page.locator("button.md-search__icon[type=reset]")
     assert reset.get_attribute("aria-label") == reset.get_attribute("title") == "Tyhjennä"

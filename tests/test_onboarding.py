@@ -75,6 +75,7 @@ def parse(path: Path) -> _Links:
     return parser
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("page, expected", [
     ("perehdytys/testaa-osaamisesi/", len(QUIZ["questions"])),
     ("perehdytys/roolisi/", sum(len(o["quotes"]) + len(o["next"]) for o in ROLES["outcomes"])),

@@ -13,6 +13,8 @@ from onboarding_pages import (
 # Our keys throw on every access (disabled or full storage); Material's own keys keep working.
 from test_checklist_browser import THROWING_STORAGE
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.mark.parametrize("value", [
     "{not json", '{"version": 1, "value": {"answers": ["a"]}}',
@@ -56,14 +58,14 @@ def test_storage_that_throws_never_breaks_the_pages(site, context, page):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_onboarding_pages_have_no_axe_violations_and_no_errors(site, page, path):
-    page.goto(site.url + path, wait_until="networkidle")
+    page.goto(site.url + path, wait_until="load")
     assert axe_violations(page) == []
     assert_clean(page)
     assert page.watch.failed == []
 
 
 def test_front_page_quick_link_and_nav_lead_to_the_section(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     page.get_by_role("link", name="Perehdytys: ohje noin vartissa").click()
     page.wait_for_url(site.url + "perehdytys/")
     nav = page.locator(".md-nav--primary")

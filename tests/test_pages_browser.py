@@ -3,30 +3,43 @@ import time
 
 import pytest
 
-from browser import axe_violations, settle
+from browser import goto_instant, settle
 
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_is_offline_clean_and_accessible(site, page):
-    problems = []
-    page.emulate_media(color_scheme="dark")  # one light scheme (no palette): a dark system changes nothing
+def test_the_sweep_read_every_page_in_every_state(site, sweep):
+    """What the per-page tests below (and in the other browser modules) assert on."""
+    assert sorted(sweep.views) == ["desktop", "phone"]
     for url in site.pages:
-        page.goto(url, wait_until="networkidle")
-        assert page.locator("link[href*='assets/stylesheets/main']").count() == 1, url
-        header = page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor")
-        assert header == "rgb(10, 76, 134)", url  # city blue, also on a dark system
+        assert sweep.desktop[url]["states"] == ["screen", "dark", "print"], url
+        assert sweep.phone[url]["states"] == ["screen"], url
+
+
+def test_every_page_has_the_sites_styles_header_and_search_dialog(site, sweep):
+    for url in site.pages:
+        seen = sweep.desktop[url]
+        assert seen["main_stylesheets"] == 1, url
+        assert seen["header"] == "rgb(10, 76, 134)", url  # city blue
+        assert seen["header_dark"] == "rgb(10, 76, 134)", url  # also on a dark system
         # Material's search panel is a dialog; screen readers announce its name.
-        assert page.get_by_role("dialog", name="Haku", include_hidden=True).count() == 1, url
-        problems += [f"{url} {v}" for v in axe_violations(page)]
-    assert page.watch.outside == [], "pyyntöjä muille palvelimille"
-    assert page.watch.console_errors == []
-    assert page.watch.failed == []
+        assert seen["search_dialogs"] == 1, url
+
+
+def test_every_page_stays_on_the_intranet_without_errors(sweep):
+    for view, watch in sweep.watch.items():
+        assert watch.outside == [], f"{view}: pyyntöjä muille palvelimille"
+        assert watch.console_errors == [], view
+        assert watch.failed == [], view
+
+
+def test_every_page_is_accessible_on_a_dark_system(site, sweep):
+    problems = [f"{url} {v}" for url in site.pages for v in sweep.desktop[url]["axe"]]
     assert problems == []
 
 
 def test_pages_load_styles_and_scripts_under_the_subpath(site, page):
-    page.goto(site.url + "ohjeistus/tietoturva/", wait_until="networkidle")
+    page.goto(site.url + "ohjeistus/tietoturva/", wait_until="load")
     # Material's stylesheet applied: the header is coloured, not plain HTML.
     bg = page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor")
     assert bg == "rgb(10, 76, 134)"
@@ -35,7 +48,7 @@ def test_pages_load_styles_and_scripts_under_the_subpath(site, page):
 
 
 def test_404_page_works_under_the_subpath(site, page):
-    response = page.goto(site.url + "ei/ole/olemassa/", wait_until="networkidle")
+    response = page.goto(site.url + "ei/ole/olemassa/", wait_until="load")
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Sivua ei löytynyt"
     bg = page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor")
@@ -44,23 +57,18 @@ def test_404_page_works_under_the_subpath(site, page):
     assert page.watch.failed == []
     assert [e for e in page.watch.console_errors if "404" not in e] == []
     page.get_by_role("link", name="etusivulle").click()
-    page.wait_for_load_state("networkidle")
-    assert page.url == site.url
+    page.wait_for_url(site.url)
     page.get_by_role("heading", level=1, name="Sosiaalisen median ohje 2026").wait_for()
 
 
-def test_phone_width_has_no_sideways_scroll(site, browser):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
-    page = ctx.new_page()
+def test_phone_width_has_no_sideways_scroll(site, sweep):
     for url in site.pages:
-        page.goto(url, wait_until="networkidle")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = sweep.phone[url]["overflow"]
         assert overflow <= 0, f"{url} vierii sivusuunnassa {overflow}px"
-    ctx.close()
 
 
 def test_print_hides_navigation_chrome(site, page):
-    page.goto(site.url + "ohjeistus/roolisi/", wait_until="networkidle")
+    page.goto(site.url + "ohjeistus/roolisi/", wait_until="load")
     page.emulate_media(media="print")
     for selector in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-banner"]:
         assert not page.locator(selector).first.is_visible(), selector
@@ -68,7 +76,7 @@ def test_print_hides_navigation_chrome(site, page):
 
 
 def test_instant_navigation_through_the_sites_links(site, page):
-    page.goto(site.url, wait_until="networkidle")
+    goto_instant(page, site.url)
     page.evaluate("window.__same_document = true")
     page.get_by_role("link", name="3.2. Sosiaalisen median todelliset tarpeet").first.click()
     page.wait_for_url("**/ohjeistus/todelliset-tarpeet/")
@@ -84,7 +92,7 @@ COMPONENT_ASSETS = ("loimaa.js", "checklist.js", "role-helper.js", "quiz.js", "c
 def test_component_assets_load_only_where_used_and_start_after_instant_navigation(site, page):
     requested = []
     page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
-    page.goto(site.url, wait_until="networkidle")
+    goto_instant(page, site.url)
     assert [name for name in requested if name in COMPONENT_ASSETS] == []
     page.evaluate("window.__same_document = true")
 
@@ -149,7 +157,7 @@ def test_components_start_without_moving_the_page(site, browser, path):
 def test_component_starts_when_its_script_arrives_before_loimaa_js(site, page):
     """Instant navigation loads a page's scripts in parallel: checklist.js may run before loimaa.js."""
     page.route("**/assets/javascripts/loimaa.js", late)
-    page.goto(site.url, wait_until="networkidle")
+    goto_instant(page, site.url)
     page.locator("article a[href*='tarkistuslistat/ennen-julkaisua/']").first.click()
     page.wait_for_url("**/tarkistuslistat/ennen-julkaisua/")
     page.locator("[data-checklist-progress]").wait_for()  # visible: checklist.js started the form

@@ -18,7 +18,7 @@ import jinja2
 import yaml
 from mkdocs.config import load_config
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, FakeEnv, copy_project
 from htmltext import normalise
 
 DATA = ROOT / "data" / "ohje.yml"
@@ -65,17 +65,6 @@ def test_the_theme_reads_its_data_from_config_as_mkdocs_reads_it():
     html = theme.get_template("partials/copyright.html").render(config={"extra": config.extra}, page=None)
     assert f'href="mailto:{ohje["communications"]["email"]}?subject=' in html
     assert "Tulosta / lataa PDF" not in html   # without the PDF hook, no link to a PDF that is not made
-
-
-class FakeEnv:
-    """What define_env uses of mkdocs-macros' env, without MkDocs."""
-
-    def __init__(self, conf):
-        self.project_dir, self.conf, self.variables, self.macros = str(ROOT), conf, {}, {}
-
-    def macro(self, fn):
-        self.macros[fn.__name__] = fn
-        return fn
 
 
 def test_the_macros_check_the_config_data_and_put_no_theme_data_there():

@@ -6,12 +6,14 @@ from urllib.parse import urljoin
 
 import pytest
 
-from browser import axe_violations
+from browser import axe_violations, in_front
 from layout import DESKTOP, PHONE, layout_problems
 from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
     QUIZ, QUESTIONS, TOTAL, open_quiz, stored, wrong, answer, progress, assert_clean, nojs,
     axe_without_scripts,
 )
+
+pytestmark = pytest.mark.browser
 
 
 def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(site, page):
@@ -86,9 +88,9 @@ def test_result_is_focused_in_view_links_wrong_chapters_and_leads_to_the_sheet(s
     assert sheet.is_visible()
     sheet_url = urljoin(page.url, sheet.get_attribute("href"))
     for cid, url in targets.items():        # each link opens the chapter's own section of the guideline
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
         assert page.get_by_role("heading", level=1).inner_text().startswith(f"{cid}. "), url
-    page.goto(sheet_url, wait_until="networkidle")
+    page.goto(sheet_url, wait_until="load")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Perehdytyksen suoritusmerkintä")
     assert page.locator("[data-sheet-score]").inner_text() == f"Oikeita vastauksia: {TOTAL - 2} / {TOTAL}."
     assert_clean(page)
@@ -113,27 +115,27 @@ def test_two_tabs_share_answers_without_losing_either(site, context, page):
     open_quiz(page, site)
     open_quiz(other, site)
     a, b, c = QUESTIONS[0], QUESTIONS[1], QUESTIONS[2]
-    answer(page, a, a["answer"]["value"])
+    answer(in_front(page), a, a["answer"]["value"])
     # The answer from the first tab appears in the second, through the storage event.
     other.locator(f"#testi-{a['id']}-{a['answer']['value']}:checked").wait_for()
     assert other.locator(f"#testi-{a['id']} [data-quiz-verdict]").inner_text().startswith("Oikein!")
-    answer(other, b, wrong(b))
+    answer(in_front(other), b, wrong(b))
     page.locator(f"#testi-{b['id']}-{wrong(b)}:checked").wait_for()
-    answer(page, c, c["answer"]["value"])
+    answer(in_front(page), c, c["answer"]["value"])
     other.locator(f"#testi-{c['id']}-{c['answer']['value']}:checked").wait_for()
     for tab in (page, other):
         assert progress(tab) == f"Vastattu 3 / {TOTAL}, oikein 2."
     assert set(stored(page, "perehdytys-testi")["value"]["answers"]) == {a["id"], b["id"], c["id"]}
     # Clearing in one tab clears the other.
-    page.get_by_role("button", name="Tyhjennä vastaukset").click()
+    in_front(page).get_by_role("button", name="Tyhjennä vastaukset").click()
     other.locator("[data-quiz-progress]", has_text=f"Vastattu 0 / {TOTAL}").wait_for()
     assert other.locator("input[type=radio]:checked").count() == 0
     # A tab that has not yet heard of another's answer (its storage event held back) keeps it when it saves.
     other.add_init_script("window.addEventListener('storage', e => e.stopImmediatePropagation())")
     open_quiz(other, site)
-    answer(page, a, a["answer"]["value"])
+    answer(in_front(page), a, a["answer"]["value"])
     assert progress(other) == f"Vastattu 0 / {TOTAL}, oikein 0."
-    answer(other, b, wrong(b))
+    answer(in_front(other), b, wrong(b))
     assert set(stored(page, "perehdytys-testi")["value"]["answers"]) == {a["id"], b["id"]}
     assert_clean(page)
     other.close()

@@ -9,6 +9,8 @@ from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
     ROLES, PATHS, open_roles, stored, assert_clean, visible_outcomes, nojs, axe_without_scripts,
 )
 
+pytestmark = pytest.mark.browser
+
 
 def test_only_the_first_question_shows_at_first_and_nothing_is_stored(site, page):
     open_roles(page, site)
@@ -54,7 +56,7 @@ def test_changing_an_earlier_answer_drops_the_later_ones_and_reset_clears(site, 
     assert page.locator("#rooli-oma-profiili").is_visible()
     page.locator("#rooli-oma-profiili-ei").check()
     assert visible_outcomes(page) == ["ei-lupaa"]
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert visible_outcomes(page) == ["ei-lupaa"]
     assert page.locator("#rooli-tyotehtava-ei").is_checked()
     page.get_by_role("button", name="Aloita alusta").click()

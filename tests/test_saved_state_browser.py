@@ -9,6 +9,8 @@ import pytest
 
 from onboarding_pages import QUESTIONS, TOTAL, open_quiz, open_roles, open_sheet, visible_outcomes
 
+pytestmark = pytest.mark.browser
+
 NAMES = ["constructor", "__proto__", "toString"]
 
 
@@ -31,7 +33,7 @@ def test_checklist(site, context, page, name):
                     "uusi-profiili": {"version": 1, "value": {name: {"items": {"selkea-tarkoitus": "ok"}},
                                                               "fields": {name: "x", "profiilin-nimi": name}}}})
     for path, total, word in [("ennen-julkaisua", 26, "käsitelty"), ("uusi-profiili", 13, "vahvistettu")]:
-        page.goto(site.url + f"tarkistuslistat/{path}/", wait_until="networkidle")
+        page.goto(site.url + f"tarkistuslistat/{path}/", wait_until="load")
         progress = page.locator("[data-checklist-progress]")
         progress.wait_for()
         assert progress.inner_text() == f"0 / {total} kohtaa {word}"
@@ -79,6 +81,6 @@ def test_completion_sheet(site, context, page, name):
     role = page.locator("[data-sheet-role]").inner_text()
     assert role.endswith("______________________") and "function" not in role and "native code" not in role
     page.locator("#suoritus-yksikko").fill("Kirjastopalvelut")
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.locator("#suoritus-yksikko").input_value() == "Kirjastopalvelut"
     clean(page)

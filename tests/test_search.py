@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
     ("Wilma", "ohjeistus/tietoturva/"),
 ])
 def test_search_finds_the_section(site, page, query, target):
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     results = search(page, query)
     assert results, f"{query}: ei tuloksia"
     assert target in results[0]["href"], (query, results[:3])

@@ -70,7 +70,7 @@ def test_every_case_form_of_every_noun_and_adjective_finds_a_page_with_the_word(
     pages = pages_by_base_form(index)
     site_words = search_fi.words(index)
     forms = forms_to_try({b for w in site_words for b in voikko_fi.nominal_bases(w)}, site_words)
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(site.url, wait_until="load")
     results = worker_search(page, list(forms))
     misses = [f"{form} ({base}): {found[:3]}, sivuilla {sorted(pages[base])[:3]}"
               for (form, base), found in zip(forms.items(), results) if not set(found[:3]) & pages[base]]
