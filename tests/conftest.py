@@ -193,7 +193,10 @@ def watched_page(context):
     p = context.new_page()
     p.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
     p.on("pageerror", lambda e: watch.console_errors.append(str(e)))
-    p.on("requestfailed", lambda r: watch.failed.append(r.url))
+    # A reload or navigation cancels what the old page was still loading (Material's
+    # search worker fetches its Finnish module after "load"): net::ERR_ABORTED is that
+    # cancel, not a failure. A blocked or broken request fails with another error.
+    p.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and watch.failed.append(r.url))
     p.watch = watch
     return p
 
@@ -211,3 +214,22 @@ def sweep(site, browser, tmp_path_factory):
     from sweep import run_sweep
 
     return run_sweep(site, browser, tmp_path_factory.mktemp("sweep"))
+
+
+@pytest.fixture
+def nojs(browser):
+    """A page in a context with JavaScript off: the server-rendered HTML as it is."""
+    ctx = browser.new_context(java_script_enabled=False, locale="fi-FI")
+    page = ctx.new_page()
+    yield page
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def pdf(site) -> Path:
+    """The official PDF, found through the front page's link to it."""
+    from test_pdf import pdf_href
+
+    path = site.dir / pdf_href(site.dir)
+    assert path.is_file(), f"{path} puuttuu"
+    return path

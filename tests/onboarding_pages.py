@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import subprocess
 
-import pytest
 
 from browser import axe_violations
 from conftest import ROOT
@@ -14,7 +13,8 @@ from macros.guideline import Guideline, check_refs
 
 QUIZ = quiz_component.load_quiz(ROOT / "data" / "perehdytys" / "testi.yml")
 ROLES = role_helper.load_roles(ROOT / "data" / "perehdytys" / "roolit.yml")
-check_refs([*quiz_component.quiz_refs(QUIZ), *role_helper.role_refs(ROLES)], Guideline(ROOT / "docs"))   # fills the link titles
+# Fills the link titles.
+check_refs([*quiz_component.quiz_refs(QUIZ), *role_helper.role_refs(ROLES)], Guideline(ROOT / "docs"))
 QUESTIONS = QUIZ["questions"]
 TOTAL = len(QUESTIONS)
 PATHS = role_helper.role_paths(ROLES)
@@ -71,14 +71,6 @@ def pdf_text(page, tmp_path) -> str:
     pdf = tmp_path / "suoritus.pdf"
     pdf.write_bytes(page.pdf(format="A4"))
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-@pytest.fixture
-def nojs(browser):
-    ctx = browser.new_context(java_script_enabled=False, locale="fi-FI")
-    page = ctx.new_page()
-    yield page
-    ctx.close()
 
 
 def axe_without_scripts(browser, url: str) -> list[str]:

@@ -30,7 +30,7 @@ WORKER_JS = """async ([queries, withWords]) => {
   }
   worker.terminate()
   return out
-}""" % {"SETUP": SETUP, "QUERY": QUERY}
+}""" % {"SETUP": SETUP, "QUERY": QUERY}  # noqa: UP031 (JS braces: an f-string would double them all)
 
 
 def worker_search(page, queries: list[str]) -> list[list[str]]:

@@ -8,7 +8,7 @@ import yaml
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import bench  # noqa: E402
+import bench
 
 
 def page(*performance: int, accessibility=100, best=100, tbt=100.0) -> bench.PageResult:

@@ -114,8 +114,8 @@ def test_footer_links_on_every_page(site):
 
 def test_accessibility_statement_has_the_model_headings(site):
     text = normalise(page_text(site.dir, "saavutettavuusseloste"))
-    for heading in ["Digipalvelun saavutettavuuden tila", "Ei-saavutettava sisältö", "Miten saavutettavuutta on arvioitu",
-                    "Palaute", "14 päivän", "Valvontaviranomainen", "Traficom",
+    for heading in ["Digipalvelun saavutettavuuden tila", "Ei-saavutettava sisältö",
+                    "Miten saavutettavuutta on arvioitu", "Palaute", "14 päivän", "Valvontaviranomainen", "Traficom",
                     "Digitaalisen esteettömyyden ja saavutettavuuden valvontayksikkö"]:
         assert heading in text, heading
 

@@ -210,7 +210,7 @@ def test_built_pages_link_every_group_once_to_an_existing_anchor(site):
         assert not re.search(r'class="loimaa-checklist__guideline"[^>]*>[^<]*<a', html)
         links = re.findall(r'class="loimaa-checklist__source"><a href="([^"]+)"', html)
         assert len(links) == len(cl["groups"])
-        for href, group in zip(links, cl["groups"]):
+        for href, group in zip(links, cl["groups"], strict=True):
             path, anchor = href.split("#")
             assert path == "../../" + cl["source"].removesuffix(".md") + "/" and anchor == group["anchor"]
             assert f'id="{anchor}"' in target, href
@@ -252,7 +252,8 @@ def test_malformed_checklist_fails_the_build(tmp_path, mutate, names):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     mutate(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    ohje = yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))["extra"]["ohje"]  # as MkDocs reads it
+    # As MkDocs reads it.
+    ohje = yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))["extra"]["ohje"]
     conf = {"docs_dir": str(ROOT / "docs"), "extra": {"ohje": ohje}, "nav": [], "use_directory_urls": True}
     with pytest.raises(DataError) as err:
         macros.define_env(FakeEnv(conf, tmp_path))

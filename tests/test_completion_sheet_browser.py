@@ -10,9 +10,9 @@ from browser import axe_violations
 from layout import DESKTOP, PHONE, layout_problems
 from sweep import printed_pages
 from test_pdf import flat
-from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
+from onboarding_pages import (
     QUIZ, QUESTIONS, TOTAL, PATHS, open_quiz, open_roles, open_sheet, stored, wrong, answer,
-    assert_clean, pdf_text, nojs, axe_without_scripts,
+    assert_clean, pdf_text, axe_without_scripts,
 )
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,8 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
     page.locator("#suoritus-pvm").fill("1.12.2026")
     score = f"Oikeita vastauksia: {TOTAL - 2} / {TOTAL}."
     assert page.locator("[data-sheet-score]").inner_text() == score
-    assert page.locator("[data-sheet-role]").inner_text().endswith("Kaupungin edustaja kaupungin työ- tai virkaprofiilissa")
+    role = page.locator("[data-sheet-role]").inner_text()
+    assert role.endswith("Kaupungin edustaja kaupungin työ- tai virkaprofiilissa")
     first = QUIZ["chapters"][0]
     assert page.locator(f'[data-sheet-chapter="{first["id"]}"] td').last.inner_text() == \
         f"{len(first['questions']) - 1} / {len(first['questions'])}"

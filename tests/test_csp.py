@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "deploy"))
-import csp  # noqa: E402  deploy/csp.py
+import csp
 
 
 def test_the_build_writes_the_policy_of_its_pages_for_nginx(site):

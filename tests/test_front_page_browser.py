@@ -39,7 +39,8 @@ def test_the_pdf_is_a_plain_secondary_link_after_the_ways_in(site, page):
     page.goto(site.url, wait_until="load")
     pdf = page.locator("article a[type='application/pdf']")
     assert pdf.count() == 1 and "md-button" not in (pdf.get_attribute("class") or "")
-    order = page.evaluate("""() => [...document.querySelectorAll("article .loimaa-tasks, article h2, article a[type='application/pdf']")]
+    order = page.evaluate("""() => [...document.querySelectorAll(
+        "article .loimaa-tasks, article h2, article a[type='application/pdf']")]
       .map(e => e.matches("a") ? "pdf" : e.id || "tasks")""")
     assert order.index("pdf") > order.index("tasks") and order.index("pdf") > order.index("ohjeen-sisalto")
 

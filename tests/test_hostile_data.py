@@ -28,7 +28,8 @@ from macros.validate import DataError
 FILES = ["ohje.yml", "tarkistuslistat/uusi-profiili.yml", "tarkistuslistat/ennen-julkaisua.yml",
          "perehdytys/testi.yml", "perehdytys/roolit.yml"]
 # Values of these files that the PDF prints (its cover and the checklist appendices).
-IN_PDF = re.compile(r"^(ohje\.yml:extra\.ohje\.(city\.(?!name_genitive)|document\.title|approvals)|tarkistuslistat/.*:(title|intro|groups.*\.(title|text)"
+IN_PDF = re.compile(r"^(ohje\.yml:extra\.ohje\.(city\.(?!name_genitive)|document\.title|approvals)"
+                    r"|tarkistuslistat/.*:(title|intro|groups.*\.(title|text)"
                     r"|fields.*\.(label|hint)|summary\.fields_title))")
 
 

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from inline_css import inline  # noqa: E402
+from inline_css import inline
 
 LINK = '<link rel="stylesheet" href="../../assets/stylesheets/{}.css">'
 

@@ -41,7 +41,7 @@ def wheel(folder: Path, name: str, version: str, requires: list[str]) -> Path:
     path = folder / f"{name}-{version}-py3-none-any.whl"
     info = f"{name}-{version}.dist-info"
     extras = sorted({r.split("extra == '")[1].rstrip("'") for r in requires if "extra ==" in r})
-    metadata = "\n".join([f"Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}",
+    metadata = "\n".join(["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}",
                           *[f"Provides-Extra: {e}" for e in extras],
                           *[f"Requires-Dist: {r}" for r in requires]]) + "\n"
     files = {f"{name}.py": f"VERSION = {version!r}\n", f"{info}/METADATA": metadata,

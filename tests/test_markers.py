@@ -7,8 +7,6 @@ from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
 BROWSER_FIXTURES = {"page", "browser", "context"}
-# Modules of the deploy branch (deploy/nginx/CSP): marked there.
-ELSEWHERE = {"test_nginx.py", "test_csp.py"}
 
 
 def fixtures(tree: ast.Module) -> dict[str, set[str]]:
@@ -42,7 +40,7 @@ def unmarked_browser_tests(path: Path, shared: dict[str, set[str]]) -> list[str]
 def test_every_test_that_drives_the_browser_is_marked():
     shared = fixtures(ast.parse((TESTS / "conftest.py").read_text(encoding="utf-8")))
     assert uses_browser({"sweep"}, shared)  # fixtures that use the browser count too
-    modules = sorted(p for p in TESTS.glob("test_*.py") if p.name not in ELSEWHERE)
+    modules = sorted(TESTS.glob("test_*.py"))
     assert len(modules) > 40
     assert [t for p in modules for t in unmarked_browser_tests(p, shared)] == []
 

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from minify import minify  # noqa: E402
+from minify import minify
 
 OWN = [p for d in ("docs/assets", "overrides/assets") for p in sorted((ROOT / d).rglob("*"))
        if p.suffix in {".js", ".css"}]

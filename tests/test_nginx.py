@@ -26,11 +26,11 @@ from browser import search
 from conftest import ROOT, SUBPATH, free_port
 
 sys.path.insert(0, str(ROOT / "deploy"))
-import csp  # noqa: E402  deploy/csp.py
-from local import CONF, HSTS, Nginx  # noqa: E402  deploy/local.py
+import csp
+from local import HSTS, Nginx
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from precompress import TEXT_SUFFIXES  # noqa: E402
+from precompress import TEXT_SUFFIXES
 
 # The headers README promises on every response from the site (with Cache-Control and the build's CSP).
 SECURITY_HEADERS = {
@@ -293,6 +293,7 @@ def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
 
 # --- Browser -------------------------------------------------------------------------------
 
+@pytest.mark.browser
 def test_every_page_runs_its_scripts_under_the_csp(server, site, watched):
     for url in page_urls(server, site):
         response = watched.goto(url)
@@ -304,6 +305,7 @@ def test_every_page_runs_its_scripts_under_the_csp(server, site, watched):
         assert watched.evaluate("window.__cspViolations") == [], url
 
 
+@pytest.mark.browser
 def test_search_and_instant_navigation(server, watched):
     watched.goto(server.url)
     results = search(watched, "tietoturva")
@@ -313,6 +315,7 @@ def test_search_and_instant_navigation(server, watched):
     assert "tietoturva" in watched.locator("article").inner_text().lower()
 
 
+@pytest.mark.browser
 def test_interactive_pages_work_under_the_csp(server, site, watched):
     """Checklists and onboarding: every control in the site's components answers a click."""
     urls = [u for u in page_urls(server, site) if "/tarkistuslistat/" in u or "/perehdytys/" in u]
@@ -331,6 +334,7 @@ def test_interactive_pages_work_under_the_csp(server, site, watched):
     assert checked, "no checklist or onboarding control found in any [data-module]"
 
 
+@pytest.mark.browser
 def test_pdf_links_resolve(server, site, watched):
     names = {p.name for p in pdfs(site)}
     linked = set()
@@ -343,6 +347,7 @@ def test_pdf_links_resolve(server, site, watched):
     assert linked & names, f"no page links to {names}"
 
 
+@pytest.mark.browser
 def test_missing_page_in_the_browser(server, watched):
     response = watched.goto(server.url + "ohjeistus/ei-ole-olemassa/")
     assert response.status == 404

@@ -1,4 +1,5 @@
-"""The onboarding section: quotes faithful to the guideline, the shared quote piece, links that exist in the built site."""
+"""The onboarding section: quotes faithful to the guideline, the shared quote piece, links that
+exist in the built site."""
 from __future__ import annotations
 
 from html.parser import HTMLParser

@@ -1,4 +1,5 @@
-"""The onboarding section in a real browser: all three components with corrupt or blocked storage, every page, navigation."""
+"""The onboarding section in a real browser: all three components with corrupt or blocked
+storage, every page, navigation."""
 from __future__ import annotations
 
 import json

@@ -86,7 +86,8 @@ def test_instant_navigation_through_the_sites_links(site, page):
     assert page.evaluate("window.__same_document === true")
 
 
-COMPONENT_ASSETS = ("loimaa.js", "checklist.js", "role-helper.js", "quiz.js", "completion-sheet.js")  # their CSS is inline (inline_css.py)
+# Their CSS is inline (inline_css.py).
+COMPONENT_ASSETS = ("loimaa.js", "checklist.js", "role-helper.js", "quiz.js", "completion-sheet.js")
 
 
 def test_component_assets_load_only_where_used_and_start_after_instant_navigation(site, page):
@@ -144,7 +145,8 @@ def test_components_start_without_moving_the_page(site, browser, path):
     ctx = browser.new_context(locale="fi-FI", viewport={"width": 412, "height": 823}, is_mobile=True)
     page = ctx.new_page()
 
-    page.route("**/assets/javascripts/{loimaa,checklist,role-helper,quiz,completion-sheet}.js", late)  # after the first paint
+    # After the first paint.
+    page.route("**/assets/javascripts/{loimaa,checklist,role-helper,quiz,completion-sheet}.js", late)
     page.goto(site.url + path, wait_until="load")
     page.locator("[data-module][data-module-started]").first.wait_for()
     page.wait_for_function("() => [...document.querySelectorAll('[data-module]')]"

@@ -7,21 +7,21 @@ dehyphenate() joins it again.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
 import zlib
 from pathlib import Path
 
-import pytest
 
 from conftest import ROOT
 from htmltext import normalise
 from test_fidelity import PAGES, SOURCE, body_lines
 
 sys.path.insert(0, str(ROOT))
-from macros.checklist import load_checklists  # noqa: E402
-from macros.site_data import load_site_data  # noqa: E402
+from macros.checklist import load_checklists
+from macros.site_data import load_site_data
 
 PT_PER_MM = 72 / 25.4
 # The text area of a page: pdf.css @page margins are 24 mm (top) and 22 mm (bottom),
@@ -68,10 +68,8 @@ def pdf_objects(pdf: Path) -> bytes:
     data = pdf.read_bytes()
     parts = [data]
     for match in re.finditer(rb"stream\r?\n", data):
-        try:
+        with contextlib.suppress(zlib.error):  # not every stream is deflated
             parts.append(zlib.decompressobj().decompress(data[match.end():]))
-        except zlib.error:
-            pass
     return b"\n".join(parts)
 
 
@@ -127,19 +125,13 @@ def pdf_href(site_dir: Path) -> str:
     return match.group(1)
 
 
-@pytest.fixture(scope="module")
-def pdf(site) -> Path:
-    path = site.dir / pdf_href(site.dir)
-    assert path.is_file(), f"{path} puuttuu"
-    return path
-
-
 # --- tests ----------------------------------------------------------------------
 
 def test_every_page_links_to_the_pdf(site, pdf):
     front = (site.dir / "index.html").read_text(encoding="utf-8")
     article = front[front.index("<article"):front.index("</article>")]
-    assert re.search(r'<a [^>]*href="([^"]+\.pdf)"[^>]*>Tulosta / lataa PDF</a>', article), "etusivun tekstissä ei ole PDF-linkkiä"
+    assert re.search(r'<a [^>]*href="([^"]+\.pdf)"[^>]*>Tulosta / lataa PDF</a>', article), \
+        "etusivun tekstissä ei ole PDF-linkkiä"
     for html in site.dir.rglob("index.html"):
         text = html.read_text(encoding="utf-8")
         hrefs = re.findall(r'<a href="([^"]+)"[^>]*>Tulosta / lataa PDF</a>', text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from htmltext import normalise
-from test_pdf import PAGES, flat, pages, pdf, site_headings  # noqa: F401 (pdf is a fixture)
+from test_pdf import PAGES, flat, pages, site_headings
 
 
 def notes(site_dir) -> list[str]:

@@ -10,10 +10,10 @@ from conftest import ROOT
 from macros import templates
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import pdf as pdf_hook  # noqa: E402
-from finnish import hyphenate_fi, voikko_fi  # noqa: E402
-from finnish.hyphenate_fi import SHY, hyphenate_text, hyphenate_word, unhyphenate  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+import pdf as pdf_hook
+from finnish import hyphenate_fi, voikko_fi
+from finnish.hyphenate_fi import SHY, hyphenate_text, hyphenate_word, unhyphenate
+from mkdocs.exceptions import PluginError
 
 
 # --- hyphenate_fi -------------------------------------------------------------

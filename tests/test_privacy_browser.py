@@ -15,7 +15,8 @@ USE_EVERYTHING = """() => {
   for (const el of document.querySelectorAll("[data-module] :is(input, textarea, select)")) {
     if (!visible(el)) continue
     if (el.type === "checkbox" && !el.checked) { el.click(); changed++ }
-    else if (el.type === "radio" && !document.querySelector(`input[name="${el.name}"]:checked`)) { el.click(); changed++ }
+    else if (el.type === "radio" && !document.querySelector(`input[name="${el.name}"]:checked`)) {
+      el.click(); changed++ }
     else if (el.tagName === "SELECT" && el.selectedIndex < 1 && el.options.length > 1) {
       el.selectedIndex = el.options.length - 1; el.dispatchEvent(new Event("change", {bubbles: true})); changed++ }
     else if (/^(text|email|tel|date|textarea)$/.test(el.type) && !el.value) {

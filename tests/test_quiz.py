@@ -80,7 +80,8 @@ def test_quiz_html_has_a_labelled_control_per_option_and_an_answer_to_open():
     ids = re.findall(r'<input type="radio" id="([^"]+)"', html)
     assert len(ids) == sum(len(q["options"]) for q in QUIZ["questions"])
     assert all(f'<label for="{i}">' in html for i in ids)
-    assert html.count("<details") == html.count("<summary>Oikea vastaus ja perustelu</summary>") == len(QUIZ["questions"])
+    answers = html.count("<summary>Oikea vastaus ja perustelu</summary>")
+    assert html.count("<details") == answers == len(QUIZ["questions"])
     q = QUIZ["questions"][0]
     assert f'<strong>Oikea vastaus:</strong> {q["answer"]["value"]}) {q["answer"]["text"]}' in html
     assert 'style=' not in html and "<script" not in html

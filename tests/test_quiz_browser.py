@@ -8,9 +8,8 @@ import pytest
 
 from browser import axe_violations, in_front
 from layout import DESKTOP, PHONE, layout_problems
-from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
-    QUIZ, QUESTIONS, TOTAL, open_quiz, stored, wrong, answer, progress, assert_clean, nojs,
-    axe_without_scripts,
+from onboarding_pages import (
+    QUIZ, QUESTIONS, TOTAL, open_quiz, stored, wrong, answer, progress, assert_clean,
 )
 
 pytestmark = pytest.mark.browser

@@ -19,8 +19,8 @@ def right_index(question: dict) -> int:
 def test_the_longest_option_is_right_in_at_most_a_third_of_the_questions():
     qs = questions()
     lengths = [[len(o["text"]) for o in q["options"]] for q in qs]
-    longest = [q["id"] for q, ls in zip(qs, lengths) if ls[right_index(q)] == max(ls)]  # ties count
-    shortest = [q["id"] for q, ls in zip(qs, lengths) if ls[right_index(q)] == min(ls)]
+    longest = [q["id"] for q, ls in zip(qs, lengths, strict=True) if ls[right_index(q)] == max(ls)]  # ties count
+    shortest = [q["id"] for q, ls in zip(qs, lengths, strict=True) if ls[right_index(q)] == min(ls)]
     assert len(longest) * 3 <= len(qs), longest
     assert len(shortest) * 3 <= len(qs), shortest  # nor the opposite habit
 

@@ -1,4 +1,5 @@
-"""Role helper data and markup (data/perehdytys/roolit.yml, macros/role_helper.py, overrides/components/role-helper.html)."""
+"""Role helper data and markup (data/perehdytys/roolit.yml, macros/role_helper.py,
+overrides/components/role-helper.html)."""
 from __future__ import annotations
 
 import copy
@@ -22,7 +23,8 @@ def test_role_helper_reaches_the_four_situations_of_3_1_and_the_no_permission_ca
 
 def test_every_role_question_asked_in_the_issue_is_there():
     texts = " ".join(q["text"] for q in ROLES["questions"].values())
-    for words in ["työtehtäviäsi", "lupa hallinnoida", "omaa, henkilökohtaista profiiliasi", "työskentelet kaupungilla"]:
+    for words in ["työtehtäviäsi", "lupa hallinnoida", "omaa, henkilökohtaista profiiliasi",
+                  "työskentelet kaupungilla"]:
         assert words in texts
 
 
@@ -34,9 +36,11 @@ def test_a_role_quote_that_is_not_on_its_page_fails(tmp_path):
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda r: question(r, "lupa").update(if_no="ei-mitaan"), r"'lupa'.if_no: kysymystä tai tilannetta 'ei-mitaan' ei ole"),
+    (lambda r: question(r, "lupa").update(if_no="ei-mitaan"),
+     r"'lupa'.if_no: kysymystä tai tilannetta 'ei-mitaan' ei ole"),
     (lambda r: question(r, "mainitsee").update(if_no="tyotehtava"), r"silmukan: tyotehtava → .* → tyotehtava"),
-    (lambda r: question(r, "mainitsee").update(if_no="yksityinen-mainitsee"), r"ei pääse mistään vastauksesta: yksityinen"),
+    (lambda r: question(r, "mainitsee").update(if_no="yksityinen-mainitsee"),
+     r"ei pääse mistään vastauksesta: yksityinen"),
     (lambda r: r.update(start="alku"), r"start: kysymystä 'alku' ei ole"),
     (lambda r: question(r, "lupa").update({True: "x"}), r"questions\[2\]: tuntematon avain True"),
     (lambda r: r["outcomes"][0].pop("quotes"), r"outcomes\[1\]: puuttuva avain quotes"),

@@ -5,8 +5,8 @@ import pytest
 
 from browser import axe_violations
 from layout import DESKTOP, PHONE, layout_problems
-from onboarding_pages import (  # noqa: F401 (nojs is a fixture)
-    ROLES, PATHS, open_roles, stored, assert_clean, visible_outcomes, nojs, axe_without_scripts,
+from onboarding_pages import (
+    ROLES, PATHS, open_roles, stored, assert_clean, visible_outcomes, axe_without_scripts,
 )
 
 pytestmark = pytest.mark.browser

@@ -19,7 +19,8 @@ def saved(context, values: dict):
     script = "".join(f"localStorage.setItem({json.dumps('loimaa-ohje:' + key)}, {json.dumps(json.dumps(value))});"
                      for key, value in values.items())
     # Once per tab: a reload then shows what the component itself saved.
-    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ {script} sessionStorage.setItem('seeded', '1'); }}")
+    context.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{ {script} sessionStorage.setItem('seeded', '1'); }}")
 
 
 def clean(page):

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from search_dialog import NAMED, UNNAMED, name_dialog  # noqa: E402
+from search_dialog import NAMED, UNNAMED, name_dialog
 
 
 def test_the_dialog_gets_its_name():

@@ -17,8 +17,8 @@ from browser import search
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import search_fi  # noqa: E402
-from finnish import voikko_fi  # noqa: E402
+import search_fi
+from finnish import voikko_fi
 
 TIETOTURVA, ROOLISI, ASIALLISUUS = "ohjeistus/tietoturva/", "ohjeistus/roolisi/", "ohjeistus/asiallisuus/"
 TARPEET, VIESTINTA = "ohjeistus/todelliset-tarpeet/", "ohjeistus/onnistunut-viestinta/"
@@ -140,7 +140,8 @@ def test_built_module_carries_the_data(site):
     assert "\\nkuva=kaappaus" in module
 
 
-STUB_LUNR = """self.lunr = {generateStopWordFilter: () => t => t, Pipeline: {registerFunction() {}}, Index: function () {}}
+STUB_LUNR = """self.lunr = {generateStopWordFilter: () => t => t, Pipeline: {registerFunction() {}},
+  Index: function () {}}
 lunr.Index.prototype = {query() {}, search() {}}"""
 
 
@@ -159,7 +160,8 @@ def test_module_gives_every_word_of_the_site_the_keys_voikko_gives(site, page):
     def expected(word):  # Voikko's keys, and the staff words (data/haku/synonyymit.yml) of the word or its keys
         keys = voikko_fi.search_keys(word)
         return (keys | search_fi.staff_keys(word, keys, synonyms, actions)) - {word}
-    wrong = [f"{w}: {sorted(k)} != {sorted(expected(w))}" for w, k in zip(site_words, keys) if set(k) != expected(w)]
+    wrong = [f"{w}: {sorted(k)} != {sorted(expected(w))}"
+             for w, k in zip(site_words, keys, strict=True) if set(k) != expected(w)]
     assert len(site_words) > 1000 and not wrong, "\n".join(wrong)
     # Querying also tries the stem's other grades: "tilantee|ssa" by the rule learned from "tilante|issa".
     assert "kriisitilanne" in page.evaluate("() => lunr.fi.candidates('kriisitilanteessa', true)")
@@ -242,7 +244,8 @@ def type_query(page, query: str) -> list[dict]:
     """
     box = page.locator("input.md-search__input")
     box.fill(query[:-1])
-    page.eval_on_selector(".md-search-result__list", "l => l.insertAdjacentHTML('beforeend', '<li hidden data-stale></li>')")
+    page.eval_on_selector(".md-search-result__list",
+                          "l => l.insertAdjacentHTML('beforeend', '<li hidden data-stale></li>')")
     box.press_sequentially(query[-1])
     box.press("End")  # "ä" and "ö" are inserted without a keyup; End's keyup makes Material read the box
     page.wait_for_function("() => !document.querySelector('.md-search-result__list > [data-stale]')")
@@ -322,7 +325,8 @@ def test_cached_search_data_is_the_fresh_data_and_follows_its_inputs(tmp_path):
     assert search_fi.cached_search_data(tmp_path, words, synonyms, []) == first
     other = search_fi.cached_search_data(tmp_path, words | {"kieli"}, synonyms, [])
     assert other != first
-    assert json.loads(json.dumps(other)) == json.loads(json.dumps(search_fi.search_data(words | {"kieli"}, synonyms, [])))
+    with_kieli = search_fi.search_data(words | {"kieli"}, synonyms, [])
+    assert json.loads(json.dumps(other)) == json.loads(json.dumps(with_kieli))
     assert len(list(tmp_path.glob("*.json"))) == 1  # only the current site's entry is kept
     with pytest.raises(ValueError, match="proffiili"):  # new inputs are checked again
         search_fi.cached_search_data(tmp_path, words, {"tili": ["proffiili"]}, [])

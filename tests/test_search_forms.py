@@ -19,8 +19,8 @@ from conftest import ROOT
 from search_worker import worker_search
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import search_fi  # noqa: E402
-from finnish import voikko_fi  # noqa: E402
+import search_fi
+from finnish import voikko_fi
 
 PASS_RATE = 0.98
 
@@ -73,7 +73,7 @@ def test_every_case_form_of_every_noun_and_adjective_finds_a_page_with_the_word(
     page.goto(site.url, wait_until="load")
     results = worker_search(page, list(forms))
     misses = [f"{form} ({base}): {found[:3]}, sivuilla {sorted(pages[base])[:3]}"
-              for (form, base), found in zip(forms.items(), results) if not set(found[:3]) & pages[base]]
+              for (form, base), found in zip(forms.items(), results, strict=True) if not set(found[:3]) & pages[base]]
     passed = 1 - len(misses) / len(forms)
     print(f"{len(forms) - len(misses)}/{len(forms)} muotoa ({passed:.1%}); ohi:\n" + "\n".join(misses))
     assert len(forms) > 5000

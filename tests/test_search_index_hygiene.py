@@ -59,7 +59,8 @@ def interface_chunks(page_html: str) -> list[str]:
 
 def test_parser_finds_interface_text_of_components():
     page = ('<article><p>Ohje sanoo näin.</p><div data-module="x"><p>Johdanto tähän.</p>'
-            '<p hidden>Selaimesi ei salli tallentamista.</p><p role="status"><strong>0 / 13</strong> kohtaa vahvistettu</p>'
+            '<p hidden>Selaimesi ei salli tallentamista.</p>'
+            '<p role="status"><strong>0 / 13</strong> kohtaa vahvistettu</p>'
             '<button>Tyhjennä vastaukset</button><section><h2>Tilanteesi: yksityishenkilö</h2><p>Kun vastaat: Ei</p>'
             '</section><input type="radio"><label>a) Ohje laskee viestipalvelut</label></div></article>')
     assert interface_chunks(page) == ["Selaimesi ei salli tallentamista.", "0 / 13", "kohtaa vahvistettu",
@@ -79,6 +80,7 @@ def test_component_interface_text_is_not_in_the_search_index(site):
         page = "" if page == "." else page + "/"
         chunks = interface_chunks(path.read_text(encoding="utf-8"))
         checked += len(chunks)
-        found += [f"{page or 'etusivu'}: {chunk!r}" for chunk in dict.fromkeys(chunks) if chunk in indexed.get(page, "")]
+        found += [f"{page or 'etusivu'}: {chunk!r}"
+                  for chunk in dict.fromkeys(chunks) if chunk in indexed.get(page, "")]
     assert checked > 50, "the components' interface text was not found in the pages"
     assert not found, f"{len(found)} käyttöliittymän tekstiä hakuindeksissä:\n" + "\n".join(found)

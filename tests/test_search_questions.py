@@ -18,7 +18,7 @@ from search_worker import worker_search, worker_search_words
 from test_search_fi import post_build, top_pages, type_query
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import search_fi  # noqa: E402
+import search_fi
 
 LUKU1, LUKU2 = "mika-on-sosiaalinen-media/", "loimaan-kaupunki-ja-sosiaalinen-media/"
 ROOLISI, TARPEET, ASIALLISUUS = "ohjeistus/roolisi/", "ohjeistus/todelliset-tarpeet/", "ohjeistus/asiallisuus/"
@@ -141,7 +141,7 @@ def test_staff_words_ellipses_file_names_and_quotes(site, page):
                + [(q, t, 1) for q, t in QUOTED])
     results = worker_search(page, [q for q, _, _ in queries])
     wrong = [f"{q!r}: {found[:3]} (pitäisi olla {t} {n} ensimmäisen joukossa)"
-             for (q, t, n), found in zip(queries, results) if not answers(t) & set(found[:n])]
+             for (q, t, n), found in zip(queries, results, strict=True) if not answers(t) & set(found[:n])]
     assert not wrong, "\n".join(wrong)
 
 
@@ -156,7 +156,7 @@ def test_filler_words_do_not_decide_the_ranking(site, page):
     results = worker_search(page, [q for pair in pairs for q in pair])
     # The pages a reader looks at (the first five) come in the same order; far down the
     # list, pages that share none of the content words may swap on lunr's float ties.
-    for k, (question, content) in enumerate(pairs):
+    for k, (question, _content) in enumerate(pairs):
         assert results[2 * k][:5] == results[2 * k + 1][:5], (question, results[2 * k][:5], results[2 * k + 1][:5])
     assert all(results[1::2]), "every content query finds something"
 
@@ -165,7 +165,7 @@ def test_filler_words_do_not_decide_the_ranking(site, page):
 def test_pages_with_more_of_the_questions_words_come_first(site, page):
     page.goto(site.url, wait_until="load")
     questions = [q for q, _ in QUESTIONS if len(q.split()) >= 3]
-    for question, results in zip(questions, worker_search_words(page, questions)):
+    for question, results in zip(questions, worker_search_words(page, questions), strict=True):
         typed = set(question.lower().replace("-", " ").split())
         counts = [len(words & typed) for _, words in results]
         assert counts == sorted(counts, reverse=True), (question, [(p, sorted(w & typed)) for p, w in results][:6])
@@ -185,7 +185,8 @@ def test_a_word_already_typed_matches_whole_words_not_prefixes(site, page):
 
 def test_separator_splits_file_names_but_not_section_numbers(site):
     separator = json.loads((site.dir / "search" / "search_index.json").read_text("utf-8"))["config"]["separator"]
-    split = [w for w in re.split(separator, "Loimaa_brändikäsikirja_1_24.pdf Loimaa_viestintäohje2025.pdf kohta 3.4.") if w]
+    names = "Loimaa_brändikäsikirja_1_24.pdf Loimaa_viestintäohje2025.pdf kohta 3.4."
+    split = [w for w in re.split(separator, names) if w]
     assert split == ["Loimaa", "brändikäsikirja", "1", "24", "pdf", "Loimaa", "viestintäohje", "2025", "pdf",
                      "kohta", "3.4"]
 
