@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -114,21 +115,44 @@ def served(site_dir: Path):
         server.shutdown()
 
 
+def shared_tmp(tmp_path_factory) -> Path:
+    """A temp folder that every parallel worker of this run sees (pytest-xdist gives each
+    worker its own base under one parent); the run's own base when run without workers."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def run_pid() -> int:
+    """The pytest run's process: the xdist controller, or this process without workers."""
+    return os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The built site: .dir (files), .url (served under SUBPATH), .pages (page URLs)."""
-    root = tmp_path_factory.mktemp("served")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}{SUBPATH}"
+    """The built site: .dir (files), .url (served under SUBPATH), .pages (page URLs).
+
+    Built and served once per run: the first worker builds under a lock and starts the
+    server (tests/static_server.py, which lives as long as the run); the others wait and
+    reuse both, so every worker sees the same address.
+    """
+    from filelock import FileLock
+
+    shared = shared_tmp(tmp_path_factory)
+    root = shared / "served"
     site_dir = root / SUBPATH.strip("/")
-    result = mkdocs_build(ROOT, site_dir, base)
-    if result.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    handler = functools.partial(SubpathHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Site(site_dir, base, result.stdout + result.stderr)
-    server.shutdown()
+    state = shared / "site.json"
+    with FileLock(str(shared / "site.lock")):
+        if not state.exists():
+            port = free_port()
+            result = mkdocs_build(ROOT, site_dir, f"http://127.0.0.1:{port}{SUBPATH}")
+            if result.returncode:
+                pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+            server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "static_server.py"), str(root),
+                                       str(port), str(run_pid())], stdout=subprocess.PIPE, text=True)
+            assert server.stdout.readline().strip() == "ready", "the test site's server did not start"
+            state.write_text(json.dumps({"port": port, "log": result.stdout + result.stderr}), encoding="utf-8")
+        built = json.loads(state.read_text(encoding="utf-8"))
+    yield Site(site_dir, f"http://127.0.0.1:{built['port']}{SUBPATH}", built["log"])
 
 
 class Site:
@@ -210,10 +234,19 @@ def page(context):
 @pytest.fixture(scope="session")
 def sweep(site, browser, tmp_path_factory):
     """Every page of the site visited once per viewport, with every per-page check's data
-    collected (tests/sweep.py); the per-check tests assert on it."""
+    collected (tests/sweep.py); the per-check tests assert on it. Swept once per run: the
+    first worker that needs it sweeps under a lock, the others read its result."""
+    import pickle
+
+    from filelock import FileLock
     from sweep import run_sweep
 
-    return run_sweep(site, browser, tmp_path_factory.mktemp("sweep"))
+    shared = shared_tmp(tmp_path_factory)
+    saved = shared / "sweep.pickle"
+    with FileLock(str(shared / "sweep.lock")):
+        if not saved.exists():
+            saved.write_bytes(pickle.dumps(run_sweep(site, browser, tmp_path_factory.mktemp("sweep"))))
+        return pickle.loads(saved.read_bytes())  # written by this run, just above
 
 
 @pytest.fixture
