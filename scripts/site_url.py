@@ -28,8 +28,8 @@ class Refused(Exception):
 
 def check(value: str | None, publish: bool) -> str | None:
     """The line to show (None: nothing to say); Refused when the build must not run."""
-    value = (value or "").strip()
-    if not value:
+    value = value or ""
+    if not value.strip():
         if publish:
             raise Refused(f"SITE_URL puuttuu: julkaistava sivusto käännetään osoitteeseensa, esim. {EXAMPLE}")
         return f"SITE_URL puuttuu: käännetään paikalliseen käyttöön ({LOCAL}). Julkaisuun: {EXAMPLE}"
@@ -38,8 +38,9 @@ def check(value: str | None, publish: bool) -> str | None:
         host = parts.hostname
     except ValueError:
         parts, host = None, None
+    # MkDocs takes the value as it is: a stray space would stand in every address of the site.
     if not parts or parts.scheme not in ("https", "http") or not host or not value.endswith("/") \
-            or parts.query or parts.fragment:
+            or parts.query or parts.fragment or any(c.isspace() for c in value):
         raise Refused(f"SITE_URL={value} ei kelpaa: anna sivuston koko osoite, joka alkaa https:// "
                       f"(tai http://) ja päättyy /-merkkiin, esim. {EXAMPLE}")
     if publish and (host in LOOPBACK or host.startswith("127.") or host.endswith(".invalid")):

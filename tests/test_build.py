@@ -207,7 +207,7 @@ def test_build_fails_when_finnish_search_has_no_index_to_change(site, tmp_path):
 
 def make_plan(target: str, site_url: str | None) -> subprocess.CompletedProcess:
     """`make -n target`: prints the recipe without running it; the SITE_URL check ("+") runs."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS")}
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     if site_url is not None:
         env["SITE_URL"] = site_url
     return subprocess.run(["make", "-n", target, f"PYTHON={sys.executable}"], cwd=ROOT, env=env,
@@ -229,6 +229,8 @@ def test_a_build_without_site_url_says_in_one_finnish_line_that_it_is_for_local_
     ("", "SITE_URL puuttuu: julkaistava sivusto käännetään osoitteeseensa"),
     ("https://intra.loimaa.fi/ohjeet/some", "SITE_URL=https://intra.loimaa.fi/ohjeet/some ei kelpaa"),
     ("intra.loimaa.fi/ohjeet/some/", "SITE_URL=intra.loimaa.fi/ohjeet/some/ ei kelpaa"),
+    ("https://intra.loimaa.fi/ohjeet/some/ ", "SITE_URL=https://intra.loimaa.fi/ohjeet/some/  ei kelpaa"),
+    (" https://intra.loimaa.fi/ohjeet/some/", "SITE_URL= https://intra.loimaa.fi/ohjeet/some/ ei kelpaa"),
     ("http://127.0.0.1:8000/", "SITE_URL=http://127.0.0.1:8000/ ei ole sivuston julkaisuosoite"),
     ("https://example.invalid/", "SITE_URL=https://example.invalid/ ei ole sivuston julkaisuosoite"),
 ])
