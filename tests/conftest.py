@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import json
 import os
 import shutil
 import socket
@@ -127,32 +126,44 @@ def run_pid() -> int:
     return os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
 
 
+def once_per_run(tmp_path_factory, name: str, make):
+    """make()'s result, computed by the first worker of this run that asks (under a lock)
+    and read back by the others: what it returns must pickle."""
+    import pickle
+
+    from filelock import FileLock
+
+    shared = shared_tmp(tmp_path_factory)
+    saved = shared / f"{name}.pickle"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not saved.exists():
+            saved.write_bytes(pickle.dumps(make()))
+        return pickle.loads(saved.read_bytes())  # written by this run, just above
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The built site: .dir (files), .url (served under SUBPATH), .pages (page URLs).
 
-    Built and served once per run: the first worker builds under a lock and starts the
-    server (tests/static_server.py, which lives as long as the run); the others wait and
-    reuse both, so every worker sees the same address.
+    Built and served once per run: the first worker builds and starts the server
+    (tests/static_server.py, which lives as long as the run); the others reuse both,
+    so every worker sees the same address.
     """
-    from filelock import FileLock
-
-    shared = shared_tmp(tmp_path_factory)
-    root = shared / "served"
+    root = shared_tmp(tmp_path_factory) / "served"
     site_dir = root / SUBPATH.strip("/")
-    state = shared / "site.json"
-    with FileLock(str(shared / "site.lock")):
-        if not state.exists():
-            port = free_port()
-            result = mkdocs_build(ROOT, site_dir, f"http://127.0.0.1:{port}{SUBPATH}")
-            if result.returncode:
-                pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-            server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "static_server.py"), str(root),
-                                       str(port), str(run_pid())], stdout=subprocess.PIPE, text=True)
-            assert server.stdout.readline().strip() == "ready", "the test site's server did not start"
-            state.write_text(json.dumps({"port": port, "log": result.stdout + result.stderr}), encoding="utf-8")
-        built = json.loads(state.read_text(encoding="utf-8"))
-    yield Site(site_dir, f"http://127.0.0.1:{built['port']}{SUBPATH}", built["log"])
+
+    def build_and_serve() -> dict:
+        port = free_port()
+        result = mkdocs_build(ROOT, site_dir, f"http://127.0.0.1:{port}{SUBPATH}")
+        if result.returncode:
+            pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+        server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "static_server.py"), str(root),
+                                   str(port), str(run_pid())], stdout=subprocess.PIPE, text=True)
+        assert server.stdout.readline().strip() == "ready", "the test site's server did not start"
+        return {"port": port, "log": result.stdout + result.stderr}
+
+    built = once_per_run(tmp_path_factory, "site", build_and_serve)
+    return Site(site_dir, f"http://127.0.0.1:{built['port']}{SUBPATH}", built["log"])
 
 
 class Site:
@@ -234,19 +245,11 @@ def page(context):
 @pytest.fixture(scope="session")
 def sweep(site, browser, tmp_path_factory):
     """Every page of the site visited once per viewport, with every per-page check's data
-    collected (tests/sweep.py); the per-check tests assert on it. Swept once per run: the
-    first worker that needs it sweeps under a lock, the others read its result."""
-    import pickle
-
-    from filelock import FileLock
+    collected (tests/sweep.py); the per-check tests assert on it. Swept once per run."""
     from sweep import run_sweep
 
-    shared = shared_tmp(tmp_path_factory)
-    saved = shared / "sweep.pickle"
-    with FileLock(str(shared / "sweep.lock")):
-        if not saved.exists():
-            saved.write_bytes(pickle.dumps(run_sweep(site, browser, tmp_path_factory.mktemp("sweep"))))
-        return pickle.loads(saved.read_bytes())  # written by this run, just above
+    return once_per_run(tmp_path_factory, "sweep",
+                        lambda: run_sweep(site, browser, tmp_path_factory.mktemp("sweep")))
 
 
 @pytest.fixture
