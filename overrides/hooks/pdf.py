@@ -1,28 +1,38 @@
-"""The official print version: the whole guideline as one tagged PDF (WeasyPrint).
+"""The official print version: the whole guideline as one tagged PDF (WeasyPrint),
+and the checklists as blank forms in a PDF of their own.
 
-Every `mkdocs build` writes site/pdf/<document title as a slug>.pdf:
+Every `mkdocs build` writes two files:
 
-- a cover from data/ohje.yml (approvals, city details; "Luonnos" while any
-  approval date is open), the same data the site shows;
-- "Sisällys" with page numbers (CSS target-counter) down to the 3.1.1 level;
-- the guideline pages in navigation order: the pages whose title carries the
-  guideline's numbering ("1.", "3.1."), as rendered from Markdown, without the
-  theme around them; ids prefixed per page so they stay unique, links between
-  them turned into links inside the PDF;
-- the checklists as blank forms (overrides/components/checklist/appendix.html,
-  the same data and field pieces as the web form).
+- site/pdf/<document title as a slug>.pdf, the guideline word for word:
+  - a cover from data/ohje.yml (approvals with their decision references, city
+    details; "Luonnos" while any approval date is open), the same data the site shows;
+  - "Sisällys" with page numbers (CSS target-counter) down to the 3.1.1 level;
+  - the guideline pages in navigation order: the pages whose title carries the
+    guideline's numbering ("1.", "3.1."), as rendered from Markdown, without the
+    theme around them and without what the site adds to them (DROP: permalinks,
+    screen-only parts, the site's notes `.loimaa-site-note`); ids prefixed per page so
+    they stay unique, links between them turned into links inside the PDF.
+  Besides the guideline's text it prints only its furniture: the words of
+  overrides/pdf/furniture.yml and the data values that file lists (tests/test_pdf.py
+  holds it to that).
+- site/pdf/tarkistuslistat-tulostettavaksi.pdf (the slug of its title in
+  furniture.yml): the checklists as blank forms (overrides/components/checklist/
+  printable.html, the same data and field pieces as the web form) after a title page
+  that says they are the site's work aid, not part of the guideline; every page's
+  running head and foot carry the guideline's title, version and status.
 
 The data comes through config, as the macros loaded and checked it
 (config.extra.ohje, read by mkdocs.yml's INHERIT and checked by the macros;
 config.extra.checklists, loaded by the macros): one reading of data/, one
 validation. Finnish hyphenation comes from Voikko as soft hyphens
 (finnish/hyphenate_fi.py); fonts are the Debian ones (Liberation Sans, DejaVu Sans for the tick boxes), embedded.
-PDF/UA-1: tagged, with title and language in the metadata.
+PDF/UA-1: tagged, with title and language in the metadata; table header cells carry
+/Scope (WeasyPrint does not write it: `_table_header_scopes`).
 
-PDF=0 skips the PDF (throwaway test builds). Under `mkdocs serve` the first
-build makes it as `mkdocs build` does; after each save the page reloads at once
-with the last PDF in place, and a fresh one is made in a child process and put
-in place when it is done (a few seconds), so the PDF link never gives 404.
+PDF=0 skips the PDFs (throwaway test builds). Under `mkdocs serve` the first
+build makes them as `mkdocs build` does; after each save the page reloads at once
+with the last PDFs in place, and fresh ones are made in a child process and put
+in place when they are done (a few seconds), so the PDF links never give 404.
 """
 from __future__ import annotations
 
@@ -37,10 +47,12 @@ import threading
 import time
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -48,15 +60,16 @@ from finnish.hyphenate_fi import VoikkoMissing, check_available, hyphenate_text
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 TEMPLATES = Path(__file__).resolve().parent.parent / "pdf"   # overrides/pdf/
-COMPONENTS = TEMPLATES.parent / "components"                 # overrides/components/ (checklist appendix)
+COMPONENTS = TEMPLATES.parent / "components"                 # overrides/components/ (checklist forms)
+FURNITURE = TEMPLATES / "furniture.yml"                      # the PDFs' own words
 THEME_DIR = "pdf/"               # the templates' folder name inside the theme (not published)
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.\s+\S")  # "3.1.1. Työnantajan edustajana"
 NO_HYPHENS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script", "style"}
-DROP = ("headerlink", "loimaa-no-print")   # permalinks, screen-only parts
+DROP = ("headerlink", "loimaa-no-print", "loimaa-site-note")   # permalinks, screen-only parts, the site's notes
 FAKE_ORIGIN = "http://pdf.invalid/"      # to resolve relative links between pages
 
-_state = {"serving": False, "enabled": True, "nav": None, "pages": {}, "checklist_pages": {}}
-# mkdocs serve: the last PDF made, and the child process making the next one.
+_state = {"serving": False, "enabled": True, "nav": None, "pages": {}, "furniture": None}
+# mkdocs serve: the last PDFs made ({site-relative path: bytes}), and the child process making the next ones.
 _serve = {"last": None, "child": None, "lock": threading.Lock()}
 
 
@@ -67,14 +80,17 @@ def on_startup(command, dirty):
 def on_config(config):
     _state["enabled"] = pdf_enabled(os.environ.get("PDF"))
     ohje = site_data(config)
+    furniture = _state["furniture"] = load_furniture()   # read at every build: serve sees an edit
+    title = furniture["checklists"]["title"]
     config.extra["pdf"] = {"path": f"pdf/{slug(ohje['document']['title'])}.pdf",
+                           "checklists": {"path": f"pdf/{slug(title)}.pdf", "title": title},
                            "enabled": _state["enabled"]}
     if _state["enabled"]:
         try:
             check_available()
         except VoikkoMissing as err:
             raise PluginError(f"pdf: {err}") from err
-    _state["pages"], _state["checklist_pages"] = {}, {}
+    _state["pages"] = {}
 
 
 def on_files(files, config):
@@ -94,8 +110,6 @@ def on_nav(nav, config, files):
 def on_page_content(html, page, config, files):
     if _state["enabled"]:
         _state["pages"][page.url] = html
-        if page.meta.get("checklist"):   # set by the checklist() macro
-            _state["checklist_pages"][page.url] = page.meta["checklist"]
     return html
 
 
@@ -103,54 +117,66 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if not _state["enabled"]:
         return
-    target = Path(config["site_dir"]) / config.extra["pdf"]["path"]
+    site = Path(config["site_dir"])
+    paths = pdf_paths(config)
     if _state["serving"] and _serve["last"] is not None:
-        _rebuild_in_background(config, target)
+        _rebuild_in_background(config, site)
         return
-    start, cpu = time.monotonic(), time.process_time()
-    size = build_pdf(config, target)
-    log.info(f"PDF: {target.relative_to(config['site_dir'])} ({size // 1024} kt, "
-             f"{time.monotonic() - start:.1f} s, CPU {time.process_time() - cpu:.1f} s)")
+    for path, build in paths.items():
+        start, cpu = time.monotonic(), time.process_time()
+        size = build(config, site / path)
+        log.info(f"PDF: {path} ({size // 1024} kt, "
+                 f"{time.monotonic() - start:.1f} s, CPU {time.process_time() - cpu:.1f} s)")
     if _state["serving"]:
-        _serve["last"] = target.read_bytes()
+        _serve["last"] = {path: (site / path).read_bytes() for path in paths}
 
 
-def _rebuild_in_background(config, target: Path) -> None:
-    """mkdocs serve after a save: the last PDF in place now, a fresh one from a child process.
+def pdf_paths(config) -> dict[str, Callable[..., int]]:
+    """{site-relative path: the function that makes it}: the official PDF, the checklists' PDF."""
+    return {config.extra["pdf"]["path"]: build_pdf,
+            config.extra["pdf"]["checklists"]["path"]: build_checklist_pdf}
+
+
+def _rebuild_in_background(config, site: Path) -> None:
+    """mkdocs serve after a save: the last PDFs in place now, fresh ones from a child process.
 
     The child is a fork of this process: it has the pages just rendered and its own
     copy of Voikko (whose handle is not safe to share between threads)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(_serve["last"])
+    paths = pdf_paths(config)
+    for path, data in _serve["last"].items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
     with _serve["lock"]:
-        if _serve["child"]:  # a newer save: its PDF replaces the one still being made
+        if _serve["child"]:  # a newer save: its PDFs replace the ones still being made
             with contextlib.suppress(ProcessLookupError):
                 os.kill(_serve["child"], signal.SIGKILL)
         work = Path(tempfile.mkdtemp(prefix="loimaa-pdf-"))
         pid = os.fork()
-        if pid == 0:  # the child: make the PDF, never return into mkdocs
+        if pid == 0:  # the child: make the PDFs, never return into mkdocs
             code = 1
             try:
-                build_pdf(config, work / target.name)
+                for path, build in paths.items():
+                    build(config, work / path)
                 code = 0
             except BaseException as err:  # noqa: BLE001 (reported, then the child ends)
                 log.error(f"PDF jäi päivittämättä: {err}")
             finally:
                 os._exit(code)
         _serve["child"] = pid
-    threading.Thread(target=_put_in_place, args=(pid, work, target), daemon=True).start()
+    threading.Thread(target=_put_in_place, args=(pid, work, site, list(paths)), daemon=True).start()
 
 
-def _put_in_place(pid: int, work: Path, target: Path) -> None:
+def _put_in_place(pid: int, work: Path, site: Path, paths: list[str]) -> None:
     _, status = os.waitpid(pid, 0)
-    fresh = work / target.name
     with _serve["lock"]:
         if _serve["child"] == pid and os.waitstatus_to_exitcode(status) == 0:
-            _serve["child"], _serve["last"] = None, fresh.read_bytes()
-            partial = target.with_name(target.name + ".osittainen")
-            partial.write_bytes(_serve["last"])
-            partial.replace(target)  # atomic: a reader gets the old PDF or the new, whole
-            log.info(f"PDF päivitetty: {target.name}")
+            _serve["child"], _serve["last"] = None, {path: (work / path).read_bytes() for path in paths}
+            for path in paths:
+                target = site / path
+                partial = target.with_name(target.name + ".osittainen")
+                partial.write_bytes(_serve["last"][path])
+                partial.replace(target)  # atomic: a reader gets the old PDF or the new, whole
+                log.info(f"PDF päivitetty: {target.name}")
     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -179,48 +205,80 @@ def site_data(config) -> dict:
     return config.extra["ohje"]
 
 
+def load_furniture() -> dict:
+    """overrides/pdf/furniture.yml: the PDFs' own words (the templates print them as `furniture`)."""
+    try:
+        return yaml.safe_load(FURNITURE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise PluginError(f"pdf: {FURNITURE}: {err}") from err
+
+
+def is_draft(ohje: dict) -> bool:
+    """"Luonnos" while any approval date is open."""
+    return any(not approval.get("date") for approval in ohje["approvals"])
+
+
 def build_pdf(config, target: Path) -> int:
     """Render the guideline to target; return its size in bytes."""
-    from weasyprint import HTML  # slow import: only when a PDF is made
-    from weasyprint.urls import URLFetcher
-
-    ohje = site_data(config)
-    checklists = config.extra["checklists"]
-
     pages = guideline_pages(_state["nav"].pages, _state["pages"])
     if not pages:
         raise PluginError("pdf: navigaatiossa ei ole ohjeen numeroituja sivuja (otsikko kuten '1. …')")
     prefixes = {url: page_prefix(url) for url, _ in pages}
-    appendix_list = [{"id": f"liite-{c['id']}", "checklist": c,
-                      "title": f"Liite {n}. Tarkistuslista: {c['title']} ({c['section']})"}
-                     for n, c in enumerate(checklists, 1)]
-    appendix_ids = {a["checklist"]["id"]: a["id"] for a in appendix_list}
-    appendices = {url: appendix_ids[cid] for url, cid in _state["checklist_pages"].items()
-                  if cid in appendix_ids}
     chapters, toc = [], []
     for url, html in pages:
-        chapter = prepare_page(html, url, prefixes, appendices, config["site_url"] or "")
+        chapter = prepare_page(html, url, prefixes, config["site_url"] or "")
         chapters.append(chapter)
         toc.extend(chapter["toc"])
+    return _render("document.html", config, target, chapters=chapters, toc=toc)
 
+
+def build_checklist_pdf(config, target: Path) -> int:
+    """Render the checklists as blank forms to target; return its size in bytes."""
+    checklists = [{"id": f"tarkistuslista-{c['id']}", "checklist": c} for c in config.extra["checklists"]]
+    return _render("checklists.html", config, target, checklists=checklists)
+
+
+def _render(template: str, config, target: Path, **context) -> int:
+    from weasyprint import HTML  # slow import: only when a PDF is made
+    from weasyprint.urls import URLFetcher
+
+    ohje = site_data(config)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENTS]), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["hyphenate"] = hyphenate_text
-    document = env.get_template("document.html").render(
-        ohje=ohje, chapters=chapters, toc=toc, appendices=appendix_list,
-        description=config.get("site_description") or "", site_url=config["site_url"] or "",
-    )
+    document = env.get_template(template).render(
+        ohje=ohje, draft=is_draft(ohje), furniture=_state["furniture"] or load_furniture(),
+        description=config.get("site_description") or "", site_url=config["site_url"] or "", **context)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Local files only: the build must work without a network (intranet, CI).
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     with _weasyprint_problems() as problems:
         HTML(string=document, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher).write_pdf(
-            target, pdf_variant="pdf/ua-1")
+            target, pdf_variant="pdf/ua-1", finisher=lambda doc, pdf: problems.extend(_table_header_scopes(doc, pdf)))
     if problems:
         # A missing font, image or PDF/UA requirement would spoil the official version.
         target.unlink(missing_ok=True)
         raise PluginError("pdf: WeasyPrint: " + "; ".join(problems))
     return target.stat().st_size
+
+
+def _table_header_scopes(document, pdf) -> list[str]:
+    """/Scope on every table header cell (TH) of the structure tree, from its scope attribute.
+
+    PDF/UA wants it (Matterhorn 15-003); WeasyPrint 70 reads `scope` only to link the
+    data cells to their headers. Its tagging keeps each cell's structure element on the
+    cell's box (`mark`): set there, before the PDF is written. Returns a problem
+    (Finnish) for a TH left without one, so that a WeasyPrint that works otherwise
+    fails the build instead of losing the attribute quietly."""
+    for page in document.pages:
+        for box in page._page_box.descendants(placeholders=True):
+            element = getattr(box, "mark", None)
+            if getattr(box, "element_tag", None) == "th" and element is not None:
+                scope = "/Row" if box.element.get("scope") == "row" else "/Column"
+                element["A"]["Scope"] = scope
+    missing = [obj for obj in pdf.objects if isinstance(obj, dict) and obj.get("S") == "/TH"
+               and "Scope" not in obj.get("A", {})]
+    return [f"{len(missing)} taulukon otsikkosolulta puuttuu /Scope"] if missing else []
 
 
 class _weasyprint_problems(logging.Handler):
@@ -270,8 +328,7 @@ def section_number(title: str) -> str | None:
     return match.group(1) if match else None
 
 
-def prepare_page(html: str, url: str, prefixes: dict[str, str], appendices: dict[str, str],
-                 site_url: str) -> dict:
+def prepare_page(html: str, url: str, prefixes: dict[str, str], site_url: str) -> dict:
     """One page's HTML made ready for the PDF.
 
     Returns {"html", "title", "number", "level", "toc"}: the page's headings
@@ -297,7 +354,7 @@ def prepare_page(html: str, url: str, prefixes: dict[str, str], appendices: dict
     _prefix_ids(body, prefix)
     if not title_el.get("id"):
         title_el.set("id", f"{prefix}--otsikko")
-    _rewrite_links(body, url, prefix, prefixes, appendices, site_url)
+    _rewrite_links(body, url, prefix, prefixes, site_url)
     toc = [{"title": title, "level": level, "target": title_el.get("id")}]
     for el in body.iter():
         sub = section_number(_text(el)) if el is not title_el and re.fullmatch(r"h[1-6]", el.tag) else None
@@ -315,7 +372,7 @@ def _classes(el) -> set[str]:
 
 
 def _drop(root) -> None:
-    """Remove permalinks, screen-only parts and inline SVG icons."""
+    """Remove permalinks, screen-only parts, the site's notes and inline SVG icons."""
     for parent in list(root.iter()):
         for child in list(parent):
             if not isinstance(child.tag, str):
@@ -350,10 +407,9 @@ def _prefix_ids(root, prefix: str) -> None:
                 el.set(attr, " ".join(f"{prefix}--{v}" for v in el.get(attr).split()))
 
 
-def _rewrite_links(root, url: str, prefix: str, prefixes: dict[str, str],
-                   appendices: dict[str, str], site_url: str) -> None:
-    """Links to pages in the PDF (prefixes: URL -> id prefix) and to the checklists' pages
-    (appendices: URL -> the appendix's id) stay inside the PDF; others go to the published site."""
+def _rewrite_links(root, url: str, prefix: str, prefixes: dict[str, str], site_url: str) -> None:
+    """Links to pages in the PDF (prefixes: URL -> id prefix) stay inside the PDF; others go to
+    the published site."""
     for a in root.iter("a"):
         href = a.get("href")
         if not href:
@@ -368,8 +424,6 @@ def _rewrite_links(root, url: str, prefix: str, prefixes: dict[str, str],
         path = urlsplit(target).path.removesuffix("index.html")
         if path in prefixes:
             a.set("href", f"#{prefixes[path]}" + (f"--{parts.fragment}" if parts.fragment else ""))
-        elif path in appendices:
-            a.set("href", f"#{appendices[path]}")
         else:
             a.set("href", urljoin(site_url, target))
 
