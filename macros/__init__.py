@@ -58,6 +58,12 @@ def define_env(env):
         return contents.contents_list(env.conf["nav"], section, env.page.file.src_uri)
 
     @env.macro
+    def site_note(caller):
+        """{% call site_note() %}Markdown{% endcall %}: the site's own words on a page, marked as such."""
+        count = env.page.meta["site_notes"] = env.page.meta.get("site_notes", 0) + 1
+        return render.site_note(caller(), f"sivuston-huomautus-{count}")
+
+    @env.macro
     def city_contact():
         return render.city_contact(ohje["city"])
 

@@ -19,6 +19,11 @@ def review_line(document: dict) -> Markup:
     return templates.macro("site/status.html", "review_line", document)
 
 
+def site_note(body: str, note_id: str) -> Markup:
+    """The site's own note around Markdown body (a navigation aid, a pointer to a tool)."""
+    return templates.render_block("site/site-note.html", body=body, id=note_id)
+
+
 def city_contact(city: dict) -> Markup:
     """The city's contact block as it stands on the guideline's cover."""
     return templates.render("site/city-contact.html", city=city)

@@ -42,6 +42,12 @@ def render(name: str, **context) -> Markup:
     return render_markup(environment().get_template(name).render(**context))
 
 
+def render_block(name: str, **context) -> Markup:
+    """The template `name` rendered with its line breaks: for a wrapper whose body is Markdown
+    (md_in_html needs the blank lines around it)."""
+    return Markup(environment().get_template(name).render(**context))
+
+
 def macro(name: str, macro_name: str, *args) -> Markup:
     """A macro of the template `name` (shared with the theme and the PDF) called with args."""
     return render_markup(getattr(environment().get_template(name).module, macro_name)(*args))

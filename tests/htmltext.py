@@ -8,9 +8,11 @@ from pathlib import Path
 
 class _ArticleText(HTMLParser):
     SKIP = {"script", "style", "svg"}
+    VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}  # no end tag
 
-    def __init__(self):
+    def __init__(self, skip_classes: tuple[str, ...] = ()):
         super().__init__()
+        self.skip_classes = set(skip_classes)
         self.depth = 0          # inside <article>
         self.skip = 0           # inside an element whose text is not content
         self.parts: list[str] = []
@@ -19,7 +21,10 @@ class _ArticleText(HTMLParser):
         cls = dict(attrs).get("class") or ""
         if tag == "article":
             self.depth += 1
-        elif self.depth and (tag in self.SKIP or "headerlink" in cls or self.skip):
+        elif tag in self.VOID:
+            pass
+        elif self.depth and (tag in self.SKIP or "headerlink" in cls or self.skip
+                            or self.skip_classes & set(cls.split())):
             self.skip += 1
         if tag in {"p", "li", "h1", "h2", "h3", "h4", "br", "td", "th", "div"}:
             self.parts.append("\n")
@@ -35,8 +40,9 @@ class _ArticleText(HTMLParser):
             self.parts.append(data)
 
 
-def article_text(html: str) -> str:
-    parser = _ArticleText()
+def article_text(html: str, skip_classes: tuple[str, ...] = ()) -> str:
+    """The article's text; elements with one of skip_classes are left out."""
+    parser = _ArticleText(skip_classes)
     parser.feed(html)
     return "".join(parser.parts)
 

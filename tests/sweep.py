@@ -21,7 +21,7 @@ from layout import DESKTOP, PHONE, layout_problems
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
           ".md-search", ".md-banner", ".md-top", ".headerlink", ".loimaa-pdf-link"]
 # Text whose size must be the body text's (test_typography_browser.py).
-BODY_SIZED = [".admonition li", ".admonition p", "table td"]
+BODY_SIZED = [".admonition li", ".admonition p", "table td", ".loimaa-site-note p:not(.loimaa-site-note__label)"]
 
 # The selectors of CHROME with an element a reader sees (Playwright's is_visible():
 # a non-empty box and not visibility: hidden).

@@ -1,7 +1,10 @@
 """Every sentence and bullet of the city's text is in the site, in order."""
+import re
 from pathlib import Path
 
-from htmltext import normalise, page_text
+import pytest
+
+from htmltext import article_text, normalise, page_text
 
 SOURCE = Path(__file__).parent / "fixtures" / "sosiaalisen-median-ohje-2026.txt"
 # The guideline's pages in navigation order.
@@ -51,3 +54,62 @@ def test_headings_keep_the_official_numbering(site):
     assert ">3.4. Muista tietoturva ja salassapito<" in html
     html = (site.dir / "ohjeistus" / "roolisi" / "index.html").read_text(encoding="utf-8")
     assert ">3.1.1. Työnantajan edustajana<" in html and ">3.1.2. Yksityishenkilönä<" in html
+
+
+# --- the site's own words are marked as such ------------------------------------------
+
+SITE_NOTE = "loimaa-site-note"
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and list items of a text as the parser laid them out (a block per line)."""
+    return [s for line in text.splitlines() for s in re.split(r"(?<=[.!?:;])\s+", normalise(line)) if s]
+
+
+def unmarked_additions(html: str, source: str) -> list[str]:
+    """Sentences of a page's article that are neither the city's text nor inside a site note."""
+    return [s for s in sentences(article_text(html, skip_classes=(SITE_NOTE,))) if s not in source]
+
+
+def source_text() -> str:
+    return normalise(" ".join(line.strip().removeprefix("- ") for line in
+                              SOURCE.read_text(encoding="utf-8").splitlines()))
+
+
+def test_a_guideline_page_holds_the_citys_text_and_marked_site_notes_only(site):
+    source = source_text()
+    every = [u.removeprefix(site.url).rstrip("/") for u in site.pages if u.endswith("/")]
+    numbered = [p for p in every if re.match(r"\d+(\.\d+)*\. ", normalise(page_text(site.dir, p)))]
+    assert sorted(numbered) == sorted(PAGES)  # every page whose title carries the official numbering
+    for path in numbered:
+        html = (site.dir / path / "index.html").read_text(encoding="utf-8")
+        assert unmarked_additions(html, source) == [], path
+
+
+def test_the_check_finds_a_sentence_the_city_never_wrote():
+    source = source_text()
+    ours = ('<article><h1>3.4. Muista tietoturva ja salassapito</h1><div class="admonition">'
+            '<p class="admonition-title">Salassapito</p><p>Jokainen työntekijä ja luottamushenkilö on vastuussa '
+            'organisaation tietoturvasta. Kysy aina esihenkilöltä.</p></div>'
+            f'<aside class="{SITE_NOTE}"><p>Sivuston huomautus</p><p>Katso tarkistuslista.<br>Toinen rivi.</p></aside>'
+            '<p>Toimi ohjeiden mukaisesti.</p></article>')
+    assert unmarked_additions(ours, source) == ["Salassapito", "Kysy aina esihenkilöltä."]
+
+
+@pytest.mark.browser
+def test_site_notes_are_one_named_kind_of_element(site, page):
+    notes = 0
+    for path in PAGES:
+        page.goto(site.url + path + "/")
+        for note in page.locator(f".{SITE_NOTE}").all():
+            notes += 1
+            assert note.get_attribute("role") == "note"
+            assert note.evaluate("n => n.tagName") == "ASIDE"
+            label = page.locator(f"#{note.get_attribute('aria-labelledby')}")
+            assert label.text_content() == "Sivuston huomautus"
+            assert note.evaluate("(n, l) => n.contains(l)", label.element_handle())
+            style = note.evaluate("n => getComputedStyle(n).borderTopStyle")
+            assert style == "dashed", path
+        # No box titled like the guideline: the city's text is never in an admonition.
+        assert page.locator("article .admonition, article details").count() == 0, path
+    assert notes >= 4

@@ -6,11 +6,12 @@ import pytest
 from layout import DESKTOP
 
 pytestmark = pytest.mark.browser
+NOTE_TEXT = ".loimaa-site-note p:not(.loimaa-site-note__label)"
 
 @pytest.mark.parametrize("view", ["phone", "desktop"])
-def test_admonitions_and_tables_read_at_body_size(site, sweep, view):
-    for path, selector in [("ohjeistus/roolisi/", ".admonition li"), ("ohjeistus/tietoturva/", ".admonition p"),
-                           ("", "table td"), ("ohjeistus/lisatietoa/", ".admonition p")]:
+def test_site_notes_and_tables_read_at_body_size(site, sweep, view):
+    for path, selector in [("ohjeistus/onnistunut-viestinta/", NOTE_TEXT), ("ohjeistus/todelliset-tarpeet/", NOTE_TEXT),
+                           ("", "table td"), ("ohjeistus/lisatietoa/", NOTE_TEXT)]:
         seen = sweep.views[view][site.url + path]["type"]
         body, sizes = seen["body"], seen["sizes"][selector]
         assert sizes and set(sizes) == {body}, (path, selector, sizes, body)
