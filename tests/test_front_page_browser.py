@@ -37,8 +37,9 @@ def test_the_contents_list_links_every_chapter_and_section(site, page):
 
 def test_the_pdf_is_a_plain_secondary_link_after_the_ways_in(site, page):
     page.goto(site.url, wait_until="load")
-    pdf = page.locator("article a[type='application/pdf']")
-    assert pdf.count() == 1 and "md-button" not in (pdf.get_attribute("class") or "")
+    pdfs = page.locator("article a[type='application/pdf']")  # the official PDF, the checklists' PDF
+    assert pdfs.count() == 2
+    assert all("md-button" not in (pdf.get_attribute("class") or "") for pdf in pdfs.all())
     order = page.evaluate("""() => [...document.querySelectorAll(
         "article .loimaa-tasks, article h2, article a[type='application/pdf']")]
       .map(e => e.matches("a") ? "pdf" : e.id || "tasks")""")

@@ -1,27 +1,39 @@
-"""The official print version: the PDF the build writes, read as a user reads it.
+"""The official print version and the checklists' PDF: the PDFs the build writes, read as a
+user reads them.
 
 Text comes from poppler's pdftotext (Debian poppler-utils), cropped to the
 page's text area so the running header and footer don't interrupt sentences.
 A word WeasyPrint broke at a soft hyphen ends in U+2010 at the line end;
 dehyphenate() joins it again.
+
+The official PDF is the guideline word for word: strays() finds every stretch of its
+text that is neither the source text (tests/fixtures/) nor the furniture declared in
+overrides/pdf/furniture.yml (its own words and the data values it lists).
 """
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import subprocess
 import sys
 import zlib
 from pathlib import Path
 
+import pytest
+import yaml
 
 from conftest import ROOT
 from htmltext import normalise
 from test_fidelity import PAGES, SOURCE, body_lines
 
 sys.path.insert(0, str(ROOT))
+from macros import render
 from macros.checklist import load_checklists
 from macros.site_data import load_site_data
+
+FURNITURE = ROOT / "overrides" / "pdf" / "furniture.yml"
+CHECKLIST_LINK = "Tarkistuslistat tulostettavaksi (PDF)"   # the link text beside "Tulosta / lataa PDF"
 
 PT_PER_MM = 72 / 25.4
 # The text area of a page: pdf.css @page margins are 24 mm (top) and 22 mm (bottom),
@@ -41,6 +53,15 @@ def pdftotext(pdf: Path, first: int | None = None, last: int | None = None, body
     if first:
         args += ["-f", str(first), "-l", str(last or first)]
     return subprocess.run(args + [str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def margins(pdf: Path, top: bool) -> list[str]:
+    """The running header (top) or footer of every page (index 0 = page 1)."""
+    y, h = (0, 22.5) if top else (297 - 20.5, 20.5)
+    crop = ["-x", "0", "-y", str(round(y * PT_PER_MM)), "-W", "600", "-H", str(round(h * PT_PER_MM))]
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", *crop, str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [normalise(text) for text in out.split("\f")[:int(pdfinfo(pdf)["Pages"])]]
 
 
 def pdfinfo(pdf: Path) -> dict[str, str]:
@@ -117,27 +138,153 @@ def site_headings(site_dir: Path) -> list[str]:
     return found
 
 
-def pdf_href(site_dir: Path) -> str:
-    """The PDF link in the footer of the front page."""
+def pdf_href(site_dir: Path, text: str = "Tulosta / lataa PDF") -> str:
+    """The PDF link in the footer of the front page (the official PDF, or the one named text)."""
     html = (site_dir / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'<a href="([^"]+\.pdf)"[^>]*>Tulosta / lataa PDF</a>', html)
-    assert match, "etusivun alatunnisteessa ei ole linkkiä Tulosta / lataa PDF"
+    match = re.search(rf'<a href="([^"]+\.pdf)"[^>]*>{re.escape(text)}</a>', html)
+    assert match, f"etusivun alatunnisteessa ei ole linkkiä {text}"
     return match.group(1)
+
+
+# --- the declared furniture and what lies outside it --------------------------------
+
+@functools.cache
+def furniture() -> dict:
+    """overrides/pdf/furniture.yml: the PDFs' own words, as the hook reads them."""
+    return yaml.safe_load(FURNITURE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def mkdocs_config():
+    """mkdocs.yml as MkDocs reads it (data/ohje.yml included through INHERIT); no build runs."""
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(ROOT / "mkdocs.yml"))
+
+
+def shown_values(names: list[str], ohje: dict, config) -> list[str]:
+    """The data values furniture.yml says the official PDF shows: "ohje.city.name" (a list
+    on the way, like ohje.approvals, gives one value per item), "config.site_description",
+    "review_line" (the site footer's line, components/site/status.html)."""
+    values = []
+    for name in names:
+        if name == "review_line":
+            values.append(str(render.review_line(ohje["document"])))
+            continue
+        root, *keys = name.split(".")
+        found = [{"ohje": ohje, "config": config}[root]]
+        for key in keys:
+            found = [item.get(key) for value in found for item in (value if isinstance(value, list) else [value])]
+        values += [str(v) for v in found if v not in (None, "")]
+    return values
+
+
+def official_furniture(ohje: dict, config) -> list[str]:
+    """Everything the official PDF may print besides the source text."""
+    words, pages = furniture()["official"], furniture()["pages"]
+    own = [words["draft"], words["approvals"], *words["approval_columns"].values(), words["phone"],
+           words["contents"], *pages.values()]
+    return [flat(piece) for piece in own + shown_values(words["shows"], ohje, config)]
+
+
+def stray_text(text: str, pieces: list[str], ordered: bool = True) -> list[str]:
+    """The stretches of text that no piece covers and that hold a letter (a word, not a page
+    number or dot leaders). ordered: the pieces follow one another in text (the guideline's
+    lines); otherwise each may stand anywhere, any number of times (furniture), longest first."""
+    if ordered:
+        stray, pos = [], 0
+        for piece in pieces:
+            found = text.find(piece, pos)
+            if found >= 0:
+                stray.append(text[pos:found])
+                pos = found + len(piece)
+        stray.append(text[pos:])
+    else:
+        for piece in sorted(set(pieces), key=len, reverse=True):
+            text = text.replace(piece, "\0")
+        stray = text.split("\0")
+    return [part.strip() for part in stray if re.search(r"[^\W\d_]", part)]
+
+
+def strays(pdf: Path, ohje: dict, config) -> list[str]:
+    """What the official PDF prints besides the source text and the declared furniture:
+    the cover, "Sisällys" with the source's table of contents, the body with the source's
+    lines in order, and the running head and foot of every page."""
+    pieces = official_furniture(ohje, config)
+    toc = [flat(title) for title in source_toc()]
+    text_of = pages(pdf)
+    found = [f"kansilehti: {s}" for s in stray_text(flat(pdftotext(pdf, 1, body=False)), pieces, ordered=False)]
+    found += [f"sisällys: {s}" for s in stray_text(text_of[1], [flat(furniture()["official"]["contents"]), *toc])]
+    found += [f"teksti: {s}" for s in stray_text(" ".join(text_of[2:]), [flat(line) for line in body_lines()])]
+    for top in (True, False):
+        for page, margin in enumerate(margins(pdf, top), 1):
+            found += [f"sivu {page}, {'ylä' if top else 'ala'}tunniste: {s}"
+                      for s in stray_text(margin, pieces + toc, ordered=False)]
+    return found
+
+
+@pytest.fixture(scope="session")
+def checklist_pdf(site) -> Path:
+    """The checklists' PDF, found through the front page's link to it."""
+    path = site.dir / pdf_href(site.dir, CHECKLIST_LINK)
+    assert path.is_file(), f"{path} puuttuu"
+    return path
+
+
+def links(html: str, text: str) -> list[str]:
+    return re.findall(rf'<a [^>]*href="([^"]+)"[^>]*>{re.escape(text)}</a>', html)
 
 
 # --- tests ----------------------------------------------------------------------
 
-def test_every_page_links_to_the_pdf(site, pdf):
+def test_every_page_links_to_both_pdfs_side_by_side(site, pdf, checklist_pdf):
     front = (site.dir / "index.html").read_text(encoding="utf-8")
     article = front[front.index("<article"):front.index("</article>")]
-    assert re.search(r'<a [^>]*href="([^"]+\.pdf)"[^>]*>Tulosta / lataa PDF</a>', article), \
-        "etusivun tekstissä ei ole PDF-linkkiä"
+    assert links(article, "Tulosta / lataa PDF") and links(article, CHECKLIST_LINK), \
+        "etusivun tekstissä ei ole molempia PDF-linkkejä"
     for html in site.dir.rglob("index.html"):
         text = html.read_text(encoding="utf-8")
-        hrefs = re.findall(r'<a href="([^"]+)"[^>]*>Tulosta / lataa PDF</a>', text)
-        assert hrefs, f"{html}: ei PDF-linkkiä"
-        assert all((html.parent / h).resolve() == pdf.resolve() for h in hrefs), (html, hrefs)
-    assert pdf.read_bytes().startswith(b"%PDF-")
+        for target, name in ((pdf, "Tulosta / lataa PDF"), (checklist_pdf, CHECKLIST_LINK)):
+            hrefs = links(text, name)
+            assert hrefs, f"{html}: ei linkkiä {name}"
+            assert all((html.parent / h).resolve() == target.resolve() for h in hrefs), (html, hrefs)
+    for path in [pdf, checklist_pdf]:
+        assert path.read_bytes().startswith(b"%PDF-")
+
+
+def test_each_checklist_page_links_to_the_checklists_pdf(site, checklist_pdf):
+    checklists = load_checklists(ROOT / "data" / "tarkistuslistat")
+    pages_with_form = [html for html in site.dir.rglob("index.html")
+                       if 'data-module="checklist"' in html.read_text(encoding="utf-8")]
+    assert len(pages_with_form) == len(checklists)
+    for html in pages_with_form:
+        text = html.read_text(encoding="utf-8")
+        article = text[text.index("<article"):text.index("</article>")]
+        hrefs = links(article, CHECKLIST_LINK)
+        assert hrefs and all((html.parent / h).resolve() == checklist_pdf.resolve() for h in hrefs), html
+
+
+def test_the_pdf_is_the_source_text_and_its_declared_furniture_only(pdf):
+    """Word for word: no box title, site note, checklist or other addition of the site."""
+    config = mkdocs_config()
+    assert strays(pdf, config.extra["ohje"], config) == []
+
+
+def test_the_stray_check_finds_a_sentence_outside_the_source_and_the_furniture(pdf):
+    config = mkdocs_config()
+    pieces = [flat(line) for line in body_lines()]
+    body = " ".join(pages(pdf)[2:])
+    assert stray_text(body, pieces) == []
+    anchor = flat("Jokainen työntekijä ja luottamushenkilö on vastuussa organisaation tietoturvasta.")
+    for added in ["Salassapito", "Perustamassa profiilia? Käy kohdat läpi tarkistuslistalla.",
+                  "niihin ei ole linkkiä tältä sivustolta."]:
+        assert stray_text(body.replace(anchor, f"{added} {anchor}"), pieces) == [added]
+    # A source line the PDF repeats is one too many.
+    assert stray_text(body.replace(anchor, f"{anchor} {anchor}"), pieces) == [anchor]
+    # The furniture allows its words anywhere, but nothing more.
+    pieces = official_furniture(config.extra["ohje"], config)
+    assert stray_text("Loimaan kaupunki sivu 3 / 12", pieces, ordered=False) == []
+    assert stray_text("Loimaan kaupunki Tarkistuslista sivu 3 / 12", pieces, ordered=False) == ["Tarkistuslista"]
 
 
 def test_every_heading_of_the_guideline_in_order(site, pdf):
@@ -153,12 +300,7 @@ def test_every_sentence_of_the_source_text_in_order(pdf):
 
 
 def test_table_of_contents_is_the_source_documents_down_to_3_1_1(pdf):
-    titles = [title for title, _ in toc_entries(pdf)]
-    guideline = [t for t in titles if not t.startswith("Liite")]
-    assert guideline == source_toc()
-    assert [t for t in titles if t.startswith("Liite")] == [
-        f"Liite {n}. Tarkistuslista: {c['title']} ({c['section']})"
-        for n, c in enumerate(load_checklists(ROOT / "data" / "tarkistuslistat").values(), 1)]
+    assert [title for title, _ in toc_entries(pdf)] == source_toc()  # no appendices
 
 
 def test_table_of_contents_page_numbers_are_where_the_headings_are(pdf):
@@ -198,78 +340,160 @@ def test_all_fonts_embedded(pdf):
 
 def test_cover_shows_the_approvals_from_the_data(pdf):
     ohje = load_site_data(ROOT / "data" / "ohje.yml")
+    words = furniture()["official"]
     cover = flat(pdftotext(pdf, 1))
     assert ohje["document"]["title"] in cover
+    columns = words["approval_columns"]
+    assert f"{words['approvals']} {columns['body']} {columns['date']} {columns['decision']}" in cover
     for approval in ohje["approvals"]:
         assert approval["body"] in cover
         if approval["date"]:
             assert f"{approval['body']} {approval['date']}" in cover
-    assert ("Luonnos" in cover) == any(a["date"] is None for a in ohje["approvals"])
+        if approval.get("pykala"):
+            assert f"{approval['body']} {approval['date']} {approval['pykala']}" in cover
+    assert (words["draft"] in cover) == any(a["date"] is None for a in ohje["approvals"])
     for key in ("name", "postal_address", "street_address", "website", "email_pattern"):
         assert ohje["city"][key] in cover
-    assert f"Puh. {ohje['city']['phone']}" in cover
+    assert f"{words['phone']} {ohje['city']['phone']}" in cover
 
 
-def margin_text(pdf: Path, page: int, top: bool) -> str:
-    """The running header (top) or footer of a page."""
-    y, h = (0, 22.5) if top else (297 - 20.5, 20.5)
-    crop = ["-x", "0", "-y", str(round(y * PT_PER_MM)), "-W", "600", "-H", str(round(h * PT_PER_MM))]
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", *crop, "-f", str(page), "-l", str(page), str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
-    return normalise(out)
+def structure_cells(pdf: Path, tag: str) -> list[dict[str, str]]:
+    """The attributes of every `tag` element of the PDF's structure tree (poppler's pdfinfo -struct)."""
+    out = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True, check=True).stdout
+    cells, current, depth = [], None, 0
+    for line in out.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if current is not None and indent > depth and line.strip().startswith("/"):
+            key, _, value = line.strip()[1:].partition(" ")
+            current[key] = value
+            continue
+        current = None
+        if re.match(rf"{tag}\b", line.strip()):
+            current, depth = {}, indent
+            cells.append(current)
+    return cells
+
+
+def test_approval_table_headers_carry_their_scope(pdf):
+    """PDF/UA: every TH says whether it heads a column or a row (WeasyPrint leaves /Scope out)."""
+    ohje = load_site_data(ROOT / "data" / "ohje.yml")
+    scopes = [cell.get("Scope") for cell in structure_cells(pdf, "TH")]
+    columns = len(furniture()["official"]["approval_columns"])
+    assert scopes == ["/Column"] * columns + ["/Row"] * len(ohje["approvals"])
 
 
 def test_running_header_and_page_footer(pdf):
     ohje = load_site_data(ROOT / "data" / "ohje.yml")
     total = int(pdfinfo(pdf)["Pages"])
-    # Chapters in the header: the sections that start a page of the site (1, 2.1, 3.4, …)
-    # and the appendices, not the 3.1.1 level.
-    chapters = [(t, p) for t, p in toc_entries(pdf) if t.startswith("Liite") or re.match(r"\d+(\.\d+)?\. ", t)]
-    assert margin_text(pdf, 1, top=True) == "" and margin_text(pdf, 1, top=False) == ""  # cover
+    # Chapters in the header: the sections that start a page of the site (1, 2.1, 3.4, …),
+    # not the 3.1.1 level.
+    chapters = [(t, p) for t, p in toc_entries(pdf) if re.match(r"\d+(\.\d+)?\. ", t)]
+    headers, footers = margins(pdf, top=True), margins(pdf, top=False)
+    assert headers[0] == "" and footers[0] == ""  # cover
     for page in range(3, total + 1):
-        header = margin_text(pdf, page, top=True)
-        draft = any(a["date"] is None for a in ohje["approvals"])
-        assert header.startswith(ohje["document"]["title"] + (" · Luonnos" if draft else "")), header
+        header = headers[page - 1]
+        assert header.startswith(running_head(ohje)), header
         before = [t for t, p in chapters if p < page][-1:]
         starting = [t for t, p in chapters if p == page]
         assert any(header.endswith(t) for t in before + starting), f"sivu {page}: {header!r}"
-        assert margin_text(pdf, page, top=False) == f"{ohje['city']['name']} sivu {page} / {total}"
+        assert footers[page - 1] == f"{ohje['city']['name']} {page_footer(page, total)}"
 
 
-def test_appendices_are_blank_forms_of_every_checklist_item(pdf):
-    text_of = pages(pdf)
+def running_head(ohje: dict) -> str:
+    """The title, and "· Luonnos" while any approval date is open (furniture.yml's words)."""
+    words = furniture()
+    draft = any(a["date"] is None for a in ohje["approvals"])
+    return normalise(ohje["document"]["title"] + (words["pages"]["separator"] + words["official"]["draft"]
+                                                  if draft else ""))
+
+
+def page_footer(page: int, total: int) -> str:
+    words = furniture()["pages"]
+    return normalise(f"{words['page']} {page}{words['of']}{total}")
+
+
+def test_no_checklist_in_the_official_pdf(pdf):
+    text = " ".join(pages(pdf))
+    assert "☐" not in text
+    for cl in load_checklists(ROOT / "data" / "tarkistuslistat").values():
+        assert cl["title"] not in text
+
+
+def test_checklist_pdf_says_on_every_page_it_is_not_the_guideline(checklist_pdf):
+    """Title page: what it is and what it is not; every page: the guideline's title, version, status."""
+    ohje = load_site_data(ROOT / "data" / "ohje.yml")
+    words = furniture()["checklists"]
+    draft = any(a["date"] is None for a in ohje["approvals"])
+    not_part = words["not_part"] if draft else words["not_part_approved"]
+    title_page = flat(pdftotext(checklist_pdf, 1, body=False))
+    find_in_order(title_page, [ohje["city"]["name"], words["title"], not_part,
+                               f"{words['guideline']}: {ohje['document']['title']}",
+                               flat(str(render.review_line(ohje["document"]))), words["contents"]])
+    assert (furniture()["official"]["draft"] in title_page) == draft
+    total = int(pdfinfo(checklist_pdf)["Pages"])
+    assert total >= 3
+    headers, footers = margins(checklist_pdf, top=True), margins(checklist_pdf, top=False)
+    for page in range(2, total + 1):
+        assert headers[page - 1].startswith(running_head(ohje))
+        assert footers[page - 1] == normalise(
+            f"{words['version']} {ohje['document']['version']}{furniture()['pages']['separator']}{not_part} "
+            f"{page_footer(page, total)}")
+
+
+def test_checklist_pdf_lists_its_checklists_with_their_pages(checklist_pdf):
+    checklists = list(load_checklists(ROOT / "data" / "tarkistuslistat").values())
+    entries = []
+    for line in pdftotext(checklist_pdf, 1, raw=False).splitlines():
+        match = re.fullmatch(r"(.+?)\s*(?:\.\s*){2,}(\d+)", line.strip())
+        if match:
+            entries.append((match.group(1), int(match.group(2))))
+    assert [title for title, _ in entries] == [f"{c['title']} ({c['section']})" for c in checklists]
+    text_of = pages(checklist_pdf)
+    for title, page in entries:
+        assert text_of[page - 1].startswith(flat(title)), (title, page)
+
+
+def test_checklist_pdf_is_a4_tagged_pdf_ua(checklist_pdf):
+    info = pdfinfo(checklist_pdf)
+    assert re.match(r"595\.\d+ x 841\.\d+ pts \(A4\)", info["Page size"]), info["Page size"]
+    assert info["Tagged"] == "yes" and info["Title"] == furniture()["checklists"]["title"]
+    assert b"/Lang (fi)" in pdf_objects(checklist_pdf)
+
+
+def test_checklist_pdf_is_blank_forms_of_every_checklist_item(checklist_pdf):
+    forms = " ".join(pages(checklist_pdf)[1:])
     checklists = load_checklists(ROOT / "data" / "tarkistuslistat")
-    start = next(n for n, text in enumerate(text_of) if text.startswith("Liite 1."))
-    appendices = " ".join(text_of[start:])
     for cl in checklists.values():
         for group in cl["groups"]:
             for item in group["items"]:
                 pattern = r"☐ " + re.escape(flat(item["text"]))
                 if item["not_applicable"]:
                     pattern += r" ☐ Ei koske tätä julkaisua"
-                assert re.search(pattern, appendices), f"{cl['id']}: {item['id']} puuttuu tai ilman ruutua"
+                assert re.search(pattern, forms), f"{cl['id']}: {item['id']} puuttuu tai ilman ruutua"
         for field in cl["fields"]:
-            assert flat(field["label"]) in appendices, field["id"]
+            assert flat(field["label"]) in forms, field["id"]
             for option in field["options"]:
-                assert f"☐ {option['label']}" in appendices, (field["id"], option["value"])
-    assert "☑" not in appendices and "☒" not in appendices  # blank: nothing ticked
+                assert f"☐ {option['label']}" in forms, (field["id"], option["value"])
+    assert "☑" not in forms and "☒" not in forms  # blank: nothing ticked
 
 
-def test_finnish_hyphenation_without_stray_soft_hyphens(pdf):
-    raw = pdftotext(pdf)
-    assert "\u00ad" not in raw, "kopioitavassa tekstissä on tavutusmerkkejä (U+00AD)"
-    breaks = re.findall(r"(\w+)\u2010\n(\w+)", raw)
-    assert len(breaks) >= 5, "tekstiä ei ole tavutettu"
+def test_finnish_hyphenation_without_stray_soft_hyphens(pdf, checklist_pdf):
     words = set(re.findall(r"\w+", SOURCE.read_text(encoding="utf-8")))
-    for appendix in load_checklists(ROOT / "data" / "tarkistuslistat").values():
-        words |= {w for g in appendix["groups"] for i in g["items"] for w in re.findall(r"\w+", i["text"])}
-        words |= set(re.findall(r"\w+", appendix["intro"]))
-    for head, tail in breaks:
-        assert head + tail in words, f"tavutettu sana ei ole tekstin sana: {head}-{tail}"
+    checklist_words = set()
+    for cl in load_checklists(ROOT / "data" / "tarkistuslistat").values():
+        checklist_words |= {w for g in cl["groups"] for i in g["items"] for w in re.findall(r"\w+", i["text"])}
+        checklist_words |= set(re.findall(r"\w+", cl["intro"]))
+    for path, known, least in ((pdf, words, 5), (checklist_pdf, checklist_words, 1)):
+        raw = pdftotext(path)
+        assert "\u00ad" not in raw, f"{path.name}: kopioitavassa tekstissä on tavutusmerkkejä (U+00AD)"
+        breaks = re.findall(r"(\w+)\u2010\n(\w+)", raw)
+        assert len(breaks) >= least, f"{path.name}: tekstiä ei ole tavutettu"
+        for head, tail in breaks:
+            assert head + tail in known, f"{path.name}: tavutettu sana ei ole tekstin sana: {head}-{tail}"
 
 
-def test_no_site_chrome_in_the_pdf(pdf):
-    text = " ".join(pages(pdf))
+def test_no_site_chrome_in_the_pdfs(pdf, checklist_pdf):
+    text = " ".join(pages(pdf) + pages(checklist_pdf))
     for chrome in ("Hae", "Siirry sisältöön", "Tyhjennä vastaukset", "Vaihda tummaan teemaan",
                    "Anna palautetta", "Mitä tarvitset?", "Jokainen kohta on omalla sivullaan", "Valitse"):
         assert not re.search(rf"\b{chrome}\b", text), chrome

@@ -1,4 +1,5 @@
-"""Builds from altered copies of the project: approval states, no network, PDF=0.
+"""Builds from altered copies of the project: approval states, no network, PDF=0, and a
+guideline page with additions of the site's (a box, a site note).
 
 The three builds run side by side (one module fixture) to keep the suite fast.
 """
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs_build
-from test_pdf import flat, pdf_href, pdfinfo, pdftotext
+from test_pdf import (CHECKLIST_LINK, furniture, flat, margins, mkdocs_config, pdf_href, pdfinfo, pdftotext,
+                      strays)
 
 SITE_URL = "https://intra.example/ohjeet/some/"
 # Dates the city might give: one approved body, then all three.
@@ -32,6 +34,17 @@ NO_NETWORK = textwrap.dedent('''
     socket.socket.connect = socket.socket.connect_ex = _refuse
     socket.create_connection = socket.getaddrinfo = _refuse
 ''')
+
+
+# Added to 3.4 in the "partly" copy: a box of the kind the site once had (its title and text
+# are not the city's), and a site note, which the PDF leaves out.
+BOX = '!!! tip "Tarkistuslista"\n\n    Muista tarkistaa salasanasi kerran vuodessa.\n'
+NOTE = "{% call site_note() %}\nTämä huomautus on vain sivustolla.\n{% endcall %}\n"
+
+
+def add_to_page(project: Path, page: str, text: str) -> None:
+    path = project / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
 
 
 def set_dates(project: Path, dates: dict[str, str]) -> None:
@@ -65,6 +78,7 @@ def builds(tmp_path_factory):
         project = copy_project(root / name)
         set_dates(project, dates)
         jobs[name] = project
+    add_to_page(jobs["partly"], "ohjeistus/tietoturva.md", BOX + "\n" + NOTE)
     env = {
         "approved": {"PYTHONPATH": str(guard), "NETWORK_ATTEMPTS": str(attempts)},
         "partly": {},
@@ -100,6 +114,33 @@ def test_approved_cover_shows_every_date_and_no_draft_mark(builds):
         assert f"{body} {date}" in cover
     whole = pdftotext(pdf, body=False)
     assert "Luonnos" not in whole and "LUONNOS" not in whole
+
+
+def test_an_addition_of_the_site_is_found_and_a_site_note_is_left_out(builds):
+    """The stray check of test_pdf on a real build: the box's title and text are reported;
+    the site note never reaches the PDF."""
+    site = builds["partly"]
+    pdf = site / pdf_href(site)
+    config = mkdocs_config()
+    ohje = config.extra["ohje"] | {"approvals": [a | {"date": PARTLY.get(a["body"])} for a in
+                                                  config.extra["ohje"]["approvals"]]}
+    assert strays(pdf, ohje, config) == ["teksti: Tarkistuslista Muista tarkistaa salasanasi kerran vuodessa."]
+    assert "Tämä huomautus on vain sivustolla." in (site / "ohjeistus" / "tietoturva" / "index.html").read_text(
+        encoding="utf-8")
+    assert "huomautus" not in flat(pdftotext(pdf, body=False))
+
+
+def test_checklist_pdf_follows_the_status(builds):
+    words = furniture()
+    for name, draft in (("partly", True), ("approved", False)):
+        site = builds[name]
+        pdf = site / pdf_href(site, CHECKLIST_LINK)
+        not_part = words["checklists"]["not_part" if draft else "not_part_approved"]
+        title_page = flat(pdftotext(pdf, 1, body=False))
+        assert not_part in title_page and (words["official"]["draft"] in title_page) == draft, name
+        heads, feet = margins(pdf, top=True), margins(pdf, top=False)
+        assert all((words["official"]["draft"] in head) == draft for head in heads[1:]), (name, heads)
+        assert all(not_part in foot for foot in feet[1:]), (name, feet)
 
 
 def test_draft_while_one_date_is_open(builds):

@@ -1,4 +1,4 @@
-"""Unit tests of the PDF build's helpers: Finnish hyphenation and page preparation."""
+"""Unit tests of the PDF build's helpers: Finnish hyphenation, page preparation, table headers."""
 from __future__ import annotations
 
 import sys
@@ -91,6 +91,9 @@ def test_guideline_pages_are_the_numbered_ones_in_nav_order():
 PAGE = """<h1 id="31-roolisi">3.1. Roolisi sosiaalisessa mediassa<a class="headerlink" href="#31-roolisi">¶</a></h1>
 <p>Toimitko kaupungin edustajana vai yksityishenkilönä? <a href="#yksityishenkilona">Alempana</a>.</p>
 <div class="loimaa-no-print"><p>Vain verkossa</p></div>
+<aside class="loimaa-site-note" role="note" aria-labelledby="sivuston-huomautus-1">
+<p class="loimaa-site-note__label" id="sivuston-huomautus-1">Sivuston huomautus</p>
+<p>Käy kohdat läpi <a href="../../tarkistuslistat/uusi-profiili/">tarkistuslistalla</a>.</p></aside> Perässä.
 <h2 id="tyonantajan-edustajana">3.1.1. Työnantajan edustajana</h2>
 <p>Katso <a href="../tietoturva/#salasanat">3.4</a>, <a href="../../tarkistuslistat/uusi-profiili/">lista</a>,
 <a href="../../tietosuoja/">tietosuoja</a> ja <a href="https://loimaa.fi/">loimaa.fi</a>.</p>
@@ -103,8 +106,7 @@ PAGE = """<h1 id="31-roolisi">3.1. Roolisi sosiaalisessa mediassa<a class="heade
 @pytest.fixture
 def prepared():
     prefixes = {"ohjeistus/roolisi/": "ohjeistus-roolisi", "ohjeistus/tietoturva/": "ohjeistus-tietoturva"}
-    appendices = {"tarkistuslistat/uusi-profiili/": "liite-uusi-profiili"}
-    return pdf_hook.prepare_page(PAGE, "ohjeistus/roolisi/", prefixes, appendices, "https://intra.example/some/")
+    return pdf_hook.prepare_page(PAGE, "ohjeistus/roolisi/", prefixes, "https://intra.example/some/")
 
 
 def test_page_headings_shift_under_their_chapter(prepared):
@@ -127,16 +129,18 @@ def test_links_stay_inside_the_pdf_or_go_to_the_site(prepared):
     html = prepared["html"]
     assert 'href="#ohjeistus-roolisi--yksityishenkilona"' in html
     assert 'href="#ohjeistus-tietoturva--salasanat"' in html
-    assert 'href="#liite-uusi-profiili"' in html
+    assert 'href="https://intra.example/some/tarkistuslistat/uusi-profiili/"' in html  # a page of the site
     assert 'href="https://intra.example/some/tietosuoja/"' in html
     assert 'href="https://loimaa.fi/"' in html
     assert 'for="ohjeistus-roolisi--kentta"' in html
 
 
-def test_screen_only_parts_go_and_details_open(prepared):
+def test_screen_only_parts_and_site_notes_go_and_details_open(prepared):
     html = prepared["html"]
     assert "headerlink" not in html and "¶" not in html
     assert "Vain verkossa" not in html
+    assert "Sivuston huomautus" not in html and "tarkistuslistalla" not in html
+    assert "Perässä." in unhyphenate(html)  # the text after a dropped element stays
     assert "<details open" in html
 
 
@@ -168,3 +172,44 @@ def test_weasyprint_problems_are_collected():
         HTML(string='<html lang="fi"><title>x</title><img src="puuttuu.png" alt="">',
              base_url=str(ROOT)).write_pdf()
     assert problems and "puuttuu.png" in " ".join(problems)
+
+
+TABLE = """<html lang="fi"><title>x</title><table><caption>Käsittely</caption>
+<thead><tr><th scope="col">Toimielin</th><th scope="col">Hyväksytty</th></tr></thead>
+<tbody><tr><th scope="row">Johtoryhmä</th><td>1.2.2027</td></tr>
+<tr><th scope="row">Kaupunginhallitus</th><td></td></tr></tbody></table>"""
+
+
+def scopes(pdf: bytes, tmp_path) -> list:
+    from test_pdf import structure_cells
+
+    path = tmp_path / "taulukko.pdf"
+    path.write_bytes(pdf)
+    return [cell.get("Scope") for cell in structure_cells(path, "TH")]
+
+
+def test_table_headers_get_their_scope(tmp_path):
+    """WeasyPrint (the locked version) writes no /Scope; the finisher adds it from scope=.
+    When this fails on the first line, WeasyPrint writes it itself: the finisher can go."""
+    from weasyprint import HTML
+
+    plain = HTML(string=TABLE).write_pdf(pdf_variant="pdf/ua-1")
+    assert scopes(plain, tmp_path) == [None] * 4
+    problems = []
+    finished = HTML(string=TABLE).write_pdf(
+        pdf_variant="pdf/ua-1", finisher=lambda doc, pdf: problems.extend(pdf_hook._table_header_scopes(doc, pdf)))
+    assert scopes(finished, tmp_path) == ["/Column", "/Column", "/Row", "/Row"]
+    assert problems == []
+
+
+def test_a_header_left_without_scope_is_a_problem(monkeypatch):
+    """If WeasyPrint stops keeping the structure element on the cell's box, the build says so."""
+    from weasyprint import HTML
+
+    problems = []
+    document = HTML(string=TABLE).render()
+    for page in document.pages:  # as if WeasyPrint kept the structure element elsewhere
+        monkeypatch.setattr(type(page._page_box), "descendants", lambda self, placeholders=False: iter(()))
+    document.write_pdf(pdf_variant="pdf/ua-1",
+                       finisher=lambda doc, pdf: problems.extend(pdf_hook._table_header_scopes(doc, pdf)))
+    assert problems == ["4 taulukon otsikkosolulta puuttuu /Scope"]

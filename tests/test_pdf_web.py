@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from test_pdf import CHECKLIST_LINK
+
 pytestmark = pytest.mark.browser
 
 
@@ -12,9 +14,13 @@ def content_pages(site) -> list[str]:
     return [u for u in site.pages if not u.endswith("404.html")]
 
 
-def test_footer_link_opens_the_pdf(site, page):
+LINKS = ["Tulosta / lataa PDF", CHECKLIST_LINK]   # the official PDF, the checklists' PDF beside it
+
+
+@pytest.mark.parametrize("name", LINKS)
+def test_footer_link_opens_the_pdf(site, page, name):
     page.goto(site.url + "ohjeistus/tietoturva/", wait_until="load")
-    link = page.locator(".md-footer").get_by_role("link", name="Tulosta / lataa PDF")
+    link = page.locator(".md-footer").get_by_role("link", name=name, exact=True)
     assert link.is_visible()
     response = page.request.get(link.evaluate("a => a.href"))
     assert response.status == 200
@@ -22,12 +28,14 @@ def test_footer_link_opens_the_pdf(site, page):
     assert response.body().startswith(b"%PDF-")
 
 
-def test_front_page_links_to_the_pdf(site, page):
-    page.goto(site.url, wait_until="load")
-    link = page.locator("article").get_by_role("link", name="Tulosta / lataa PDF")
-    assert link.is_visible()
-    footer = page.locator(".md-footer").get_by_role("link", name="Tulosta / lataa PDF")
-    assert link.evaluate("a => a.href") == footer.evaluate("a => a.href")
+@pytest.mark.parametrize("path", ["", "tarkistuslistat/uusi-profiili/", "tarkistuslistat/ennen-julkaisua/"])
+def test_front_page_and_checklist_pages_link_to_the_pdfs(site, page, path):
+    page.goto(site.url + path, wait_until="load")
+    for name in LINKS if path == "" else LINKS[1:]:
+        link = page.locator("article").get_by_role("link", name=name, exact=True)
+        assert link.is_visible(), (path, name)
+        footer = page.locator(".md-footer").get_by_role("link", name=name, exact=True)
+        assert link.evaluate("a => a.href") == footer.evaluate("a => a.href")
     assert not page.watch.failed and not page.watch.console_errors
 
 

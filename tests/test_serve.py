@@ -16,6 +16,7 @@ import pytest
 from conftest import copy_project, free_port
 
 PDF_PATH = "pdf/sosiaalisen-median-ohje-2026.pdf"
+CHECKLIST_PDF_PATH = "pdf/tarkistuslistat-tulostettavaksi.pdf"   # the checklists' PDF, made beside it
 
 
 def get(url: str) -> tuple[int, bytes]:
@@ -73,11 +74,12 @@ def served(tmp_path):
 
 def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(served, tmp_path):
     project, url, server = served
-    # The PDF link works from the first build on.
-    status, pdf = get(url + PDF_PATH)
-    assert status == 200 and pdf.startswith(b"%PDF"), status
+    # The PDF links work from the first build on.
     front = get(url)[1].decode()
-    assert PDF_PATH in front  # the link the footer and front page give
+    for path in (PDF_PATH, CHECKLIST_PDF_PATH):
+        status, pdf = get(url + path)
+        assert status == 200 and pdf.startswith(b"%PDF"), (path, status)
+        assert path in front  # the link the footer and front page give
 
     # A mistake in a page fails that build only; the server keeps going.
     page = project / "docs" / "ohjeistus" / "tietoturva.md"
@@ -105,10 +107,13 @@ def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(se
     data.write_text(re.sub(r"(- body: Johtoryhmä\n +date:)\n", r"\g<1> 1.12.2026\n", text), encoding="utf-8")
     wait_until(lambda: "1.12.2026" in get(url + "ohjeistus/roolisi/")[1].decode(), "the saved data",
                server=server)
-    # The PDF is made again in the background; meanwhile the link keeps working.
-    assert get(url + PDF_PATH)[0] == 200
+    # The PDFs are made again in the background; meanwhile the links keep working.
+    assert get(url + PDF_PATH)[0] == 200 and get(url + CHECKLIST_PDF_PATH)[0] == 200
     wait_until(lambda: "1.12.2026" in pdf_text(get(url + PDF_PATH)[1], tmp_path), "the PDF with the new date",
                server=server)
+    wait_until(lambda: "PDF päivitetty: tarkistuslistat-tulostettavaksi.pdf" in log_so_far(server),
+               "the checklists' PDF made again", server=server)
+    assert get(url + CHECKLIST_PDF_PATH)[1].startswith(b"%PDF")
 
     # A template of the theme overrides.
     footer = project / "overrides" / "partials" / "copyright.html"  # included in every page's footer
