@@ -32,7 +32,7 @@ def define_env(env):
     check_refs([*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data)], guideline)
 
     env.variables["ohje"] = ohje
-    env.conf["extra"]["checklists"] = list(checklists.values())   # the PDF's appendices
+    env.conf["extra"]["checklists"] = list(checklists.values())   # the checklists' PDF (blank forms)
 
     def use(component: str) -> None:
         """Load a component's CSS and JS on this page only (overrides/main.html reads page.meta)."""
@@ -77,7 +77,6 @@ def define_env(env):
             raise DataError(f"tarkistuslistaa {checklist_id!r} ei ole (data/tarkistuslistat/)")
         cl = checklists[checklist_id]
         use("checklist")
-        env.page.meta["checklist"] = checklist_id   # the PDF links this page to the checklist's appendix
         return checklist_component.render(cl, href({"page": cl["source"], "anchor": None}),
                                           ohje["communications"]["email"])
 

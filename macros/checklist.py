@@ -1,7 +1,7 @@
 """Checklist component (guideline 3.2 and 3.5): data/tarkistuslistat/*.yml.
 
 Unit: this module (load, validate, context), overrides/components/checklist/
-(the web form and the PDF appendix, sharing field.html), checklist.js,
+(the web form and the printable blank form, sharing field.html), checklist.js,
 checklist.css, tests/test_checklist*.py.
 
     load_checklist(path) -> dict           one validated file
