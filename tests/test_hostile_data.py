@@ -165,9 +165,11 @@ def test_no_script_from_the_data_reaches_a_page_and_each_value_is_text(hostile):
         assert as_text or as_json or unused, where(name, path)
 
 
-def test_the_pdf_shows_its_values_as_text(hostile):
-    pdf = next((hostile["site"] / "pdf").glob("*.pdf"))
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+def test_the_pdfs_show_their_values_as_text(hostile):
+    pdfs = sorted((hostile["site"] / "pdf").glob("*.pdf"))   # the guideline, the checklists' blank forms
+    assert len(pdfs) == 2, pdfs
+    text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+                   for pdf in pdfs)
     text = re.sub(r"\s+", "", text.replace("\u00ad", ""))   # narrow cells wrap the value
     for n, (name, path) in hostile["accepted"].items():
         if IN_PDF.match(where(name, path)):
