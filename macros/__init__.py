@@ -17,14 +17,18 @@ from . import contents, links, render
 from . import quiz as quiz_component
 from . import role_helper as role_helper_component
 from .guideline import Guideline, check_refs
-from .site_data import check_site_data
+from .site_data import build_date, check_site_data, notices, warn
 from .validate import DataError
 
 
 def define_env(env):
     data_dir = Path(env.project_dir) / "data"
     guideline = Guideline(Path(env.conf["docs_dir"]))
-    ohje = check_site_data(env.conf["extra"].get("ohje"), data_dir / "ohje.yml")
+    ohje = check_site_data(env.conf["extra"].get("ohje"), data_dir / "ohje.yml", build_date())
+    warn(notices(ohje))
+    # What follows from the data on the build's day, for the theme and the PDF (which read
+    # data/ohje.yml itself from config.extra.ohje, as MkDocs read it).
+    env.conf["extra"]["ohje_status"] = {"review_late": ohje["document"]["review_late"], "built": ohje["built"]}
     checklists = checklist_component.load_checklists(data_dir / "tarkistuslistat")
     checklist_component.check_sources(checklists, guideline)
     roles = role_helper_component.load_roles(data_dir / "perehdytys" / "roolit.yml")
@@ -46,7 +50,7 @@ def define_env(env):
     @env.macro
     def review_line():
         """The footer's and the PDF cover's review line (one template for all three)."""
-        return render.review_line(ohje["document"])
+        return render.review_line(ohje["document"], ohje["document"]["review_late"])
 
     @env.macro
     def approval_table():

@@ -34,13 +34,19 @@ NO_NETWORK = textwrap.dedent('''
 ''')
 
 
-def set_dates(project: Path, dates: dict[str, str]) -> None:
-    """Write approval dates into the copy's data/ohje.yml (body: date)."""
+def set_dates(project: Path, dates: dict[str, str], confirmed: bool | None = None) -> None:
+    """Write approval dates into the copy's data/ohje.yml (body: date). The communications
+    address is confirmed when every body has a date (an approved build refuses a placeholder),
+    unless `confirmed` says otherwise."""
     path = project / "data" / "ohje.yml"
     text = path.read_text(encoding="utf-8")
     for body, date in dates.items():
         text, n = re.subn(rf"(- body: {body}\n\s+date:)[^\n]*", rf"\g<1> {date}", text)
         assert n == 1, body
+    if confirmed is None:
+        confirmed = not re.search(r"date: *(#[^\n]*)?\n", text)
+    text, n = re.subn(r"(\n\s+confirmed:) *\w+", rf"\g<1> {str(confirmed).lower()}", text)
+    assert n == 1
     path.write_text(text, encoding="utf-8")
 
 

@@ -207,7 +207,7 @@ def build_pdf(config, target: Path) -> int:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["hyphenate"] = hyphenate_text
     document = env.get_template("document.html").render(
-        ohje=ohje, chapters=chapters, toc=toc, appendices=appendix_list,
+        ohje=ohje, status=config.extra.get("ohje_status", {}), chapters=chapters, toc=toc, appendices=appendix_list,
         description=config.get("site_description") or "", site_url=config["site_url"] or "",
     )
     target.parent.mkdir(parents=True, exist_ok=True)
