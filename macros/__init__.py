@@ -16,9 +16,21 @@ from . import completion_sheet as completion_sheet_component
 from . import contents, links, render
 from . import quiz as quiz_component
 from . import role_helper as role_helper_component
-from .guideline import Guideline, check_refs
+from .guideline import Guideline, check_refs, prose_refs
 from .site_data import build_date, check_site_data, notices, warn
 from .validate import DataError
+
+
+def load_components(data_dir: Path, guideline: Guideline) -> tuple[dict, dict, dict]:
+    """(checklists, roles, quiz) from data_dir, checked against the guideline: the checklists'
+    bullets, every quote and link, and the guideline's words beside the site's own text (Prose)."""
+    checklists = checklist_component.load_checklists(data_dir / "tarkistuslistat")
+    checklist_component.check_sources(checklists, guideline)
+    roles = role_helper_component.load_roles(data_dir / "perehdytys" / "roolit.yml")
+    quiz_data = quiz_component.load_quiz(data_dir / "perehdytys" / "testi.yml")
+    check_refs([*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data),
+                *prose_refs(checklists, roles, quiz_data)], guideline)
+    return checklists, roles, quiz_data
 
 
 def define_env(env):
@@ -29,11 +41,7 @@ def define_env(env):
     # What follows from the data on the build's day, for the theme and the PDF (which read
     # data/ohje.yml itself from config.extra.ohje, as MkDocs read it).
     env.conf["extra"]["ohje_status"] = {"review_late": ohje["document"]["review_late"], "built": ohje["built"]}
-    checklists = checklist_component.load_checklists(data_dir / "tarkistuslistat")
-    checklist_component.check_sources(checklists, guideline)
-    roles = role_helper_component.load_roles(data_dir / "perehdytys" / "roolit.yml")
-    quiz_data = quiz_component.load_quiz(data_dir / "perehdytys" / "testi.yml")
-    check_refs([*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data)], guideline)
+    checklists, roles, quiz_data = load_components(data_dir, guideline)
 
     env.variables["ohje"] = ohje
     env.conf["extra"]["checklists"] = list(checklists.values())   # the PDF's appendices
@@ -82,8 +90,7 @@ def define_env(env):
         cl = checklists[checklist_id]
         use("checklist")
         env.page.meta["checklist"] = checklist_id   # the PDF links this page to the checklist's appendix
-        return checklist_component.render(cl, href({"page": cl["source"], "anchor": None}),
-                                          ohje["communications"]["email"])
+        return checklist_component.render(cl, href, ohje["communications"]["email"])
 
     @env.macro
     def role_helper():

@@ -263,7 +263,7 @@ def test_finnish_hyphenation_without_stray_soft_hyphens(pdf):
     words = set(re.findall(r"\w+", SOURCE.read_text(encoding="utf-8")))
     for appendix in load_checklists(ROOT / "data" / "tarkistuslistat").values():
         words |= {w for g in appendix["groups"] for i in g["items"] for w in re.findall(r"\w+", i["text"])}
-        words |= set(re.findall(r"\w+", appendix["intro"]))
+        words |= set(re.findall(r"\w+", appendix["intro"].text))
     for head, tail in breaks:
         assert head + tail in words, f"tavutettu sana ei ole tekstin sana: {head}-{tail}"
 
