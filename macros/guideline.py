@@ -46,10 +46,14 @@ def bullets(markdown: str, anchor: str) -> list[str]:
     return found
 
 
+SITE_NOTE = re.compile(r"\{%-?\s*call\s+site_note\(\)\s*-?%\}.*?\{%-?\s*endcall\s*-?%\}", re.S)
+
+
 def plain_text(markdown: str) -> str:
-    """A page's words as a reader sees them: no list markers, emphasis, ids or snippet markers."""
+    """The guideline's words on a page as a reader sees them: no list markers, emphasis, ids or
+    snippet markers, and none of the site's own notes (a quote must be the city's text)."""
     lines = []
-    for line in markdown.splitlines():
+    for line in SITE_NOTE.sub("", markdown).splitlines():
         line = re.sub(r"<!--.*?-->", "", line)
         line = re.sub(r"\{[^}]*#[^}]*\}", "", line)
         line = re.sub(r"^\s*(?:[-*]\s+|#{1,6}\s+|!!!\s+\w+\s*)", "", line)

@@ -252,3 +252,14 @@ def test_one_administrator_is_asked_for_and_a_second_may_be_given():
     assert fields["yllapitaja-1"]["required"] and fields["yllapitaja-1"]["hint"] is None
     assert not fields["yllapitaja-2"]["required"] and fields["yllapitaja-2"]["required_if"] is None
     assert not fields["muut-yllapitajat"]["required"]
+
+
+def test_a_site_note_on_a_guideline_page_is_not_the_guidelines_text():
+    """A quote must be the city's words: the site's own note on the page does not count."""
+    from macros.guideline import Page
+
+    note = "Perustamassa profiilia? Käy kohdat läpi tarkistuslistalla."
+    page = Page("ohjeistus/x.md", "# 3.9. Otsikko\n\n- Profiili tulee perustaa.\n\n"
+                                  "{% call site_note() %}\n" + note + "\n{% endcall %}\n\nLoppu.\n")
+    assert page.has_passage(["Profiili tulee perustaa."]) and page.has_passage(["Loppu."])
+    assert not page.has_passage([note])
