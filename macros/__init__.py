@@ -16,20 +16,32 @@ from . import completion_sheet as completion_sheet_component
 from . import contents, links, render
 from . import quiz as quiz_component
 from . import role_helper as role_helper_component
-from .guideline import Guideline, check_refs
-from .site_data import check_site_data
+from .guideline import Guideline, check_refs, prose_refs
+from .site_data import build_date, check_site_data, notices, warn
 from .validate import DataError
+
+
+def load_components(data_dir: Path, guideline: Guideline) -> tuple[dict, dict, dict]:
+    """(checklists, roles, quiz) from data_dir, checked against the guideline: the checklists'
+    bullets, every quote and link, and the guideline's words beside the site's own text (Prose)."""
+    checklists = checklist_component.load_checklists(data_dir / "tarkistuslistat")
+    checklist_component.check_sources(checklists, guideline)
+    roles = role_helper_component.load_roles(data_dir / "perehdytys" / "roolit.yml")
+    quiz_data = quiz_component.load_quiz(data_dir / "perehdytys" / "testi.yml")
+    check_refs([*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data),
+                *prose_refs(checklists, roles, quiz_data)], guideline)
+    return checklists, roles, quiz_data
 
 
 def define_env(env):
     data_dir = Path(env.project_dir) / "data"
     guideline = Guideline(Path(env.conf["docs_dir"]))
-    ohje = check_site_data(env.conf["extra"].get("ohje"), data_dir / "ohje.yml")
-    checklists = checklist_component.load_checklists(data_dir / "tarkistuslistat")
-    checklist_component.check_sources(checklists, guideline)
-    roles = role_helper_component.load_roles(data_dir / "perehdytys" / "roolit.yml")
-    quiz_data = quiz_component.load_quiz(data_dir / "perehdytys" / "testi.yml")
-    check_refs([*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data)], guideline)
+    ohje = check_site_data(env.conf["extra"].get("ohje"), data_dir / "ohje.yml", build_date())
+    warn(notices(ohje))
+    # What follows from the data on the build's day, for the theme and the PDF (which read
+    # data/ohje.yml itself from config.extra.ohje, as MkDocs read it).
+    env.conf["extra"]["ohje_status"] = {"review_late": ohje["document"]["review_late"], "built": ohje["built"]}
+    checklists, roles, quiz_data = load_components(data_dir, guideline)
 
     env.variables["ohje"] = ohje
     env.conf["extra"]["checklists"] = list(checklists.values())   # the checklists' PDF (blank forms)
@@ -46,7 +58,7 @@ def define_env(env):
     @env.macro
     def review_line():
         """The footer's and the PDF cover's review line (one template for all three)."""
-        return render.review_line(ohje["document"])
+        return render.review_line(ohje["document"], ohje["document"]["review_late"])
 
     @env.macro
     def approval_table():
@@ -77,8 +89,7 @@ def define_env(env):
             raise DataError(f"tarkistuslistaa {checklist_id!r} ei ole (data/tarkistuslistat/)")
         cl = checklists[checklist_id]
         use("checklist")
-        return checklist_component.render(cl, href({"page": cl["source"], "anchor": None}),
-                                          ohje["communications"]["email"])
+        return checklist_component.render(cl, href, ohje["communications"]["email"])
 
     @env.macro
     def role_helper():

@@ -5,14 +5,19 @@ code of ours runs, so a YAML mistake there would stop it with its own English
 message, and an impossible date such as 2027-13-45 with a bare ValueError.
 `make build` and `make serve` run this first: every data file is read with the
 data's own loader, and data/ohje.yml is checked in full, so the editor gets the
-Finnish message naming the file and the key. (The serve hook runs it too when a
-rebuild fails; the build itself checks everything again.)
+Finnish message naming the file and the key. Then the components' data is checked
+against the guideline as the build checks it (macros.load_components: quotes, the
+checklists' bullets), so such a mistake too comes as one Finnish message, without
+the build's Python traceback. (The serve hook runs it too when a rebuild fails; the
+build itself checks everything again.)
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from . import load_components
+from .guideline import Guideline
 from .site_data import load_site_data
 from .validate import DataError, load_yaml
 
@@ -23,6 +28,11 @@ def problems(data_dir: Path) -> list[str]:
     for path in sorted(data_dir.rglob("*.yml")):
         try:
             load_site_data(path) if path == data_dir / "ohje.yml" else load_yaml(path)
+        except DataError as err:
+            found.append(str(err))
+    if not found:
+        try:
+            load_components(data_dir, Guideline(data_dir.parent / "docs"))
         except DataError as err:
             found.append(str(err))
     return found

@@ -7,7 +7,7 @@ checklist.css, tests/test_checklist*.py.
     load_checklist(path) -> dict           one validated file
     load_checklists(data_dir) -> dict      {id: checklist}, ordered by section (3.2, then 3.5)
     check_sources(checklists, guideline)   items still quote the section's bullets
-    render(cl, href, email) -> Markup      the web form
+    render(cl, href, email) -> Markup      the web form (href: a docs link -> URL from the page)
 
 A checklist dict:
 
@@ -17,10 +17,11 @@ A checklist dict:
       "section": "3.2",                    the guideline section it comes from
       "source": "ohjeistus/todelliset-tarpeet.md",   that section's page (docs-relative)
       "version": 1,                        storage version of saved answers
-      "intro": "..." or "",
+      "intro": Prose or None,              text the site writes: guideline.Prose (text, and the
+                                           guideline's words when it states a requirement)
       "progress": "vahvistettu",           "5 / 13 kohtaa vahvistettu"
-      "ready": None or {"title", "text", "button"}   shown when every item is handled
-      "summary": None or {"title", "intro", "fields_title", "fields_intro",
+      "ready": None or {"title", "text": Prose, "button"}   shown when every item is handled
+      "summary": None or {"title", "intro": Prose, "fields_title", "fields_intro": Prose,
                           "mail_subject", "name_field", "mail_fields"}   the request to communications
                                            (lists with fields); mail_fields: the ids the e-mail carries
       "file": "/.../data/tarkistuslistat/uusi-profiili.yml",
@@ -44,7 +45,7 @@ A checklist dict:
          "required_if": None,              or {"field": "kesto", "value": "maaraaikainen"}
          "required_when": None,            or {"field_label": "Profiilin kesto", "option_label": "Määräaikainen"}
          "options": [{"value": "facebook", "label": "Facebook"}, ...],   select/radio only, else []
-         "hint": None,                     or a short help text
+         "hint": None,                     or a short help text (Prose)
          "autocomplete": "off"},           the input's autocomplete token (name, email, tel…)
       ],
       "item_count": 13,
@@ -55,13 +56,14 @@ Every problem in a file raises DataError naming the file and the key.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from . import templates
-from .guideline import Guideline, bullets
+from .guideline import Guideline, bullets, optional_prose, parse_prose, with_hrefs
 from .validate import (DataError, check_bool, check_list, check_mapping, check_slug, check_text, check_version,
                        load_yaml)
 
@@ -69,6 +71,8 @@ FIELD_TYPES = {"text", "textarea", "select", "radio", "date", "email", "tel"}
 OPTION_TYPES = {"select", "radio"}
 READY_KEYS = {"title", "text", "button"}
 SUMMARY_KEYS = {"title", "intro", "fields_title", "fields_intro", "mail_subject", "name_field"}
+# Sentences the site writes (guideline.Prose: may carry the guideline's words); the other keys are names.
+PROSE = {"text", "intro", "fields_intro"}
 
 
 # --- loading and validation ---------------------------------------------------
@@ -115,7 +119,7 @@ def load_checklist(path: Path) -> dict:
         "section": section,
         "source": source,
         "version": version,
-        "intro": check_text(raw["intro"], f"{where}: intro") if raw.get("intro") is not None else "",
+        "intro": optional_prose(raw, "intro", f"{where}: intro"),
         "progress": check_text(raw["progress"], f"{where}: progress"),
         "ready": _texts(raw["ready"], f"{where}: ready", READY_KEYS) if raw.get("ready") is not None else None,
         "summary": _summary(raw.get("summary"), fields, where),
@@ -150,9 +154,9 @@ def _describe(value: Any, where: str) -> str:
     return where
 
 
-def _texts(raw: Any, where: str, keys: set[str]) -> dict[str, str]:
+def _texts(raw: Any, where: str, keys: set[str]) -> dict:
     check_mapping(raw, where, keys)
-    return {key: check_text(raw[key], f"{where}.{key}") for key in sorted(keys)}
+    return {key: (parse_prose if key in PROSE else check_text)(raw[key], f"{where}.{key}") for key in sorted(keys)}
 
 
 def _summary(raw: Any, fields: list[dict], where: str) -> dict | None:
@@ -264,7 +268,7 @@ def _field(raw: Any, where: str, ids: IdRegistry) -> dict:
         "required_if": cond,
         "required_when": None,   # the labels of required_if, filled in by _fields
         "options": options,
-        "hint": check_text(raw["hint"], f"{where}.hint") if raw.get("hint") is not None else None,
+        "hint": optional_prose(raw, "hint", f"{where}.hint"),
         "autocomplete": check_slug(raw["autocomplete"], f"{where}.autocomplete") if "autocomplete" in raw else "off",
     }
 
@@ -320,6 +324,8 @@ def script_config(cl: dict) -> dict:
     }
 
 
-def render(cl: dict, href: str, email: str) -> Markup:
-    """The checklist as an HTML form; href = link to its guideline page, email = communications address."""
-    return templates.render("checklist/checklist.html", cl=cl, href=href, email=email, config=script_config(cl))
+def render(cl: dict, href: Callable[[dict], str], email: str) -> Markup:
+    """The checklist as an HTML form; href(link) = a docs link ({"page", "anchor"}) from the page being
+    rendered, email = communications address."""
+    return templates.render("checklist/checklist.html", cl=with_hrefs(cl, href),
+                            href=href({"page": cl["source"], "anchor": None}), email=email, config=script_config(cl))

@@ -14,9 +14,9 @@ def approval_table(approvals: list[dict]) -> Markup:
     return templates.render("site/approval-table.html", approvals=approvals)
 
 
-def review_line(document: dict) -> Markup:
-    """Version, last and next review, in the words of the footer and the PDF cover."""
-    return templates.macro("site/status.html", "review_line", document)
+def review_line(document: dict, late: bool = False) -> Markup:
+    """Version, last and next review (or that it is late), in the words of the footer and the PDF cover."""
+    return templates.macro("site/status.html", "review_line", document, late)
 
 
 def site_note(body: str, note_id: str) -> Markup:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from . import templates
-from .guideline import parse_link, parse_quote
+from .guideline import optional_prose, parse_link, parse_quote, with_hrefs
 from .validate import (DataError, check_list, check_mapping, check_slug, check_text, check_unique, check_version,
                        load_yaml)
 
@@ -55,7 +55,7 @@ def _question(raw: Any, where: str) -> dict:
     return {
         "id": qid,
         "text": check_text(raw["text"], f"{where}.text"),
-        "hint": check_text(raw["hint"], f"{where}.hint") if raw.get("hint") is not None else None,
+        "hint": optional_prose(raw, "hint", f"{where}.hint"),   # the site's words (guideline.Prose)
         "yes": check_slug(raw["if_yes"], f"{where}.if_yes"),
         "no": check_slug(raw["if_no"], f"{where}.if_no"),
     }
@@ -159,5 +159,5 @@ def render(roles: dict, href: Href, contact: dict) -> Markup:
                  "next": [{**n, "href": href(n["link"])} for n in o["next"]]}
                 for o in roles["outcomes"]]
     config = {"key": STORAGE_KEY, "version": roles["version"], "start": roles["start"]}
-    return templates.render("role-helper.html", questions=list(qs.values()), outcomes=outcomes, config=config,
-                            contact=contact)
+    return templates.render("role-helper.html", questions=with_hrefs(list(qs.values()), href), outcomes=outcomes,
+                            config=config, contact=contact)

@@ -108,6 +108,12 @@ def check_date(value: Any, where: str, *, optional: bool = False) -> str | None:
     return value.strip()
 
 
+def parse_date(text: str) -> dt.date:
+    """A date checked by check_date (p.k.vvvv) as a date."""
+    day, month, year = (int(n) for n in FI_DATE.match(text).groups())
+    return dt.date(year, month, day)
+
+
 def check_list(value: Any, where: str) -> list:
     """A non-empty list."""
     if not isinstance(value, list) or not value:

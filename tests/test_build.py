@@ -82,6 +82,7 @@ def test_draft_notice_on_every_page_until_all_dates_are_set(site, tmp_path):
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
     for i, approval in enumerate(data["extra"]["ohje"]["approvals"]):
         approval["date"] = f"{10 + i}.1.2027"
+    data["extra"]["ohje"]["communications"]["confirmed"] = True  # an approved build refuses a placeholder
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "out"
     result = mkdocs_build(project, out, "http://127.0.0.1/", PDF="0")

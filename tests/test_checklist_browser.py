@@ -9,7 +9,7 @@ import pytest
 
 from browser import axe_violations, goto_instant, settle
 from conftest import ROOT
-from macros.checklist import load_checklists
+from macros.checklist import load_checklist, load_checklists
 from macros.site_data import load_site_data
 
 pytestmark = pytest.mark.browser
@@ -249,7 +249,10 @@ def test_summary_and_mailto_contain_the_typed_values_and_list_what_is_missing(si
     text = summary_text(page)
     assert "Loimaan kirjasto" in text and "Instagram" in text and "Määräaikainen" in text
     assert "Tapahtumista tiedottaminen\nja lukuvinkit" in text
-    assert "Pakollisia tietoja puuttuu (11): Kohderyhmä, Ylläpitävä yksikkö, Ylläpitäjä 1 (nimi)" in text
+    given = {"profiilin-nimi", "palvelu", "kesto", "tarkoitus"}
+    missing = [f["label"] for f in PROFILE["fields"] if f["id"] not in given
+               and (f["required"] or f["required_if"] == {"field": "kesto", "value": "maaraaikainen"})]
+    assert f"Pakollisia tietoja puuttuu ({len(missing)}): {', '.join(missing)}" in text
     assert "Päättymispäivä" in text  # required because the profile is fixed-term
     assert "Vahvistamatta (12 / 13)" in text
     assert "Olen miettinyt, miksi profiili tarvitaan ja mitä hyötyä siitä on. (1. Tavoitteet ja ylläpitäjä)" in text
@@ -260,14 +263,14 @@ def test_summary_and_mailto_contain_the_typed_values_and_list_what_is_missing(si
     assert query["subject"] == "Someprofiilipyyntö (ohjeen kohta 3.2): Loimaan kirjasto"
     body = query["body"]  # the key facts; the whole summary goes to the clipboard
     for expected in ["Palvelu: Instagram", "Profiilin nimi: Loimaan kirjasto", "Profiilin kesto: Määräaikainen",
-                     "Pakollisia tietoja puuttuu: 11, vahvistamatta: 12", "Vahvistettu 1 / 13 kohtaa"]:
+                     f"Pakollisia tietoja puuttuu: {len(missing)}, vahvistamatta: 12", "Vahvistettu 1 / 13 kohtaa"]:
         assert expected in body, expected
     assert "Kohderyhmä" not in body and "Tapahtumista" not in body
     whole = page.evaluate("() => { const m = document.querySelector('[data-module=checklist]').loimaaModule;"
                           " return m.summaryText(m.summary()); }")
     for expected in ["Palvelu: Instagram", "Profiilin nimi: Loimaan kirjasto", "Kohderyhmä: PUUTTUU",
                      "Tarkoitus ja odotettu hyöty: Tapahtumista tiedottaminen\n  ja lukuvinkit",
-                     "Pakollisia tietoja puuttuu (11): Kohderyhmä",
+                     f"Pakollisia tietoja puuttuu ({len(missing)}): Kohderyhmä",
                      "- Päivittämiseen on varattu aikaa työtehtävissä. (3. Aktiivinen käyttö)",
                      "VAHVISTETUT KOHDAT (1 / 13)", "- Profiilille on selkeä tarkoitus."]:
         assert expected in whole, expected
@@ -296,6 +299,48 @@ def test_other_service_requires_its_name(site, page):
     assert "Pakollisia tietoja puuttuu" not in summary_text(page)
 
 
+def test_one_administrator_completes_the_request_and_a_second_is_never_missing(site, page):
+    """The guideline sets no number of administrators (issue 22): the request asks for one,
+    a second may be given, and no hint claims a rule the city never wrote."""
+    open_list(page, url(site, PROFILE))
+    first, second = field(page, "yllapitaja-1"), field(page, "yllapitaja-2")
+    assert first.get_attribute("required") is not None and second.get_attribute("required") is None
+    assert page.locator("label[for=uusi-profiili-yllapitaja-1]").inner_text() == "Ylläpitäjä 1 (nimi) (pakollinen)"
+    assert page.locator("label[for=uusi-profiili-yllapitaja-2]").inner_text() == "Ylläpitäjä 2 (nimi)"
+    assert first.get_attribute("aria-describedby") is None   # no hint
+    fill_profile(page, **{"yllapitaja-2": ""})
+    for item in PROFILE_ITEMS:
+        box(page, PROFILE, item).check()
+    text = summary_text(page)
+    assert "Kaikki pakolliset tiedot on annettu ja kaikki kohdat vahvistettu." in text
+    assert "Ylläpitäjä 1 (nimi)" in text and "Ylläpitäjä 2" not in text and "PUUTTUU" not in text
+    assert "Kaikki pakolliset tiedot on annettu" in mailto(page)[1]["body"]
+    first.fill("")
+    assert "Pakollisia tietoja puuttuu (1): Ylläpitäjä 1 (nimi)" in summary_text(page)
+    first.fill("Maija Meikäläinen")
+    second.fill("Matti Virtanen")
+    text = summary_text(page)
+    assert "Ylläpitäjä 2 (nimi)\nMatti Virtanen" in text and "Puuttuu" not in text
+    assert_clean(page)
+
+
+def test_answers_saved_before_the_second_administrator_became_optional_still_load(site, page):
+    """Same field ids, same shape: the storage version stays, and the old answers come back."""
+    open_list(page, url(site, PROFILE))
+    saved = {"items": dict.fromkeys(PROFILE_ITEMS, "ok"),
+             "fields": {"profiilin-nimi": "Loimaan kirjasto", "yllapitaja-1": "Maija Meikäläinen",
+                        "yllapitaja-2": "Matti Virtanen", "kesto": "pysyva"}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+                  ["loimaa-ohje:" + PROFILE["id"], json.dumps({"version": PROFILE["version"], "value": saved})])
+    page.reload(wait_until="load")
+    page.locator("[data-checklist-progress]").wait_for()
+    assert field(page, "yllapitaja-1").input_value() == "Maija Meikäläinen"
+    assert field(page, "yllapitaja-2").input_value() == "Matti Virtanen"
+    assert progress(page) == f"{len(PROFILE_ITEMS)} / {len(PROFILE_ITEMS)} kohtaa vahvistettu"
+    assert "Matti Virtanen" in summary_text(page)
+    assert_clean(page)
+
+
 def test_copy_puts_the_plain_text_summary_on_the_clipboard(site, context, page):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.split("/ohjeet")[0])
     open_list(page, url(site, PROFILE))
@@ -306,7 +351,8 @@ def test_copy_puts_the_plain_text_summary_on_the_clipboard(site, context, page):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Yhteenveto viestinnälle: Ennen uuden someprofiilin perustamista (ohjeen kohta 3.2)")
     assert "Profiilin nimi: Loimaan kirjasto" in copied and "Kohderyhmä: Nuoret 13–17 v." in copied
-    assert "Pakollisia tietoja puuttuu (12)" in copied and "<" not in copied
+    required = [f for f in PROFILE["fields"] if f["required"] and f["id"] not in {"profiilin-nimi", "kohderyhma"}]
+    assert f"Pakollisia tietoja puuttuu ({len(required)})" in copied and "<" not in copied
     assert "Profiilin nimi: Loimaan kirjasto" in mailto(page)[1]["body"]
     assert_clean(page)
 
@@ -551,6 +597,33 @@ def third_site(tmp_path_factory):
     result = mkdocs_build(project, out, "http://127.0.0.1/ohjeet/some/", PDF="0")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+def test_an_item_not_relevant_counts_as_handled_and_leaves_the_summary(third_site, page):
+    """relevant_when: the fixture's item is relevant only when the field has its value."""
+    from conftest import served
+
+    third = load_checklist(THIRD)
+    [item] = [i for g in third["groups"] for i in g["items"] if i["relevant_when"]]
+    cond = item["relevant_when"]
+    [other] = [o for f in third["fields"] if f["id"] == cond["field"] for o in f["options"]
+               if o["value"] != cond["value"]]
+    total = third["item_count"]
+    with served(third_site) as base:
+        open_list(page, base + f"tarkistuslistat/{third['id']}/")
+        for i in (i for g in third["groups"] for i in g["items"] if i is not item):
+            page.locator(f"#{third['id']}-{i['id']}").check()
+        assert progress(page) == f"{total - 1} / {total} kohtaa {third['progress']}"
+        assert item["text"] in page.locator("[data-checklist-summary]").inner_text()   # still to confirm
+        page.locator(f"#{third['id']}-{cond['field']}-{other['value']}").check()
+        assert progress(page) == f"{total} / {total} kohtaa {third['progress']}"
+        note = page.locator(f"[data-checklist-item={item['id']}] .loimaa-checklist__off")
+        assert note.inner_text().startswith("Ei koske: ")
+        assert "Vahvistamatta" not in page.locator("[data-checklist-summary]").inner_text()
+        page.locator(f"#{third['id']}-{cond['field']}-{cond['value']}").check()
+        assert progress(page) == f"{total - 1} / {total} kohtaa {third['progress']}" and not note.is_visible()
+        assert item["text"] in page.locator("[data-checklist-summary]").inner_text()
+    assert_clean(page)
 
 
 def test_a_third_checklist_takes_its_wording_and_ready_state_from_its_data(third_site, page):

@@ -20,8 +20,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, mkdocs_build, served
-from macros import checklist, quiz, role_helper, site_data, validate
-from macros.guideline import Guideline, check_refs
+from macros import checklist, load_components, quiz, role_helper, site_data, validate
+from macros.guideline import Guideline
 from macros.site_data import load_site_data
 from macros.validate import DataError
 
@@ -83,12 +83,8 @@ def parsed_once(load_yaml):
 
 def check_data(data: Path, docs: Path) -> None:
     """The checks the build runs on data/ (macros/__init__.py define_env)."""
-    guideline = Guideline(docs)
     load_site_data(data / "ohje.yml")
-    checklist.check_sources(checklist.load_checklists(data / "tarkistuslistat"), guideline)
-    roles = role_helper.load_roles(data / "perehdytys" / "roolit.yml")
-    questions = quiz.load_quiz(data / "perehdytys" / "testi.yml")
-    check_refs([*role_helper.role_refs(roles), *quiz.quiz_refs(questions)], guideline)
+    load_components(data, Guideline(docs))
 
 
 def dump(path: Path, raw) -> None:

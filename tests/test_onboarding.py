@@ -42,7 +42,7 @@ def test_essentials_page_covers_and_links_every_chapter():
 def test_quotes_keep_the_guidelines_lead_and_bullets():
     html = quote_html(["Asiantuntijaprofiilissa:", "käytetään x", "mainitaan y"], {"title": "T"}, lambda link: "u")
     assert "<p>Asiantuntijaprofiilissa:</p><ul><li>käytetään x</li><li>mainitaan y</li></ul>" in html
-    assert "<blockquote class=\"loimaa-onboarding__quote\"><p>Yksi.</p></blockquote>" in quote_html(
+    assert "<blockquote class=\"loimaa-onboarding__quote\" data-search-exclude><p>Yksi.</p></blockquote>" in quote_html(
         ["Yksi."], {"title": "T"}, lambda link: "u")
 
 

@@ -30,7 +30,7 @@ from test_fidelity import PAGES, SOURCE, body_lines
 sys.path.insert(0, str(ROOT))
 from macros import render
 from macros.checklist import load_checklists
-from macros.site_data import load_site_data
+from macros.site_data import build_date, load_site_data
 
 FURNITURE = ROOT / "overrides" / "pdf" / "furniture.yml"
 CHECKLIST_LINK = "Tarkistuslistat tulostettavaksi (PDF)"   # the link text beside "Tulosta / lataa PDF"
@@ -162,14 +162,24 @@ def mkdocs_config():
     return load_config(config_file=str(ROOT / "mkdocs.yml"))
 
 
+def checked_data(path: Path = ROOT / "data" / "ohje.yml") -> dict:
+    """data/ohje.yml checked as the build checks it, on the build's day (review_late)."""
+    return load_site_data(path, build_date())
+
+
+def review_line(ohje: dict) -> str:
+    """The review line as the build prints it (late or not on the build's day)."""
+    return str(render.review_line(ohje["document"], ohje["document"]["review_late"]))
+
+
 def shown_values(names: list[str], ohje: dict, config) -> list[str]:
     """The data values furniture.yml says the official PDF shows: "ohje.city.name" (a list
     on the way, like ohje.approvals, gives one value per item), "config.site_description",
-    "review_line" (the site footer's line, components/site/status.html)."""
+    "review_line" (the site footer's line, components/site/status.html). ohje: checked_data()."""
     values = []
     for name in names:
         if name == "review_line":
-            values.append(str(render.review_line(ohje["document"])))
+            values.append(review_line(ohje))
             continue
         root, *keys = name.split(".")
         found = [{"ohje": ohje, "config": config}[root]]
@@ -266,8 +276,7 @@ def test_each_checklist_page_links_to_the_checklists_pdf(site, checklist_pdf):
 
 def test_the_pdf_is_the_source_text_and_its_declared_furniture_only(pdf):
     """Word for word: no box title, site note, checklist or other addition of the site."""
-    config = mkdocs_config()
-    assert strays(pdf, config.extra["ohje"], config) == []
+    assert strays(pdf, checked_data(), mkdocs_config()) == []
 
 
 def test_the_stray_check_finds_a_sentence_outside_the_source_and_the_furniture(pdf):
@@ -282,7 +291,7 @@ def test_the_stray_check_finds_a_sentence_outside_the_source_and_the_furniture(p
     # A source line the PDF repeats is one too many.
     assert stray_text(body.replace(anchor, f"{anchor} {anchor}"), pieces) == [anchor]
     # The furniture allows its words anywhere, but nothing more.
-    pieces = official_furniture(config.extra["ohje"], config)
+    pieces = official_furniture(checked_data(), config)
     assert stray_text("Loimaan kaupunki sivu 3 / 12", pieces, ordered=False) == []
     assert stray_text("Loimaan kaupunki Tarkistuslista sivu 3 / 12", pieces, ordered=False) == ["Tarkistuslista"]
 
@@ -428,7 +437,7 @@ def test_checklist_pdf_says_on_every_page_it_is_not_the_guideline(checklist_pdf)
     title_page = flat(pdftotext(checklist_pdf, 1, body=False))
     find_in_order(title_page, [ohje["city"]["name"], words["title"], not_part,
                                f"{words['guideline']}: {ohje['document']['title']}",
-                               flat(str(render.review_line(ohje["document"]))), words["contents"]])
+                               flat(review_line(ohje)), words["contents"]])
     assert (furniture()["official"]["draft"] in title_page) == draft
     total = int(pdfinfo(checklist_pdf)["Pages"])
     assert total >= 3
@@ -482,7 +491,7 @@ def test_finnish_hyphenation_without_stray_soft_hyphens(pdf, checklist_pdf):
     checklist_words = set()
     for cl in load_checklists(ROOT / "data" / "tarkistuslistat").values():
         checklist_words |= {w for g in cl["groups"] for i in g["items"] for w in re.findall(r"\w+", i["text"])}
-        checklist_words |= set(re.findall(r"\w+", cl["intro"]))
+        checklist_words |= set(re.findall(r"\w+", cl["intro"].text if cl["intro"] else ""))
     for path, known, least in ((pdf, words, 5), (checklist_pdf, checklist_words, 1)):
         raw = pdftotext(path)
         assert "\u00ad" not in raw, f"{path.name}: kopioitavassa tekstissä on tavutusmerkkejä (U+00AD)"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs_build
-from test_pdf import (CHECKLIST_LINK, furniture, flat, margins, mkdocs_config, pdf_href, pdfinfo, pdftotext,
-                      strays)
+from test_pdf import (CHECKLIST_LINK, checked_data, furniture, flat, margins, mkdocs_config, pdf_href, pdfinfo,
+                      pdftotext, strays)
 
 SITE_URL = "https://intra.example/ohjeet/some/"
 # Dates the city might give: one approved body, then all three.
@@ -47,13 +47,19 @@ def add_to_page(project: Path, page: str, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
 
 
-def set_dates(project: Path, dates: dict[str, str]) -> None:
-    """Write approval dates into the copy's data/ohje.yml (body: date)."""
+def set_dates(project: Path, dates: dict[str, str], confirmed: bool | None = None) -> None:
+    """Write approval dates into the copy's data/ohje.yml (body: date). The communications
+    address is confirmed when every body has a date (an approved build refuses a placeholder),
+    unless `confirmed` says otherwise."""
     path = project / "data" / "ohje.yml"
     text = path.read_text(encoding="utf-8")
     for body, date in dates.items():
         text, n = re.subn(rf"(- body: {body}\n\s+date:)[^\n]*", rf"\g<1> {date}", text)
         assert n == 1, body
+    if confirmed is None:
+        confirmed = not re.search(r"date: *(#[^\n]*)?\n", text)
+    text, n = re.subn(r"(\n\s+confirmed:) *\w+", rf"\g<1> {str(confirmed).lower()}", text)
+    assert n == 1
     path.write_text(text, encoding="utf-8")
 
 
@@ -121,10 +127,8 @@ def test_an_addition_of_the_site_is_found_and_a_site_note_is_left_out(builds):
     the site note never reaches the PDF."""
     site = builds["partly"]
     pdf = site / pdf_href(site)
-    config = mkdocs_config()
-    ohje = config.extra["ohje"] | {"approvals": [a | {"date": PARTLY.get(a["body"])} for a in
-                                                  config.extra["ohje"]["approvals"]]}
-    assert strays(pdf, ohje, config) == ["teksti: Tarkistuslista Muista tarkistaa salasanasi kerran vuodessa."]
+    ohje = checked_data(site.parent / "data" / "ohje.yml")   # the copy's dates
+    assert strays(pdf, ohje, mkdocs_config()) == ["teksti: Tarkistuslista Muista tarkistaa salasanasi kerran vuodessa."]
     assert "Tämä huomautus on vain sivustolla." in (site / "ohjeistus" / "tietoturva" / "index.html").read_text(
         encoding="utf-8")
     assert "huomautus" not in flat(pdftotext(pdf, body=False))

@@ -1,4 +1,5 @@
 """Unit tests of the data loader and the macros' plain functions."""
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -6,8 +7,8 @@ import yaml
 
 from macros import render
 from macros import templates
-from macros.site_data import load_site_data
-from macros.validate import DataError
+from macros.site_data import build_date, load_site_data, notices
+from macros.validate import DataError, parse_date
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "ohje.yml"
@@ -37,6 +38,7 @@ def test_dates_are_kept_as_written_in_finnish(tmp_path):
     data = raw()
     for i, a in enumerate(data["approvals"]):
         a["date"] = f"{i + 1}.12.2026"
+    data["communications"]["confirmed"] = True
     loaded = load_site_data(write(tmp_path, data))
     assert [a["date"] for a in loaded["approvals"]] == ["1.12.2026", "2.12.2026", "3.12.2026"]
     assert loaded["document"]["last_reviewed"] == raw()["document"]["last_reviewed"]
@@ -45,8 +47,12 @@ def test_dates_are_kept_as_written_in_finnish(tmp_path):
 @pytest.mark.parametrize("mutate, message", [
     (lambda d: d.pop("city"), "puuttuva avain city"),
     (lambda d: d["city"].update(fax="123"), "tuntematon avain fax"),
-    (lambda d: d["approvals"][1].update(date="xx.xx.xxxx"), "extra.ohje.approvals[2].date"),
-    (lambda d: d["approvals"][0].update(date="1.12."), "approvals[1].date: odotettiin päivämäärää muodossa p.k.vvvv"),
+    (lambda d: d["approvals"][1].update(date="xx.xx.xxxx"), "extra.ohje.approvals[Tietoturvaryhmä].date"),
+    (lambda d: d["approvals"][0].update(date="1.12."),
+     "approvals[Johtoryhmä].date: odotettiin päivämäärää muodossa p.k.vvvv"),
+    (lambda d: d["approvals"][2].update(pykala=["KH", 15]), "approvals[Kaupunginhallitus].pykala"),
+    (lambda d: d["approvals"][2].update(paatos="KH"), "approvals[3]: tuntematon avain paatos"),
+    (lambda d: d["approvals"][0].update(body=""), "approvals[1].body"),
     (lambda d: d.update(approvals=[]), "approvals: odotettiin ei-tyhjää"),
     (lambda d: d["communications"].update(confirmed="ehkä"), "communications.confirmed"),
     (lambda d: d["document"].update(title=""), "document.title"),
@@ -71,21 +77,30 @@ def test_broken_yaml_is_reported_with_the_file(tmp_path):
 
 def test_status_lines_from_the_shared_template():
     """The footer, the front page and the PDF cover share these macros (site/status.html)."""
-    approvals = [{"body": "Johtoryhmä", "date": "5.1.2026"}, {"body": "Kaupunginhallitus", "date": None}]
+    approvals = [{"body": "Johtoryhmä", "date": "5.1.2026", "pykala": None},
+                 {"body": "Tietoturvaryhmä", "date": "7.1.2026", "pykala": "TTR 7.1.2026 § 3"},
+                 {"body": "Kaupunginhallitus", "date": None, "pykala": "KH 2.2.2027 § 15"}]
     line = templates.macro("site/status.html", "approval_line", approvals)
-    # The footer uses the front page table's words for a missing approval.
-    assert line == "Hyväksyntä: Johtoryhmä 5.1.2026, Kaupunginhallitus ei vielä hyväksytty"
+    # The footer uses the front page table's words for a missing approval; a reference
+    # without a date is not a decision yet.
+    assert line == ("Hyväksyntä: Johtoryhmä 5.1.2026, Tietoturvaryhmä 7.1.2026 (TTR 7.1.2026 § 3), "
+                    "Kaupunginhallitus ei vielä hyväksytty")
     document = {"version": "2026", "last_reviewed": "29.11.2026", "next_review": "30.11.2027"}
     assert render.review_line(document) == \
         "Versio 2026 · viimeksi tarkistettu 29.11.2026 · seuraava tarkistus 30.11.2027"
-    assert templates.macro("site/status.html", "approval_line", [{"body": "<b>A & B</b>", "date": None}]) == \
+    assert render.review_line(document, True) == \
+        "Versio 2026 · viimeksi tarkistettu 29.11.2026 · tarkistus on myöhässä: se piti tehdä 30.11.2027 mennessä"
+    assert templates.macro("site/status.html", "approval_line",
+                           [{"body": "<b>A & B</b>", "date": None, "pykala": None}]) == \
         "Hyväksyntä: &lt;b&gt;A &amp; B&lt;/b&gt; ei vielä hyväksytty"
 
 
 def test_approval_table_and_contact():
     # HTML from templates now (issue 13): a "|" in the data can no longer split a Markdown table.
-    table = render.approval_table([{"body": "Johtoryhmä", "date": None}])
-    assert "<tr><td>Johtoryhmä</td><td>ei vielä hyväksytty</td></tr></tbody>" in table
+    table = render.approval_table([{"body": "Johtoryhmä", "date": None, "pykala": None},
+                                   {"body": "Kaupunginhallitus", "date": "2.2.2027", "pykala": "KH 2.2.2027 § 15"}])
+    assert '<tr><th scope="row">Johtoryhmä</th><td>ei vielä hyväksytty</td></tr>' in table
+    assert '<tr><th scope="row">Kaupunginhallitus</th><td>2.2.2027<br>KH 2.2.2027 § 15</td></tr>' in table
     contact = render.city_contact(load_site_data(DATA)["city"])
     assert contact.startswith("<p><strong>Loimaan kaupunki</strong>")
     assert "Puh. 02 76 110" in contact
@@ -132,3 +147,70 @@ def test_an_impossible_date_fails_the_build_with_the_finnish_message(tmp_path):
     assert result.returncode != 0
     assert "data/ohje.yml: extra.ohje.document.next_review: '30.2.2027' ei ole oikea päivämäärä" in out
     assert "ValueError" not in out
+
+
+# --- dates that speak, and no approved guideline with a placeholder address ----------------
+
+def approved(data: dict, confirmed: bool) -> dict:
+    for i, a in enumerate(data["approvals"]):
+        a["date"] = f"{i + 1}.12.2026"
+    data["communications"]["confirmed"] = confirmed
+    return data
+
+
+def test_an_approved_guideline_with_a_placeholder_address_is_refused(tmp_path):
+    path = write(tmp_path, approved(raw(), confirmed=False))
+    with pytest.raises(DataError) as err:
+        load_site_data(path)
+    assert f"{path}: extra.ohje.communications.confirmed:" in str(err.value)
+    assert "paikkamerkki" in str(err.value) and "confirmed: true" in str(err.value)
+    loaded = load_site_data(write(tmp_path, approved(raw(), confirmed=True)))
+    assert loaded["approved"] is True and notices(loaded) == []
+
+
+def test_a_draft_with_a_placeholder_builds_with_a_warning():
+    loaded = load_site_data(DATA, today=dt.date(2026, 12, 6))
+    assert loaded["approved"] is False
+    assert [n for n in notices(loaded) if "paikkamerkki" in n and "viestinta@loimaa.fi" in n]
+
+
+@pytest.mark.parametrize("next_review, last_reviewed, ok", [
+    ("28.11.2026", "29.11.2026", False), ("1.1.2026", "29.11.2026", False),
+    ("29.11.2026", "29.11.2026", True), ("30.11.2027", "29.11.2026", True),
+])
+def test_next_review_may_not_come_before_the_last(tmp_path, next_review, last_reviewed, ok):
+    data = raw()
+    data["document"].update(next_review=next_review, last_reviewed=last_reviewed)
+    path = write(tmp_path, data)
+    if ok:
+        load_site_data(path)
+        return
+    with pytest.raises(DataError) as err:
+        load_site_data(path)
+    assert f"{path}: extra.ohje.document.next_review: seuraava tarkistus {next_review} on ennen" in str(err.value)
+
+
+def test_the_review_is_late_the_day_after_it_was_due():
+    due = parse_date(raw()["document"]["next_review"])
+    for today, late in ((due - dt.timedelta(days=365), False), (due, False),
+                        (due + dt.timedelta(days=1), True), (due + dt.timedelta(days=900), True)):
+        loaded = load_site_data(DATA, today=today)
+        assert loaded["document"]["review_late"] is late, today
+        assert loaded["built"] == f"{today.day}.{today.month}.{today.year}"
+        said = [n for n in notices(loaded) if "tarkistus on myöhässä" in n]
+        assert bool(said) is late
+        if late:
+            assert raw()["document"]["next_review"] in said[0] and "next_review" in said[0]
+
+
+@pytest.mark.parametrize("value, day", [("0", dt.date(1970, 1, 1)), ("1796083199", dt.date(2026, 11, 30)),
+                                        ("1796083200", dt.date(2026, 12, 1))])
+def test_source_date_epoch_fixes_the_builds_day(value, day):
+    assert build_date({"SOURCE_DATE_EPOCH": value}) == day
+    assert build_date({}) == dt.date.today()
+
+
+@pytest.mark.parametrize("value", ["huomenna", "1.5", "99999999999999999999"])
+def test_a_wrong_source_date_epoch_is_refused_in_finnish(value):
+    with pytest.raises(DataError, match="SOURCE_DATE_EPOCH: odotettiin sekunteja"):
+        build_date({"SOURCE_DATE_EPOCH": value})

@@ -247,7 +247,8 @@ def _render(template: str, config, target: Path, **context) -> int:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["hyphenate"] = hyphenate_text
     document = env.get_template(template).render(
-        ohje=ohje, draft=is_draft(ohje), furniture=_state["furniture"] or load_furniture(),
+        ohje=ohje, status=config.extra.get("ohje_status", {}), draft=is_draft(ohje),
+        furniture=_state["furniture"] or load_furniture(),
         description=config.get("site_description") or "", site_url=config["site_url"] or "", **context)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Local files only: the build must work without a network (intranet, CI).

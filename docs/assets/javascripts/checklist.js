@@ -110,7 +110,7 @@
     var readyBox = this.root.querySelector("[data-checklist-ready]");
     if (readyBox && !wasReady && this.root.classList.contains("is-ready")) {
       readyBox.scrollIntoView({ block: "nearest" });
-      this.tell(this.ready + ". " + readyBox.querySelectorAll("p")[1].textContent, false, true);
+      this.tell(this.ready + ". " + readyBox.querySelector(".loimaa-checklist__ready-text").textContent, false, true);
     }
   };
 

@@ -1,0 +1,25 @@
+"""A mistake in data/ ends `mkdocs build` with the checks' own Finnish message, not a traceback.
+
+The macros check data/ when mkdocs-macros loads them (its on_config, inside MkDocs'
+build) and raise macros.validate.DataError, whose text names the file, the key and
+what to do. MkDocs would print it under a 40-line traceback; here it is printed
+alone and the build stops (exit status 1). DataError is recognised by name: the
+hooks are loaded before the macros package is importable.
+"""
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import Abort
+
+log = logging.getLogger("mkdocs.hooks.data_errors")
+
+
+def is_data_error(error: BaseException) -> bool:
+    return type(error).__name__ == "DataError" and type(error).__module__.startswith("macros")
+
+
+def on_build_error(error):
+    if is_data_error(error):
+        log.error(str(error))
+        raise Abort("Käännös keskeytyi tiedon virheeseen (yllä).") from None
