@@ -6,7 +6,7 @@ fixture `sweep` (conftest.py) opens every page once on a phone and once on a
 desktop, reads each page in its screen, dark-system and print states, and the
 tests assert on what it read (test_pages_browser.py, test_layout_browser.py,
 test_typography_browser.py, test_pdf_web.py, test_print_browser.py,
-test_privacy_browser.py). Each check still fails on its own, naming the page.
+test_print_status_browser.py, test_privacy_browser.py). Each check still fails on its own, naming the page.
 """
 from __future__ import annotations
 

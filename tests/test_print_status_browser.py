@@ -36,6 +36,9 @@ def status(dates: dict[str, str]) -> str:
     return f"{head} · Hyväksytty: " + ", ".join(f"{body} {d}" for body, d in approvals)
 
 
+DATA_STATUS = status({a["body"]: a["date"] for a in OHJE["approvals"]})
+
+
 def finnish(day: date) -> str:
     return f"{day.day}.{day.month}.{day.year}"
 
@@ -63,6 +66,7 @@ def printed(page, tmp_path) -> tuple[list[str], list[str]]:
 @pytest.fixture(scope="module")
 def approved(tmp_path_factory):
     """The project with every approval date set (test_pdf_build.APPROVED), built and served."""
+    assert set(APPROVED) == {a["body"] for a in OHJE["approvals"]}
     project = copy_project(tmp_path_factory.mktemp("approved") / "p")
     set_dates(project, APPROVED)
     result = mkdocs_build(project, project / "site", SITE_URL, PDF="0")
@@ -73,30 +77,24 @@ def approved(tmp_path_factory):
 
 @pytest.fixture(params=STATES)
 def state(request, site):
-    """(the served site, its status line): the draft of data/ohje.yml and the approved copy."""
+    """(the served site, its status line): data/ohje.yml as it is (a draft until the city has
+    filled in every date) and the approved copy."""
     if request.param == "draft":
-        return site, status({a["body"]: a["date"] for a in OHJE["approvals"]})
+        return site, DATA_STATUS
     return request.getfixturevalue("approved"), status(APPROVED)
-
-
-def test_the_data_is_still_a_draft_and_approved_means_every_date():
-    assert "Luonnos" in status({a["body"]: a["date"] for a in OHJE["approvals"]})
-    assert set(APPROVED) == {a["body"] for a in OHJE["approvals"]}
 
 
 # --- every page of the site -------------------------------------------------------------------
 
 def test_every_printed_sheet_of_every_page_carries_status_address_date_and_page_number(site, sweep):
-    line = status({a["body"]: a["date"] for a in OHJE["approvals"]})
-    wrong = {u: wrong_feet(sweep.desktop[u]["print_feet"], line, u) for u in site.pages}
+    wrong = {u: wrong_feet(sweep.desktop[u]["print_feet"], DATA_STATUS, u) for u in site.pages}
     assert {u: w for u, w in wrong.items() if w} == {}
 
 
 def test_the_status_is_not_printed_over_or_into_the_text(site, sweep):
     """The text area holds none of the foot (printed once, in the margin, nothing overlapping)."""
-    line = status({a["body"]: a["date"] for a in OHJE["approvals"]})
     found = [(u, n) for u in site.pages for n, text in enumerate(sweep.desktop[u]["printed"], 1)
-             if line in text or "Tulostettu" in text]
+             if DATA_STATUS in text or "Tulostettu" in text]
     assert found == []
 
 
@@ -151,7 +149,7 @@ def test_without_page_margin_boxes_the_line_prints_at_the_end_too(site, context,
     context.add_init_script("delete window.CSSMarginRule")
     page.goto(site.url + "ohjeistus/tietoturva/", wait_until="load")
     body, _ = printed(page, tmp_path)
-    assert body[-1].endswith(status({a["body"]: a["date"] for a in OHJE["approvals"]}))
+    assert body[-1].endswith(DATA_STATUS)
 
 
 def test_address_follows_instant_navigation_without_search_highlight_or_anchor(site, context, page, tmp_path):
@@ -160,16 +158,15 @@ def test_address_follows_instant_navigation_without_search_highlight_or_anchor(s
     from browser import goto_instant
 
     context.add_init_script("window.addEventListener('beforeprint', e => e.stopImmediatePropagation())")
-    line = status({a["body"]: a["date"] for a in OHJE["approvals"]})
     goto_instant(page, site.url + "?h=salasana#ohjeen-tila")
     page.evaluate("window.__same_document = true")
-    assert wrong_feet(printed(page, tmp_path)[1], line, site.url) == []
+    assert wrong_feet(printed(page, tmp_path)[1], DATA_STATUS, site.url) == []
     page.emulate_media(media="screen")
     page.locator("article a[href*='ohjeistus/tietoturva/']").first.click()
     page.wait_for_url("**/ohjeistus/tietoturva/")
     page.locator("article h1", has_text="3.4.").wait_for()
     assert page.evaluate("window.__same_document === true")  # instant navigation, no reload
-    assert wrong_feet(printed(page, tmp_path)[1], line, site.url + "ohjeistus/tietoturva/") == []
+    assert wrong_feet(printed(page, tmp_path)[1], DATA_STATUS, site.url + "ohjeistus/tietoturva/") == []
 
 
 def test_the_date_is_the_day_of_printing(site, page, tmp_path):
@@ -177,8 +174,7 @@ def test_the_date_is_the_day_of_printing(site, page, tmp_path):
     page.goto(site.url + "tietosuoja/", wait_until="load")
     page.clock.set_fixed_time(datetime(2027, 1, 1, 0, 1))  # the page stayed open past midnight
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    line = status({a["body"]: a["date"] for a in OHJE["approvals"]})
-    assert wrong_feet(printed(page, tmp_path)[1], line, site.url + "tietosuoja/", "1.1.2027") == []
+    assert wrong_feet(printed(page, tmp_path)[1], DATA_STATUS, site.url + "tietosuoja/", "1.1.2027") == []
 
 
 def test_quotes_backslashes_and_line_breaks_in_the_status_print_as_text(site, page, tmp_path):
