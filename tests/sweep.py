@@ -6,15 +6,17 @@ fixture `sweep` (conftest.py) opens every page once on a phone and once on a
 desktop, reads each page in its screen, dark-system and print states, and the
 tests assert on what it read (test_pages_browser.py, test_layout_browser.py,
 test_typography_browser.py, test_pdf_web.py, test_print_browser.py,
-test_privacy_browser.py). Each check still fails on its own, naming the page.
+test_print_status_browser.py, test_privacy_browser.py). Each check still fails on its own, naming the page.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from browser import SEARCH_PROBE, STARTED, axe_violations, settle
+from conftest import ROOT
 from layout import DESKTOP, PHONE, layout_problems
 
 # The site's chrome, which no printed page shows.
@@ -74,15 +76,32 @@ class Sweep:
         return self.views["phone"]
 
 
-def printed_pages(pdf: bytes, tmp_path: Path) -> list[str]:
-    """The text of each printed sheet, flattened as test_pdf.flat() does."""
+def print_foot_mm() -> float:
+    """The bottom margin of a page printed from the browser (loimaa.css @page), where the
+    status line and the page number stand."""
+    css = (ROOT / "docs" / "assets" / "stylesheets" / "loimaa.css").read_text(encoding="utf-8")
+    return float(re.search(r"@page\s*\{[^}]*?\bmargin:\s*[\d.]+mm\s+[\d.]+mm\s+([\d.]+)mm", css).group(1))
+
+
+PT_PER_MM = 72 / 25.4
+A4_MM = 297
+_FOOT_MM = print_foot_mm()
+_FOOT_TOP = str(round((A4_MM - _FOOT_MM) * PT_PER_MM))
+# pdftotext crops (points, at its 72 dpi): a printed sheet's text area, and its foot.
+PRINT_BODY = ["-x", "0", "-y", "0", "-W", "600", "-H", _FOOT_TOP]
+PRINT_FOOT = ["-x", "0", "-y", _FOOT_TOP, "-W", "600", "-H", str(round(_FOOT_MM * PT_PER_MM))]
+
+
+def printed_pages(pdf: bytes, tmp_path: Path, crop: list[str] = ()) -> list[str]:
+    """The text of each printed sheet (or of the crop of it, PRINT_BODY or PRINT_FOOT),
+    flattened as test_pdf.flat() does; one string per sheet, a blank sheet too."""
     from test_pdf import flat
 
     path = tmp_path / "print.pdf"
     path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", *crop, str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
-    return [flat(sheet) for sheet in text.split("\f") if sheet.strip()]
+    return [flat(sheet) for sheet in text.split("\f")[:-1]]  # pdftotext ends every sheet with \f
 
 
 def open_page(page, url: str) -> None:
@@ -121,7 +140,9 @@ def visit_desktop(page, url: str, tmp: Path) -> dict:
     seen["print_chrome"] = page.evaluate(VISIBLE_CHROME, CHROME)
     seen["print_h1"] = page.locator("article h1").first.is_visible()
     seen["print_headings"] = page.evaluate(HEADINGS)
-    seen["printed"] = printed_pages(page.pdf(format="A4"), tmp)
+    pdf = page.pdf(format="A4")
+    seen["printed"] = printed_pages(pdf, tmp, PRINT_BODY)   # the text area of each sheet
+    seen["print_feet"] = printed_pages(pdf, tmp, PRINT_FOOT)   # its status line and page number
     page.emulate_media(media="screen")
     search_ready(page)
     return seen

@@ -95,6 +95,17 @@ def test_status_lines_from_the_shared_template():
         "Hyväksyntä: &lt;b&gt;A &amp; B&lt;/b&gt; ei vielä hyväksytty"
 
 
+def test_print_status_line_from_the_shared_template():
+    """Printed pages' status (overrides/main.html): "Luonnos" while a date is missing, escaped."""
+    ohje = {"city": {"name": "Loimaan kaupunki"}, "document": {"title": "<b>Ohje & ohje</b>", "version": "2026"},
+            "approvals": [{"body": "Johtoryhmä", "date": "5.1.2026"}, {"body": "Kaupunginhallitus", "date": None}]}
+    assert templates.macro("site/status.html", "print_status", ohje) == \
+        "Loimaan kaupunki · &lt;b&gt;Ohje &amp; ohje&lt;/b&gt;, versio 2026 · Luonnos"
+    ohje["approvals"][1]["date"] = "2.2.2026"
+    assert templates.macro("site/status.html", "print_status", ohje).endswith(
+        " · Hyväksytty: Johtoryhmä 5.1.2026, Kaupunginhallitus 2.2.2026")
+
+
 def test_approval_table_and_contact():
     # HTML from templates now (issue 13): a "|" in the data can no longer split a Markdown table.
     table = render.approval_table([{"body": "Johtoryhmä", "date": None, "pykala": None},

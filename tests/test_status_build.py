@@ -93,6 +93,8 @@ def test_a_late_review_shows_on_every_page_the_front_page_and_the_pdf_cover(buil
         assert f"Ohje piti tarkistaa {DUE} mennessä" in banner(html), name
         if name != "index.html":  # the front page gives the status in its own section
             assert LATE_LINE in footer(html), name
+        printed = re.search(r"data-print-status>(.*?)</p>", html, re.S).group(1)
+        assert normalise(printed).endswith(LATE_LINE), name  # every printout too
     front = normalise(re.sub(r"<[^>]+>", " ", every["index.html"].split('id="ohjeen-tila"', 1)[1]))
     assert LATE_LINE in front
     pdf = site / pdf_href(site)
