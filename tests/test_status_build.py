@@ -16,15 +16,20 @@ import yaml
 
 from conftest import ROOT, copy_project, mkdocs_build
 from htmltext import normalise
-from test_pdf import flat, pdf_href, pdftotext
+from test_pdf import flat, mkdocs_config, pdf_href, pdftotext, strays
 from test_pdf_build import APPROVED, set_dates
 
+from macros.site_data import load_site_data
 from macros.validate import parse_date
 
 DUE = yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))["extra"]["ohje"]["document"][
     "next_review"]
 LATE_LINE = f"tarkistus on myöhässä: se piti tehdä {DUE} mennessä"
 PYKALA = "KH 9.3.2026 § 15"
+
+
+def due_plus_one() -> dt.date:
+    return parse_date(DUE) + dt.timedelta(days=1)
 
 
 def epoch(day: dt.date) -> str:
@@ -44,7 +49,7 @@ def builds(tmp_path_factory):
     root = tmp_path_factory.mktemp("status-builds")
     due = parse_date(DUE)
     jobs = {
-        "late": ({}, {"SOURCE_DATE_EPOCH": epoch(due + dt.timedelta(days=1)), "PDF": "1"}),
+        "late": ({}, {"SOURCE_DATE_EPOCH": epoch(due_plus_one()), "PDF": "1"}),
         "due_day": ({}, {"SOURCE_DATE_EPOCH": epoch(due), "PDF": "0"}),
         "placeholder": ({"confirmed": False}, {"PDF": "0"}),
         "approved": ({"confirmed": True}, {"PDF": "1"}),
@@ -99,6 +104,9 @@ def test_a_late_review_shows_on_every_page_the_front_page_and_the_pdf_cover(buil
     assert LATE_LINE in front
     pdf = site / pdf_href(site)
     assert LATE_LINE in flat(pdftotext(pdf, 1, body=False))
+    # The late-review line is the document's furniture: nothing else is added to the official text.
+    ohje = load_site_data(site.parent / "data" / "ohje.yml", due_plus_one())
+    assert strays(pdf, ohje, mkdocs_config()) == []
 
 
 def test_on_the_day_it_is_due_the_review_is_not_late(builds):
@@ -135,3 +143,8 @@ def test_an_approved_build_cites_its_decisions(builds):
             assert f"Kaupunginhallitus 9.3.2026 ({PYKALA})" in footer(html), name
     assert f"<td>9.3.2026<br>{PYKALA}</td>" in every["index.html"].replace("&sect;", "§")
     assert "Ohje on hyväksytty kaikissa alla luetelluissa toimielimissä." in every["index.html"]
+    pdf = site / pdf_href(site)
+    cover = flat(pdftotext(pdf, 1, body=False))
+    assert f"Kaupunginhallitus 9.3.2026 {PYKALA}" in cover and "Luonnos" not in cover
+    ohje = load_site_data(site.parent / "data" / "ohje.yml")
+    assert strays(pdf, ohje, mkdocs_config()) == []
