@@ -7,8 +7,12 @@
  * saved via Loimaa.storage after the user changes something (versioned per
  * checklist), restore after reload or navigation, "Tyhjennä vastaukset"; where
  * the data has them, "ei koske" choices, the ready state (ready) and the
- * summary for communications (summary: print, copy, e-mail). Everything the
- * user typed is put on the page with textContent only, never as HTML.
+ * summary for communications (summary: print, copy, share, an e-mail draft to
+ * download, a short mailto: link). Items that do not apply (marked "ei koske",
+ * or relevant_when no longer met) are counted apart: "12 / 12 kohtaa
+ * vahvistettu, 1 ei koske" in the bar, the summary and the mail alike.
+ * Everything the user typed is put on the page with textContent only, never as
+ * HTML, and nothing is sent anywhere: the draft is built in the browser.
  */
 // Run when loimaa.js is there: on instant navigation Material loads a page's
 // scripts in parallel, so this file may arrive first (see loimaa.js).
@@ -80,7 +84,14 @@
     this.undoButton = this.root.querySelector("[data-checklist-undo]");
     this.undoButton.addEventListener("click", function () { self.undo(); });
     var mail = this.root.querySelector("[data-checklist-mailto]");
-    if (mail) mail.addEventListener("click", function () { self.copySummary(); });
+    if (mail) mail.addEventListener("click", function (event) { self.followMail(event, mail); });
+    var share = this.root.querySelector("[data-checklist-share]");
+    if (share && typeof navigator.share === "function") {
+      share.hidden = false;
+      share.addEventListener("click", function () { self.shareSummary(); });
+    }
+    var draft = this.root.querySelector("[data-checklist-draft]");
+    if (draft) draft.addEventListener("click", function () { self.downloadDraft(); });
     // Another tab saved: take its answers, except the text being typed here.
     window.addEventListener("storage", function (event) {
       if (!self.root.isConnected || (event.key && event.key.slice(-self.id.length - 1) !== ":" + self.id)) return;
@@ -220,28 +231,53 @@
 
   /* --- progress, ready state, summary --- */
 
-  /* "Ei koske: Profiilin kesto on pysyvä." when the item's relevant_when field has another value; else "". */
+  /* "Profiilin kesto on pysyvä" when the item's relevant_when field has another value; else "". */
   Checklist.prototype.irrelevant = function (item) {
     var field = this.field(item.when.field);
     var value = field ? this.value(field) : "";
-    return value && value !== item.when.value ? "Ei koske: " + field.label + " on " + this.display(field).toLowerCase() + "." : "";
+    return value && value !== item.when.value ? field.label + " on " + this.display(field).toLowerCase() : "";
   };
 
-  Checklist.prototype.update = function () {
-    var handled = 0;
-    this.items.forEach(function (item) {
-      var done = item.ok.checked;
-      var na = !!(item.na && item.na.checked);
+  /* Each item's state: "ok" (confirmed), "na" (marked "ei koske"), "off" (relevant_when not met:
+     a tick stays in the form but does not count) or "" (still to confirm); why, when it does not apply. */
+  Checklist.prototype.states = function () {
+    return this.items.map(function (item) {
       var off = this.irrelevant(item);
-      item.off.textContent = off;
-      item.li.classList.toggle("is-done", done);
-      item.li.classList.toggle("is-na", na || !!off);
-      if (done || na || off) handled += 1;
+      if (off) return { item: item, state: "off", reason: off };
+      if (item.na && item.na.checked) return { item: item, state: "na", reason: "" };
+      return { item: item, state: item.ok.checked ? "ok" : "", reason: "" };
     }, this);
-    var total = this.items.length;
-    var ready = handled === total;
-    var count = handled + " / " + total;
-    var rest = " kohtaa " + this.counted;
+  };
+
+  /* {confirmed, applicable, na}: what the bar, the summary and the mail count. */
+  function tally(states) {
+    var t = { confirmed: 0, applicable: 0, na: 0 };
+    states.forEach(function (s) {
+      if (s.state === "na" || s.state === "off") t.na += 1;
+      else t.applicable += 1;
+      if (s.state === "ok") t.confirmed += 1;
+    });
+    return t;
+  }
+
+  /* "12 / 12" and ", 1 ei koske" (empty when every item applies). */
+  function fraction(t) { return t.confirmed + " / " + t.applicable; }
+  function apart(t) { return t.na ? ", " + t.na + " ei koske" : ""; }
+
+  Checklist.prototype.update = function () {
+    var states = this.states();
+    states.forEach(function (s) {
+      var item = s.item;
+      item.off.textContent = s.state === "off" ? "Ei koske: " + s.reason + "." +
+        (item.ok.checked ? " Rasti säilyy ja lasketaan taas, jos valinta muuttuu." : "") : "";
+      item.li.classList.toggle("is-done", s.state === "ok");
+      item.li.classList.toggle("is-na", s.state === "na");
+      item.li.classList.toggle("is-off", s.state === "off");
+    });
+    var t = tally(states);
+    var ready = t.confirmed === t.applicable;
+    var count = fraction(t);
+    var rest = " kohtaa " + this.counted + apart(t);
 
     var progress = this.root.querySelector("[data-checklist-progress]");
     if (progress && progress.textContent !== count + rest) {
@@ -250,7 +286,10 @@
       progress.appendChild(document.createTextNode(rest));
     }
     var bar = this.root.querySelector("[data-checklist-bar]");
-    if (bar) bar.value = handled;
+    if (bar) {
+      bar.max = Math.max(t.applicable, 1);
+      bar.value = t.applicable ? t.confirmed : 1;
+    }
     var readyBox = this.root.querySelector("[data-checklist-ready]");
     if (readyBox) readyBox.hidden = !ready;
     var next = this.root.querySelector("[data-checklist-next]");
@@ -275,9 +314,15 @@
     });
     var unconfirmed = [];
     var confirmed = [];
-    this.items.forEach(function (item) {
-      if (self.irrelevant(item)) return;
-      if (!item.ok.checked) {
+    var notApplicable = [];
+    var states = this.states();
+    states.forEach(function (s) {
+      var item = s.item;
+      if (s.state === "na" || s.state === "off") {
+        notApplicable.push(item.text + " (" + item.group + ")" + (s.reason ? ": " + s.reason + "." : ""));
+        return;
+      }
+      if (s.state !== "ok") {
         unconfirmed.push(item.text + " (" + item.group + ")");
         return;
       }
@@ -285,6 +330,7 @@
       if (!last || last.title !== item.group) confirmed.push((last = { title: item.group, items: [] }));
       last.items.push(item.text);
     });
+    var t = tally(states);
     var config = this.summaryConfig;
     return {
       heading: config.title,
@@ -296,7 +342,9 @@
       complete: !missingFields.length && !unconfirmed.length,
       fields: fields,
       confirmed: confirmed,
-      progress: (this.items.length - unconfirmed.length) + " / " + this.items.length,
+      notApplicable: notApplicable,
+      progress: fraction(t),      // "12 / 12"
+      apart: apart(t),            // ", 1 ei koske" or ""
     };
   };
 
@@ -304,18 +352,46 @@
     return this.fields.filter(function (f) { return f.id === id; })[0];
   };
 
-  /* The e-mail: the key facts only, each value cut to `room` characters; the whole summary
-     goes to the clipboard (mailto links over about 2000 characters get cut). */
-  Checklist.prototype.mailText = function (s, room) {
+  /* The mailto: fallback: the key facts only, each value cut to `room` characters (mailto links
+     over about 2000 characters get cut), then what the mail leaves out and how to add it.
+     copied: the whole summary is on the clipboard now (only then does the mail say so). */
+  Checklist.prototype.mailText = function (s, room, copied) {
     var cut = function (text) { return text.length > room ? text.slice(0, room - 1) + "…" : text; };
-    var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa",
+    var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa" + s.apart,
       s.complete ? COMPLETE : "Pakollisia tietoja puuttuu: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
-    this.summaryConfig.mailFields.forEach(function (id) {
+    var carried = this.summaryConfig.mailFields;
+    var left = [];
+    this.fields.forEach(function (f) {
+      var shown = this.display(f);
+      if (!shown) return;
+      if (carried.indexOf(f.id) < 0) left.push(f.label);
+      else if (cut(shown) !== shown) left.push(f.label + " (katkaistu)");
+    }, this);
+    carried.forEach(function (id) {
       var f = this.field(id);
       if (this.value(f)) lines.push(f.label + ": " + cut(this.display(f)).replace(/\s+/g, " "));
     }, this);
-    lines.push("", "Koko yhteenveto kopioitiin leikepöydälle: liitä se tähän viestiin (Ctrl+V).");
-    return { subject: this.summaryConfig.subject + (s.name ? ": " + cut(s.name) : ""), body: lines.join("\r\n") };
+    left.push("kohtien luettelo");
+    lines.push("", "Tästä viestistä puuttuu: " + left.join(", ") + ".");
+    lines.push(copied ? "Koko yhteenveto on kopioitu leikepöydälle: liitä se tähän viestiin ennen lähettämistä."
+      : "Lisää ne ennen lähettämistä: kopioi sivun ”" + s.heading + "” teksti tähän viestiin, " +
+        "tai lähetä sivulta ladattava sähköpostiluonnos, jossa ovat kaikki tiedot.");
+    return { subject: this.subject(s, cut), body: lines.join("\r\n") };
+  };
+
+  Checklist.prototype.subject = function (s, cut) {
+    return this.summaryConfig.subject + (s.name ? ": " + (cut ? cut(s.name) : s.name) : "");
+  };
+
+  /* The mailto: address for the summary, under 2000 characters. */
+  Checklist.prototype.mailHref = function (s, copied) {
+    var mail = this.root.querySelector("[data-checklist-mailto]");
+    for (var room = 400, href; (!href || href.length > 2000) && room > 4; room = Math.floor(room * 0.7)) {
+      var text = this.mailText(s, room, copied);
+      href = "mailto:" + mail.getAttribute("data-email") + "?subject=" + encodeURIComponent(text.subject) +
+        "&body=" + encodeURIComponent(text.body);
+    }
+    return href;
   };
 
   var COMPLETE = "Kaikki pakolliset tiedot on annettu ja kaikki kohdat vahvistettu.";
@@ -325,11 +401,15 @@
   }
 
   function unconfirmedTitle(s) {
-    return "Vahvistamatta (" + s.unconfirmed.length + " / " + (s.unconfirmed.length + countConfirmed(s)) + "):";
+    return "Vahvistamatta (" + s.unconfirmed.length + " / " + s.progress.split(" / ")[1] + "):";
   }
 
-  function countConfirmed(s) {
-    return s.confirmed.reduce(function (n, g) { return n + g.items.length; }, 0);
+  function confirmedTitle(s) {
+    return "Vahvistetut kohdat (" + s.progress + s.apart + ")";
+  }
+
+  function notApplicableTitle(s) {
+    return "Ei koske (" + s.notApplicable.length + ")";
   }
 
   Checklist.prototype.summaryText = function (s) {
@@ -345,12 +425,16 @@
     s.fields.forEach(function (f) {
       lines.push(f.label + ": " + (f.value ? f.value.replace(/\n/g, "\n  ") : "PUUTTUU"));
     });
-    lines.push("", "VAHVISTETUT KOHDAT (" + s.progress + ")");
+    lines.push("", confirmedTitle(s).toUpperCase());
     if (!s.confirmed.length) lines.push("(ei yhtään)");
     s.confirmed.forEach(function (g) {
       lines.push(g.title);
       g.items.forEach(function (text) { lines.push("- " + text); });
     });
+    if (s.notApplicable.length) {
+      lines.push("", notApplicableTitle(s).toUpperCase());
+      s.notApplicable.forEach(function (m) { lines.push("- " + m); });
+    }
     return lines.join("\n");
   };
 
@@ -379,7 +463,7 @@
     });
     parts.push(dl);
 
-    parts.push(el("h3", "Vahvistetut kohdat (" + s.progress + ")"));
+    parts.push(el("h3", confirmedTitle(s)));
     if (!s.confirmed.length) parts.push(el("p", "Ei yhtään."));
     s.confirmed.forEach(function (g) {
       parts.push(el("p", g.title, "loimaa-summary__group"));
@@ -387,17 +471,19 @@
       g.items.forEach(function (text) { ul.appendChild(el("li", text)); });
       parts.push(ul);
     });
+    if (s.notApplicable.length) {
+      parts.push(el("h3", notApplicableTitle(s)));
+      var na = el("ul", null, "loimaa-summary__items");
+      s.notApplicable.forEach(function (text) { na.appendChild(el("li", text)); });
+      parts.push(na);
+    }
 
     body.textContent = "";
     parts.forEach(function (p) { body.appendChild(p); });
 
+    // Until the user clicks it, the link says nothing was copied: that is true wherever it opens.
     var mail = this.root.querySelector("[data-checklist-mailto]");
-    for (var room = 400, href; mail && (!href || href.length > 2000) && room > 4; room = Math.floor(room * 0.7)) {
-      var text = this.mailText(s, room);
-      href = "mailto:" + mail.getAttribute("data-email") + "?subject=" + encodeURIComponent(text.subject) +
-        "&body=" + encodeURIComponent(text.body);
-      mail.href = href;
-    }
+    if (mail) mail.href = this.mailHref(s, false);
   };
 
   /* Print only the summary: a class on <html> switches the print stylesheet. */
@@ -412,13 +498,18 @@
     window.print();
   };
 
-  Checklist.prototype.copySummary = function () {
+  /* Copy the whole summary; done(copied) after the message is shown. */
+  Checklist.prototype.copySummary = function (done) {
     var text = this.summaryText(this.summary());
     var region = this.root.querySelector("[data-checklist-summary-message]");
-    var ok = function () { Loimaa.announce(region, "Yhteenveto kopioitu leikepöydälle."); };
+    var ok = function () {
+      Loimaa.announce(region, "Yhteenveto kopioitu leikepöydälle.");
+      if (done) done(true);
+    };
     var fallback = function () {
-      if (copyWithSelection(text)) ok();
-      else Loimaa.announce(region, "Kopiointi ei onnistunut. Valitse yhteenvedon teksti ja kopioi se itse.");
+      if (copyWithSelection(text)) return ok();
+      Loimaa.announce(region, "Kopiointi ei onnistunut. Valitse yhteenvedon teksti ja kopioi se itse.");
+      if (done) done(false);
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(ok, fallback);
@@ -426,6 +517,100 @@
       fallback();
     }
   };
+
+  /* The mailto: link: copy first, then open the mail saying whether the summary was copied. */
+  Checklist.prototype.followMail = function (event, mail) {
+    if (this.following) return;   // the click below, with the final address
+    event.preventDefault();
+    var self = this;
+    this.copySummary(function (copied) {
+      mail.href = self.mailHref(self.summary(), copied);
+      self.following = true;
+      try {
+        mail.click();
+      } finally {
+        self.following = false;
+      }
+    });
+  };
+
+  /* The phone's share sheet (where the browser has one) with the whole summary. */
+  Checklist.prototype.shareSummary = function () {
+    var s = this.summary();
+    var region = this.root.querySelector("[data-checklist-summary-message]");
+    navigator.share({ title: this.subject(s), text: this.summaryText(s) }).then(function () {
+      Loimaa.announce(region, "Yhteenveto jaettu.");
+    }, function (error) {
+      if (error && error.name === "AbortError") return;   // the user closed the share sheet
+      Loimaa.announce(region, "Jakaminen ei onnistunut. Lataa sähköpostiluonnos tai kopioi yhteenveto.");
+    });
+  };
+
+  /* An e-mail draft (.eml, X-Unsent: 1: mail programs open it as a new message) with the whole
+     summary, made here in the browser and saved as a download; nothing leaves the page. */
+  Checklist.prototype.downloadDraft = function () {
+    var s = this.summary();
+    var mail = this.root.querySelector("[data-checklist-mailto]");
+    var name = fileName(this.summaryConfig.subject.replace(/\s*\(.*\)\s*/, "") + (s.name ? " " + s.name : "")) + ".eml";
+    var eml = [
+      "X-Unsent: 1",
+      "To: " + mail.getAttribute("data-email"),
+      "Subject: " + encodedWords(this.subject(s)),
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=UTF-8",
+      "Content-Transfer-Encoding: base64",
+      "",
+      base64Lines(this.summaryText(s).replace(/\n/g, "\r\n")),
+      "",
+    ].join("\r\n");
+    var url = URL.createObjectURL(new Blob([eml], { type: "message/rfc822" }));
+    var link = el("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    Loimaa.announce(this.root.querySelector("[data-checklist-summary-message]"),
+      "Sähköpostiluonnos ladattu (" + name + "). Avaa tiedosto: sähköpostiohjelma avaa sen uutena viestinä " +
+      "viestinnälle, ja siinä on koko yhteenveto. Tarkista viesti ja lähetä se.");
+  };
+
+  /* "Someprofiilipyyntö Loimaan kirjasto" -> "someprofiilipyynto-loimaan-kirjasto" (at most 60 characters). */
+  function fileName(text) {
+    var ascii = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "yhteenveto";
+  }
+
+  function utf8Base64(text) {
+    var bytes = new TextEncoder().encode(text);
+    var binary = "";
+    for (var i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(binary);
+  }
+
+  /* The body in base64 lines of 76 characters (RFC 2045). */
+  function base64Lines(text) {
+    return utf8Base64(text).replace(/.{76}/g, "$&\r\n").replace(/\r\n$/, "");
+  }
+
+  /* A header value as RFC 2047 encoded words, each under 76 characters, whole characters only. */
+  function encodedWords(text) {
+    var words = [];
+    var chunk = "";
+    Array.from(text).forEach(function (ch) {
+      if (new TextEncoder().encode(chunk + ch).length > 36) {
+        words.push(chunk);
+        chunk = "";
+      }
+      chunk += ch;
+    });
+    words.push(chunk);
+    return words.map(function (w) { return "=?UTF-8?B?" + utf8Base64(w) + "?="; }).join("\r\n ");
+  }
 
   /* Older browsers and plain-http intranets have no Clipboard API. */
   function copyWithSelection(text) {

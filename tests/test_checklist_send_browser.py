@@ -1,0 +1,205 @@
+"""The 3.2 request reaches communications whole (issue 23): the share sheet and the
+downloadable e-mail draft (.eml, parsed here with Python's email package) carry every
+field and every item's state; the mailto: fallback says what it leaves out and says the
+summary was copied only when it was."""
+from __future__ import annotations
+
+import email
+import email.policy
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from test_checklist_browser import (EMAIL, PROFILE, PROFILE_ITEMS, assert_clean, box, field, open_list,
+                                    summary_text, url)
+from test_checklist_journeys_browser import LONG, fill_request
+
+pytestmark = pytest.mark.browser
+
+SUBJECT = "Someprofiilipyyntö (ohjeen kohta 3.2): Loimaan kirjasto"
+MAIL_FIELDS = PROFILE["summary"]["mail_fields"]
+CONFIRMED = PROFILE_ITEMS[::2]        # every other item ticked, so both states are in every test
+UNCONFIRMED = [i for i in PROFILE_ITEMS if i not in CONFIRMED]
+ITEM_TEXT = {i["id"]: i["text"] for g in PROFILE["groups"] for i in g["items"]}
+# Clipboard and share sheet as the browser would have them, recorded for the test.
+DENY_CLIPBOARD = ("navigator.clipboard.writeText = () => Promise.reject(new Error('estetty'));"
+                  " document.execCommand = () => false;")
+FAKE_SHARE = "navigator.share = d => { window.shared = d; return Promise.resolve(); };"
+NO_SHARE = "delete Navigator.prototype.share; delete navigator.share;"
+# Every click on the mail link, with the address it had then (the last one is the mail that opens).
+RECORD_MAIL = ("window.mailClicks = []; document.addEventListener('click', e => {"
+               " const a = e.target.closest && e.target.closest('[data-checklist-mailto]');"
+               " if (a) window.mailClicks.push(a.href); }, true);")
+
+
+def fill_everything(page):
+    """Every field of the request (the fixed-term branch, so the end date is asked too) and half the items."""
+    fill_request(page, long=True)
+    page.locator("#uusi-profiili-kesto-maaraaikainen").check()
+    field(page, "paattyy").fill("2027-06-30")
+    field(page, "tarkoitus").fill("Tapahtumista tiedottaminen\nja lukuvinkit")
+    for item in CONFIRMED:
+        box(page, PROFILE, item).check()
+
+
+def shown_values(page) -> dict[str, str]:
+    """Each given field's label and value as the page's summary shows them."""
+    values = page.locator("[data-checklist-summary] dl").evaluate(
+        "dl => [...dl.querySelectorAll('dt')].map(dt => [dt.textContent, dt.nextElementSibling.textContent])")
+    assert len(values) == len(PROFILE["fields"]) - 1   # all but "Muu palvelu, mikä?" (not chosen)
+    return dict(values)
+
+
+def summary_of(page) -> str:
+    return page.evaluate("() => { const m = document.querySelector('[data-module=checklist]').loimaaModule;"
+                         " return m.summaryText(m.summary()); }")
+
+
+def assert_whole(text: str, values: dict[str, str]):
+    """Every field and every item's state is in text (a plain-text summary)."""
+    for label, value in values.items():
+        assert f"{label}: " + value.replace("\n", "\n  ") in text, label
+    confirmed, _, _ = text.partition("VAHVISTETUT KOHDAT")[2].partition("\n\n")
+    assert confirmed.startswith(f" ({len(CONFIRMED)} / {len(PROFILE_ITEMS)})")
+    unconfirmed = text.partition("Vahvistamatta")[2].partition("\n\n")[0]
+    for item in CONFIRMED:
+        assert ITEM_TEXT[item] in confirmed and ITEM_TEXT[item] not in unconfirmed, item
+    for item in UNCONFIRMED:
+        assert ITEM_TEXT[item] in unconfirmed and ITEM_TEXT[item] not in confirmed, item
+
+
+# --- the e-mail draft -----------------------------------------------------------------------
+
+def test_the_email_draft_carries_every_field_and_every_items_state(site, page):
+    open_list(page, url(site, PROFILE))
+    fill_everything(page)
+    values = shown_values(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa sähköpostiluonnos").click()
+    download = info.value
+    assert download.suggested_filename == "someprofiilipyynto-loimaan-kirjasto.eml"
+    raw = Path(download.path()).read_bytes()
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 78   # RFC 5322 line length
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert msg["X-Unsent"] == "1"      # the mail program opens it as a new, unsent message
+    assert msg["To"] == EMAIL
+    assert msg["Subject"] == SUBJECT
+    assert msg.get_content_type() == "text/plain" and msg.get_content_charset() == "utf-8"
+    body = msg.get_content().replace("\r\n", "\n")
+    assert body.rstrip("\n") == summary_of(page)
+    assert "30.6.2027" in body and LONG.strip() in body
+    assert_whole(body, values)
+    page.get_by_text("Sähköpostiluonnos ladattu (someprofiilipyynto-loimaan-kirjasto.eml).").wait_for()
+    assert_clean(page)   # made in the page: no request anywhere
+
+
+def test_an_empty_draft_still_says_what_is_missing(site, page):
+    open_list(page, url(site, PROFILE))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa sähköpostiluonnos").click()
+    msg = email.message_from_bytes(Path(info.value.path()).read_bytes(), policy=email.policy.default)
+    assert info.value.suggested_filename == "someprofiilipyynto.eml"
+    assert msg["Subject"] == "Someprofiilipyyntö (ohjeen kohta 3.2)"
+    body = msg.get_content()
+    required = [f["label"] for f in PROFILE["fields"] if f["required"]]
+    assert f"Pakollisia tietoja puuttuu ({len(required)}): {', '.join(required)}" in body
+    assert f"Vahvistamatta ({len(PROFILE_ITEMS)} / {len(PROFILE_ITEMS)})" in body
+
+
+# --- the share sheet --------------------------------------------------------------------------
+
+def test_share_sheet_carries_the_whole_summary_where_the_browser_has_one(site, context, page):
+    context.add_init_script(FAKE_SHARE)
+    open_list(page, url(site, PROFILE))
+    fill_everything(page)
+    values = shown_values(page)
+    share = page.get_by_role("button", name="Jaa yhteenveto")
+    share.click()
+    page.get_by_text("Yhteenveto jaettu.").wait_for()
+    shared = page.evaluate("window.shared")
+    assert shared["title"] == SUBJECT
+    assert shared["text"] == summary_of(page)
+    assert_whole(shared["text"], values)
+    assert_clean(page)
+
+
+def test_without_a_share_sheet_the_button_is_not_offered(site, context, page):
+    context.add_init_script(NO_SHARE)
+    open_list(page, url(site, PROFILE))
+    assert page.evaluate("typeof navigator.share") == "undefined"
+    assert page.locator("[data-checklist-share]").is_hidden()
+    assert page.get_by_role("button", name="Lataa sähköpostiluonnos").is_visible()
+    assert page.get_by_role("link", name="Lähetä sähköpostilla viestinnälle").is_visible()
+
+
+def test_a_failed_share_says_what_to_do_and_a_closed_one_says_nothing(site, context, page):
+    context.add_init_script("navigator.share = () => Promise.reject(new DOMException('x', window.shareError));")
+    open_list(page, url(site, PROFILE))
+    page.evaluate("window.shareError = 'AbortError'")
+    page.get_by_role("button", name="Jaa yhteenveto").click()
+    page.evaluate("new Promise(r => setTimeout(r, 0))")
+    message = page.locator("[data-checklist-summary-message]")
+    assert message.inner_text() == ""
+    page.evaluate("window.shareError = 'NotAllowedError'")
+    page.get_by_role("button", name="Jaa yhteenveto").click()
+    page.get_by_text("Jakaminen ei onnistunut. Lataa sähköpostiluonnos tai kopioi yhteenveto.").wait_for()
+
+
+# --- the mailto: fallback ---------------------------------------------------------------------
+
+def mail_query(href: str) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
+
+
+@pytest.mark.parametrize("clipboard", ["allowed", "denied"])
+def test_the_mail_says_the_summary_was_copied_only_when_it_was(site, context, page, clipboard):
+    if clipboard == "allowed":
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+    else:
+        context.add_init_script(DENY_CLIPBOARD)
+    context.add_init_script(RECORD_MAIL)
+    open_list(page, url(site, PROFILE))
+    fill_everything(page)
+    values = shown_values(page)
+    link = page.get_by_role("link", name="Lähetä sähköpostilla viestinnälle")
+    before = mail_query(link.get_attribute("href"))["body"]
+    assert "kopioitu" not in before   # a link opened any other way copies nothing
+
+    link.click()
+    if clipboard == "allowed":
+        page.get_by_text("Yhteenveto kopioitu leikepöydälle.").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == summary_of(page)
+    else:
+        page.get_by_text("Kopiointi ei onnistunut.", exact=False).wait_for()
+    page.wait_for_function("window.mailClicks.length === 2")
+    first, opened = page.evaluate("window.mailClicks")
+    assert opened == link.get_attribute("href")
+    query = mail_query(opened)
+    body = query["body"]
+    assert len(opened) <= 2000 and query["subject"] == SUBJECT
+    assert urlsplit(opened).path == EMAIL
+    # What the mail leaves out, by name: every given field it does not carry, and the items.
+    left = [f["label"] for f in PROFILE["fields"] if f["id"] not in MAIL_FIELDS and f["label"] in values]
+    assert left and all(label in body.partition("Tästä viestistä puuttuu: ")[2] for label in left)
+    assert "kohtien luettelo" in body
+    for label in left:
+        assert f"{label}: " not in body
+    if clipboard == "allowed":
+        assert "Koko yhteenveto on kopioitu leikepöydälle: liitä se tähän viestiin" in body
+    else:
+        assert "kopioitu" not in body
+        assert "Lisää ne ennen lähettämistä: kopioi sivun ”Yhteenveto viestinnälle” teksti" in body
+        assert "sähköpostiluonnos" in body
+    for text in [body, before, page.locator("article").inner_text()]:
+        assert "Ctrl" not in text   # nothing a phone cannot do
+    assert page.watch.console_errors == []
+
+
+def test_cut_values_are_named_in_the_mail(site, page):
+    open_list(page, url(site, PROFILE))
+    fill_request(page, **{"profiilin-nimi": "Kirjasto " + "pitkä nimi " * 120})
+    body = mail_query(page.locator("[data-checklist-mailto]").get_attribute("href"))["body"]
+    assert "Profiilin nimi (katkaistu)" in body.partition("Tästä viestistä puuttuu: ")[2]
+    assert "Profiilin nimi: Kirjasto pitkä nimi" in body
+    assert "Loimaan kirjasto" not in summary_text(page)
