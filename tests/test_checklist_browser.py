@@ -79,14 +79,14 @@ def test_tick_reload_still_ticked(site, page):
     open_list(page, url(site, POST))
     box(page, POST, "edustus-selkea").check()
     box(page, POST, "kuvat-luvalla", na=True).check()
-    assert progress(page) == "2 / 26 kohtaa käsitelty"
+    assert progress(page) == "1 / 25 kohtaa käsitelty, 1 ei koske"   # not applicable: counted apart
     assert stored(page, POST) == {"version": POST["version"],
                                   "value": {"items": {"edustus-selkea": "ok", "kuvat-luvalla": "na"}, "fields": {}}}
     page.reload(wait_until="load")
     assert box(page, POST, "edustus-selkea").is_checked()
     assert box(page, POST, "kuvat-luvalla", na=True).is_checked()
     assert not box(page, POST, "kuvat-luvalla").is_checked()
-    assert progress(page) == "2 / 26 kohtaa käsitelty"
+    assert progress(page) == "1 / 25 kohtaa käsitelty, 1 ei koske"
     assert_clean(page)
 
 
@@ -392,10 +392,12 @@ def test_post_is_ready_only_when_every_item_is_handled(site, page):
     box(page, POST, last["id"]).check()
     assert ready.is_visible()
     assert progress(page) == "26 / 26 kohtaa käsitelty"
-    # "Ei koske" replaces the tick and still counts as handled; unticking makes it not ready.
+    # "Ei koske" replaces the tick and is counted apart; unticking makes it not ready.
     box(page, POST, na_item["id"], na=True).check()
     assert not box(page, POST, na_item["id"]).is_checked()
     assert ready.is_visible()
+    assert progress(page) == "25 / 25 kohtaa käsitelty, 1 ei koske"
+    assert page.locator("[data-checklist-bar]").evaluate("b => [b.value, b.max]") == [25, 25]
     box(page, POST, na_item["id"], na=True).uncheck()
     assert not ready.is_visible() and progress(page) == "25 / 26 kohtaa käsitelty"
     box(page, POST, na_item["id"], na=True).check()
@@ -599,8 +601,10 @@ def third_site(tmp_path_factory):
     return out
 
 
-def test_an_item_not_relevant_counts_as_handled_and_leaves_the_summary(third_site, page):
-    """relevant_when: the fixture's item is relevant only when the field has its value."""
+def test_an_item_not_relevant_is_counted_apart_and_a_tick_on_it_is_kept(third_site, page):
+    """relevant_when: the fixture's item applies only when the field has its value. When it does
+    not, it is counted apart in the bar, the summary and the mail alike; a tick on it stays,
+    shown as not applying, and counts again once the item applies again."""
     from conftest import served
 
     third = load_checklist(THIRD)
@@ -609,20 +613,59 @@ def test_an_item_not_relevant_counts_as_handled_and_leaves_the_summary(third_sit
     [other] = [o for f in third["fields"] if f["id"] == cond["field"] for o in f["options"]
                if o["value"] != cond["value"]]
     total = third["item_count"]
+    word = third["progress"]
+    li = page.locator(f"[data-checklist-item={item['id']}]")
+    tick = page.locator(f"#{third['id']}-{item['id']}")
+    note = li.locator(".loimaa-checklist__off")
+
+    def summary():
+        return page.locator("[data-checklist-summary]").inner_text()
+
+    def mail_body():
+        return parse_qs(urlsplit(page.locator("[data-checklist-mailto]").get_attribute("href")).query)["body"][0]
+
+    def counts(confirmed, applicable, apart):
+        """The count as the bar, the summary and the mail each say it."""
+        rest = f", {apart} ei koske" if apart else ""
+        assert progress(page) == f"{confirmed} / {applicable} kohtaa {word}{rest}"
+        assert f"Vahvistetut kohdat ({confirmed} / {applicable}{rest})" in summary()
+        assert f"Vahvistettu {confirmed} / {applicable} kohtaa{rest}" in mail_body()
+        assert page.locator("[data-checklist-bar]").evaluate("b => [b.value, b.max]") == [confirmed, applicable]
+
     with served(third_site) as base:
         open_list(page, base + f"tarkistuslistat/{third['id']}/")
         for i in (i for g in third["groups"] for i in g["items"] if i is not item):
             page.locator(f"#{third['id']}-{i['id']}").check()
-        assert progress(page) == f"{total - 1} / {total} kohtaa {third['progress']}"
-        assert item["text"] in page.locator("[data-checklist-summary]").inner_text()   # still to confirm
+        counts(total - 1, total, 0)
+        assert item["text"] in summary().partition("Vahvistamatta")[2]   # still to confirm
         page.locator(f"#{third['id']}-{cond['field']}-{other['value']}").check()
-        assert progress(page) == f"{total} / {total} kohtaa {third['progress']}"
-        note = page.locator(f"[data-checklist-item={item['id']}] .loimaa-checklist__off")
+        counts(total - 1, total - 1, 1)
         assert note.inner_text().startswith("Ei koske: ")
-        assert "Vahvistamatta" not in page.locator("[data-checklist-summary]").inner_text()
+        assert "Vahvistamatta" not in summary()
+        assert item["text"] in summary().partition("Ei koske (1)")[2]
+        assert page.locator("[data-checklist-ready]").is_visible()
+
+        # Ticked while it applies, then it stops applying: the tick stays, shown as not applying.
         page.locator(f"#{third['id']}-{cond['field']}-{cond['value']}").check()
-        assert progress(page) == f"{total - 1} / {total} kohtaa {third['progress']}" and not note.is_visible()
-        assert item["text"] in page.locator("[data-checklist-summary]").inner_text()
+        tick.check()
+        counts(total, total, 0)
+        page.locator(f"#{third['id']}-{cond['field']}-{other['value']}").check()
+        assert tick.is_checked()
+        counts(total - 1, total - 1, 1)
+        assert note.inner_text().endswith("Rasti säilyy ja lasketaan taas, jos valinta muuttuu.")
+        assert li.locator("label").first.evaluate("l => getComputedStyle(l).textDecorationLine") == "none"
+        assert li.evaluate("li => getComputedStyle(li.querySelector('label'), '::after').content") == "none"
+        assert item["text"] in summary().partition("Ei koske (1)")[2]
+        assert item["text"] not in summary().partition("Vahvistetut kohdat")[2].partition("Ei koske (1)")[0]
+        page.reload(wait_until="load")   # the tick is saved, too
+        page.locator("[data-checklist-progress]").wait_for()
+        assert tick.is_checked()
+        counts(total - 1, total - 1, 1)
+        # It applies again: the tick counts again.
+        page.locator(f"#{third['id']}-{cond['field']}-{cond['value']}").check()
+        counts(total, total, 0)
+        assert not note.is_visible()
+        assert item["text"] in summary().partition("Vahvistetut kohdat")[2]
     assert_clean(page)
 
 
@@ -654,7 +697,7 @@ def test_a_third_checklist_takes_its_wording_and_ready_state_from_its_data(third
         for box in page.locator("#tietoturva-pikaviestipalvelut input[value=ok]").all():
             if box.get_attribute("id") != "tietoturva-virallinen-kanava":
                 box.check()
-        assert progress(page) == "7 / 7 kohtaa tarkistettu"
+        assert progress(page) == "4 / 4 kohtaa tarkistettu, 3 ei koske"
         ready = page.locator("[data-checklist-ready]")
         assert ready.is_visible() and ready.locator(".admonition-title").inner_text() == "Valmis käyttöön"
         ready.get_by_role("button", name="Aloita alusta").click()

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from test_checklist_browser import (EMAIL, PROFILE, PROFILE_ITEMS, assert_clean, box, field, open_list,
-                                    summary_text, url)
+                                    url)
 from test_checklist_journeys_browser import LONG, fill_request
 
 pytestmark = pytest.mark.browser
@@ -189,17 +189,33 @@ def test_the_mail_says_the_summary_was_copied_only_when_it_was(site, context, pa
         assert "Koko yhteenveto on kopioitu leikepöydälle: liitä se tähän viestiin" in body
     else:
         assert "kopioitu" not in body
-        assert "Lisää ne ennen lähettämistä: kopioi sivun ”Yhteenveto viestinnälle” teksti" in body
-        assert "sähköpostiluonnos" in body
+        assert "Lisää ne: kopioi sivun ”Yhteenveto viestinnälle” tähän viestiin, tai lähetä sivulta ladattava"\
+               " sähköpostiluonnos." in body
     for text in [body, before, page.locator("article").inner_text()]:
         assert "Ctrl" not in text   # nothing a phone cannot do
     assert page.watch.console_errors == []
 
 
-def test_cut_values_are_named_in_the_mail(site, page):
+@pytest.mark.parametrize("length", [60, 600, 6000])
+def test_every_given_fact_is_in_the_mail_or_named_as_left_out(site, page, length):
+    """However long the answers, each given field is in the mail, or named as shortened or missing."""
     open_list(page, url(site, PROFILE))
-    fill_request(page, **{"profiilin-nimi": "Kirjasto " + "pitkä nimi " * 120})
-    body = mail_query(page.locator("[data-checklist-mailto]").get_attribute("href"))["body"]
-    assert "Profiilin nimi (katkaistu)" in body.partition("Tästä viestistä puuttuu: ")[2]
-    assert "Profiilin nimi: Kirjasto pitkä nimi" in body
-    assert "Loimaan kirjasto" not in summary_text(page)
+    fill_everything(page)
+    text = ("Äänekäs öljyinen ÅÄÖ & ? # % = + " * 200)[:length]
+    for f in PROFILE["fields"]:
+        if f["type"] in {"text", "textarea", "email", "tel"} and f["id"] != "palvelu-muu":
+            field(page, f["id"]).fill(text)
+    href = page.locator("[data-checklist-mailto]").get_attribute("href")
+    assert len(href) <= 2000
+    body = mail_query(href)["body"]
+    left = body.partition("Tästä viestistä puuttuu: ")[2].partition(".\r\n")[0].split(", ")
+    shortened = body.partition("Lyhennetty: ")[2].partition(".\r\n")[0].split(", ")
+    for label, value in shown_values(page).items():
+        line = next((ln for ln in body.split("\r\n") if ln.startswith(label + ": ")), None)
+        if label in left:
+            assert line is None, label
+        elif line == f"{label}: " + value.replace("\n", " "):
+            assert label not in shortened, label
+        else:
+            assert line and line.endswith("…") and label in shortened, label
+    assert "Profiilin nimi: Äänekäs" in body   # the name is the last fact to go

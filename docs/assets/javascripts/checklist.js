@@ -352,20 +352,22 @@
     return this.fields.filter(function (f) { return f.id === id; })[0];
   };
 
-  /* The mailto: fallback: the key facts only, each value cut to `room` characters (mailto links
-     over about 2000 characters get cut), then what the mail leaves out and how to add it.
-     copied: the whole summary is on the clipboard now (only then does the mail say so). */
-  Checklist.prototype.mailText = function (s, room, copied) {
+  /* The mailto: fallback: the key facts only (the first `keep` of mail_fields), each value cut to
+     `room` characters (mailto links over about 2000 characters get cut), then what the mail leaves
+     out and how to add it. copied: the whole summary is on the clipboard now (only then does the
+     mail say so). */
+  Checklist.prototype.mailText = function (s, room, copied, keep) {
     var cut = function (text) { return text.length > room ? text.slice(0, room - 1) + "…" : text; };
     var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa" + s.apart,
       s.complete ? COMPLETE : "Pakollisia tietoja puuttuu: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
-    var carried = this.summaryConfig.mailFields;
+    var carried = this.summaryConfig.mailFields.slice(0, keep);
     var left = [];
+    var shortened = [];
     this.fields.forEach(function (f) {
       var shown = this.display(f);
       if (!shown) return;
       if (carried.indexOf(f.id) < 0) left.push(f.label);
-      else if (cut(shown) !== shown) left.push(f.label + " (katkaistu)");
+      else if (cut(shown) !== shown) shortened.push(f.label);
     }, this);
     carried.forEach(function (id) {
       var f = this.field(id);
@@ -373,9 +375,9 @@
     }, this);
     left.push("kohtien luettelo");
     lines.push("", "Tästä viestistä puuttuu: " + left.join(", ") + ".");
-    lines.push(copied ? "Koko yhteenveto on kopioitu leikepöydälle: liitä se tähän viestiin ennen lähettämistä."
-      : "Lisää ne ennen lähettämistä: kopioi sivun ”" + s.heading + "” teksti tähän viestiin, " +
-        "tai lähetä sivulta ladattava sähköpostiluonnos, jossa ovat kaikki tiedot.");
+    if (shortened.length) lines.push("Lyhennetty: " + shortened.join(", ") + ".");
+    lines.push(copied ? "Koko yhteenveto on kopioitu leikepöydälle: liitä se tähän viestiin."
+      : "Lisää ne: kopioi sivun ”" + s.heading + "” tähän viestiin, tai lähetä sivulta ladattava sähköpostiluonnos.");
     return { subject: this.subject(s, cut), body: lines.join("\r\n") };
   };
 
@@ -383,15 +385,19 @@
     return this.summaryConfig.subject + (s.name ? ": " + (cut ? cut(s.name) : s.name) : "");
   };
 
-  /* The mailto: address for the summary, under 2000 characters. */
+  /* The mailto: address for the summary, under 2000 characters: values cut shorter, down to 20
+     characters, then the last facts left out (the mail names them). */
   Checklist.prototype.mailHref = function (s, copied) {
     var mail = this.root.querySelector("[data-checklist-mailto]");
-    for (var room = 400, href; (!href || href.length > 2000) && room > 4; room = Math.floor(room * 0.7)) {
-      var text = this.mailText(s, room, copied);
-      href = "mailto:" + mail.getAttribute("data-email") + "?subject=" + encodeURIComponent(text.subject) +
+    var keep = this.summaryConfig.mailFields.length;
+    for (var room = 400; ;) {
+      var text = this.mailText(s, room, copied, keep);
+      var href = "mailto:" + mail.getAttribute("data-email") + "?subject=" + encodeURIComponent(text.subject) +
         "&body=" + encodeURIComponent(text.body);
+      if (href.length <= 2000 || !keep) return href;
+      if (room > 20) room = Math.max(Math.floor(room * 0.7), 20);
+      else keep -= 1;
     }
-    return href;
   };
 
   var COMPLETE = "Kaikki pakolliset tiedot on annettu ja kaikki kohdat vahvistettu.";
