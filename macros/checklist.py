@@ -34,8 +34,9 @@ A checklist dict:
             "text": "Profiilille on selkeä tarkoitus.",        what the user confirms
             "guideline": "Profiili tulee perustaa ...",        the guideline's bullet, verbatim
             "not_applicable": False,       True: may be marked "ei koske tätä julkaisua"
-            "relevant_when": None},        or {"field": "kesto", "value": "maaraaikainen"}: counts as
-                                           not relevant once that field has another value
+            "relevant_when": None},        or {"field": "kesto", "value": "maaraaikainen"}: does not
+                                           apply once that field has another value (counted apart,
+                                           like "ei koske"; a tick on it is kept)
          ]},
       ],
       "fields": [                          in form order ([] when the list has none)

@@ -336,6 +336,17 @@ def test_interactive_pages_work_under_the_csp(server, site, watched):
     assert checked, "no checklist or onboarding control found in any [data-module]"
 
 
+@pytest.mark.browser
+def test_the_request_email_draft_is_made_and_downloaded_under_the_csp(server, watched):
+    """The 3.2 draft is a blob: made in the page (tests/test_checklist_send_browser.py): the policy lets it through."""
+    watched.goto(server.url + "tarkistuslistat/uusi-profiili/")
+    watched.locator("#uusi-profiili-profiilin-nimi").fill("Kirjasto")
+    with watched.expect_download() as info:
+        watched.get_by_role("button", name="Lataa sähköpostiluonnos").click()
+    assert Path(info.value.path()).read_bytes().startswith(b"X-Unsent: 1\r\n")
+    assert watched.evaluate("window.__cspViolations") == []
+
+
 def test_pdf_links_resolve(server, site):
     """Every PDF link of every page, as nginx serves the page, is a PDF nginx sends."""
     names = {p.name for p in pdfs(site)}
