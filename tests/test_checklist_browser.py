@@ -653,6 +653,9 @@ def test_an_item_not_relevant_is_counted_apart_and_a_tick_on_it_is_kept(third_si
         assert tick.is_checked()
         counts(total - 1, total - 1, 1)
         assert note.inner_text().endswith("Rasti säilyy ja lasketaan taas, jos valinta muuttuu.")
+        assert tick.evaluate("b => b.getAttribute('aria-describedby').split(' ')"
+                             ".map(id => document.getElementById(id).textContent).join(' ')").endswith(
+            note.inner_text())   # read with the box
         assert li.locator("label").first.evaluate("l => getComputedStyle(l).textDecorationLine") == "none"
         assert li.evaluate("li => getComputedStyle(li.querySelector('label'), '::after').content") == "none"
         assert item["text"] in summary().partition("Ei koske (1)")[2]

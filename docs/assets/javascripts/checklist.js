@@ -52,6 +52,11 @@
         when: Loimaa.config(li, "relevant-when"),
         off: li.appendChild(el("p", null, "loimaa-checklist__off")),
       };
+    }).map(function (item) {
+      // "Ei koske: …" is read with the box it is about.
+      item.off.id = item.ok.id + "-ei-koske";
+      item.ok.setAttribute("aria-describedby", (item.ok.getAttribute("aria-describedby") || "") + " " + item.off.id);
+      return item;
     });
     this.fields = all(root, "[data-checklist-field]").map(function (box) {
       var cond = Loimaa.config(box, "required-if");
