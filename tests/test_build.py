@@ -75,8 +75,12 @@ def test_malformed_site_data_fails_naming_the_file(tmp_path):
 
 
 def test_draft_notice_on_every_page_until_all_dates_are_set(site, tmp_path):
+    bodies = [a["body"] for a in yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))
+              ["extra"]["ohje"]["approvals"] if not a["date"]]
     for html in site.dir.rglob("*.html"):
-        assert "Luonnos." in html.read_text(encoding="utf-8"), html
+        text = normalise(html.read_text(encoding="utf-8"))
+        assert "Luonnos." in text, html
+        assert f"Hyväksyntä puuttuu: {', '.join(bodies)}." in text, html  # who has not approved yet
     project = copy_project(tmp_path / "p")
     data_file = project / "data" / "ohje.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
