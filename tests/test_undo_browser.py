@@ -186,3 +186,15 @@ def test_the_sheets_clear_is_undone_on_the_quiz_and_role_pages_too(site, page):
     open_roles(page, site)
     assert page.locator(".loimaa-roles__outcome:visible").get_attribute("data-role-outcome") == "yksityinen-mainitsee"
     assert page.watch.console_errors == []
+
+
+def test_what_a_clear_keeps_is_named_on_the_privacy_page(site, page):
+    open_quiz(page, site)
+    quiz_fill(page, site)
+    page.get_by_role("button", name="Tyhjennä vastaukset").click()
+    kept = page.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('loimaa-ohje:'))")
+    assert kept == [PREFIX + "undo"]
+    page.goto(site.url + "tietosuoja/", wait_until="load")
+    text = page.locator("article").inner_text()
+    assert f"sessionStorage, nimellä {kept[0]}" in text
+    assert "Peru" in text

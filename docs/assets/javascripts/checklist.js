@@ -180,7 +180,8 @@
     var items = Object.keys(before.items).length;
     var fields = Object.keys(before.fields).length;
     this.form.reset();
-    this.undoable.clear("Vastaukset tyhjennetty (" + items + " kohtaa" + (fields ? ", " + fields + " tietoa" : "") + ").");
+    this.undoable.clear("Vastaukset tyhjennetty (" + items + (items === 1 ? " kohta" : " kohtaa") +
+      (fields ? ", " + fields + (fields === 1 ? " tieto" : " tietoa") : "") + ").");
     this.update();
     if (button.offsetParent) return;   // "Tyhjennä" stays in view; "Peru" comes next to it
     var first = this.form.querySelector("input, select, textarea");
