@@ -122,7 +122,7 @@ def test_clear_empties_the_form_and_the_storage(site, page):
     field(page, "tarkoitus").fill("Jotain")
     assert stored(page, PROFILE) is not None
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
-    assert page.get_by_role("status").filter(has_text="Vastaukset tyhjennetty (1 kohtaa, 1 tietoa).").is_visible()
+    assert page.get_by_role("status").filter(has_text="Vastaukset tyhjennetty (1 kohta, 1 tieto).").is_visible()
     assert stored(page, PROFILE) is None
     page.reload(wait_until="load")
     assert not box(page, PROFILE, "selkea-tarkoitus").is_checked()
