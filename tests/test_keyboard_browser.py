@@ -53,8 +53,10 @@ def test_every_field_shows_focus_on_the_field_itself(site, page):
 
 
 def test_tab_out_of_the_search_never_reaches_links_under_its_overlay(site, page):
-    """Tabbing into the header search opened Material's overlay, and the next Tab stops were
-    the sidebar's links under the dimmed overlay. Leaving the search now closes it."""
+    """Reported: tabbing into the header search opened Material's overlay, and the next Tab
+    stops were the sidebar's links under the dimmed overlay. search.js closes the search when
+    focus leaves it. (Material 9.8 in this Chromium closes it too, so this guards rather than
+    reproduces: it passes without search.js.)"""
     page.goto(site.url + "ohjeistus/roolisi/", wait_until="load")
     settle(page)
     page.locator("body").focus()
