@@ -3,16 +3,19 @@
 The macros check data/ when mkdocs-macros loads them (its on_config, inside MkDocs'
 build) and raise macros.validate.DataError, whose text names the file, the key and
 what to do. MkDocs would print it under a 40-line traceback; here it is printed
-alone and the build stops (exit status 1). DataError is recognised by name: the
-hooks are loaded before the macros package is importable.
+alone, as "VIRHE" with the file relative to the project, and the build stops (exit
+status 1). DataError is recognised by name: the hooks are loaded before the macros
+package is importable.
 """
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
 log = logging.getLogger("mkdocs.hooks.data_errors")
+log.addFilter(lambda record: setattr(record, "levelname", "VIRHE") or True)   # MkDocs prints it before the message
 
 
 def is_data_error(error: BaseException) -> bool:
@@ -21,5 +24,5 @@ def is_data_error(error: BaseException) -> bool:
 
 def on_build_error(error):
     if is_data_error(error):
-        log.error(str(error))
+        log.error(str(error).replace(f"{Path.cwd()}/", ""))
         raise Abort("Käännös keskeytyi tiedon virheeseen (yllä).") from None
