@@ -1,8 +1,10 @@
 """The strict build: passes on the real sources, fails loudly on bad input."""
 import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -117,6 +119,53 @@ def test_an_unknown_attribute_in_a_page_is_named_with_its_line(tmp_path):
     seen = assert_only_finnish(out)
     assert seen[0] == f"VIRHE   -  docs/{page}, rivi {last_line(page)}: tuntematon nimi ”ei_ole_olemassa”. " \
                       "Tarkista kirjoitusasu.", out
+
+
+def make_build(project) -> subprocess.CompletedProcess:
+    """`make build` in a copy of the project, as an editor runs it, with this venv (nothing installed)."""
+    for part in ("Makefile", "scripts", "requirements.txt"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, project / part)
+    venv = Path(sys.executable).parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", "build", f"VENV={venv}", "-o", f"{venv}/.installed-build",
+                           f"PYTHON={sys.executable}"], cwd=project, env={**env, "PDF": "0"}, capture_output=True,
+                          text=True)
+
+
+def finnish_only(result: subprocess.CompletedProcess) -> list[str]:
+    """make build's output without make's own lines (the commands it runs, its closing "Error 1"),
+    its messages (stderr) before the line saying the build stopped (stdout)."""
+    assert result.returncode != 0, result.stdout + result.stderr
+    out = result.stderr + result.stdout
+    assert "Traceback" not in out and "WARNING" not in out and "Doc file" not in out, out
+    return [line for line in out.splitlines() if line.strip()
+            and not line.startswith(("make", "INFO", "VAROITUS", "/", "./", "SITE_URL puuttuu"))]
+
+
+def test_make_build_names_a_changed_guideline_bullet_in_both_files_without_a_traceback(tmp_path):
+    """The issue's case: a 3.5 bullet reworded on its page. Every bullet of every checklist's source
+    would do; the first of 3.5 stands for them (tests/test_checklist.py tries each kind of change)."""
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "ohjeistus" / "onnistunut-viestinta.md"
+    text = page.read_text(encoding="utf-8")
+    bullet = re.search(r"^- (.+)$", text, re.M)
+    page.write_text(text.replace(bullet.group(0), f"- {bullet.group(1)} Aina.", 1), encoding="utf-8")
+    said = finnish_only(make_build(project))
+    line = text[:bullet.start()].count("\n") + 1
+    assert len(said) == 2 and said[0] == "Virhe tiedoissa, sivustoa ei käännetty:", said
+    assert "data/tarkistuslistat/ennen-julkaisua.yml, rivi " in said[1], said
+    assert f"(docs/ohjeistus/onnistunut-viestinta.md, rivi {line})" in said[1], said
+    assert "Kopioi ohjeen sanamuoto guideline-arvoksi" in said[1], said
+
+
+def test_make_build_names_a_broken_link_by_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "ohjeistus" / "roolisi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[rikki](ei-ole.md)\n", encoding="utf-8")
+    said = finnish_only(make_build(project))
+    assert said[0].startswith(f"VIRHE   -  docs/ohjeistus/roolisi.md, rivi {last_line('ohjeistus/roolisi.md')}: "
+                              "linkin ”ei-ole.md” sivua"), said
+    assert len(said) == 2 and said[1].startswith("Käännös keskeytyi: sivuilla 1 virhe "), said
 
 
 def test_malformed_site_data_fails_naming_the_file(tmp_path):
