@@ -10,12 +10,12 @@ package is importable.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-log = logging.getLogger("mkdocs.hooks.data_errors")
-log.addFilter(lambda record: setattr(record, "levelname", "VIRHE") or True)   # MkDocs prints it before the message
+from finnish.messages import finnish_level, from_project
+
+log = finnish_level(logging.getLogger("mkdocs.hooks.data_errors"))
 
 
 def is_data_error(error: BaseException) -> bool:
@@ -24,5 +24,5 @@ def is_data_error(error: BaseException) -> bool:
 
 def on_build_error(error):
     if is_data_error(error):
-        log.error(str(error).replace(f"{Path.cwd()}/", ""))
+        log.error(from_project(str(error)))
         raise Abort("Käännös keskeytyi tiedon virheeseen (yllä).") from None

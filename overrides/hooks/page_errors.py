@@ -26,9 +26,10 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+from finnish.messages import LEVEL, from_project
+
 LINK_LOGGER = "mkdocs.structure.pages"
 MACRO_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
-LEVEL_NAME = "VIRHE"   # MkDocs prints the record's level name before the message
 
 # MkDocs 1.6's wording of its link reports (mkdocs/structure/pages.py).
 _DOC = r"Doc file '(?P<page>.+?)' contains "
@@ -129,7 +130,7 @@ def stopped(count: int) -> str:
 
 def _source_of(page: str) -> tuple[str, str | None]:
     path = _state["docs"] / page
-    shown = path.relative_to(_state["root"]).as_posix() if path.is_relative_to(_state["root"]) else str(path)
+    shown = from_project(path.as_posix(), _state["root"])
     try:
         return shown, path.read_text(encoding="utf-8")
     except OSError:
@@ -142,7 +143,7 @@ def _anchors_of(target: str) -> set[str]:
 
 
 def _finnish(record: logging.LogRecord, message: str) -> None:
-    record.msg, record.args, record.levelname = message, (), LEVEL_NAME
+    record.msg, record.args, record.levelname = message, (), LEVEL
     _state["found"] += 1
 
 

@@ -23,7 +23,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-log = logging.getLogger("mkdocs.hooks.serve_loop")
+from finnish.messages import finnish_level, from_project
+
+log = finnish_level(logging.getLogger("mkdocs.hooks.serve_loop"))
 PACKAGE = "macros"  # mkdocs.yml: plugins: macros: module_name
 _state = {"serving": False}
 KEEPS_LAST = ("Sivustoa ei käännetty uudelleen. Korjaa tiedosto ja tallenna; "
@@ -67,7 +69,7 @@ def on_serve(server, config, builder):
             if not found:
                 raise
             for message in found:
-                log.error(message)
+                log.error(from_project(message))
         else:
             return
         log.error(KEEPS_LAST)
