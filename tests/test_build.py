@@ -83,7 +83,7 @@ def test_broken_links_and_anchors_are_one_finnish_line_each_with_file_and_line(b
     for start in expected:
         assert sum(line.startswith("VIRHE   -  " + start) for line in seen) == 1, (start, out)
     assert len(seen) == len(expected) + 1, out
-    assert seen[-1].startswith(f"Käännös keskeytyi: sivuilla {len(expected)} virhettä"), out
+    assert seen[-1].startswith(f"Käännös keskeytyi: {len(expected)} virhettä"), out
 
 
 def test_a_broken_anchor_stops_the_build_before_the_pdf(broken_links):
@@ -119,6 +119,22 @@ def test_an_unknown_attribute_in_a_page_is_named_with_its_line(tmp_path):
     seen = assert_only_finnish(out)
     assert seen[0] == f"VIRHE   -  docs/{page}, rivi {last_line(page)}: tuntematon nimi ”ei_ole_olemassa”. " \
                       "Tarkista kirjoitusasu.", out
+
+
+def test_a_page_left_out_of_nav_and_a_nav_entry_without_its_page_name_mkdocs_yml(tmp_path):
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    entry = next(line for line in text.splitlines() if line.startswith("          - ") and line.endswith(".md"))
+    page = entry.rsplit(" ", 1)[1]
+    config.write_text(text.replace(entry, entry[:-3] + "x.md"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    seen = assert_only_finnish(result.stdout + result.stderr)
+    line = text.splitlines().index(entry) + 1
+    assert f"VIRHE   -  mkdocs.yml, rivi {line}: valikon (nav) sivua {page[:-3]}x.md ei ole kansiossa docs/." \
+           " Korjaa tiedoston nimi tai lisää sivu." in seen, seen
+    assert any(s.startswith("VIRHE   -  mkdocs.yml, rivi ") and f"ole valikossa (nav): docs/{page}." in s
+               for s in seen), seen
 
 
 def make_build(project) -> subprocess.CompletedProcess:
@@ -165,7 +181,7 @@ def test_make_build_names_a_broken_link_by_file_and_line(tmp_path):
     said = finnish_only(make_build(project))
     assert said[0].startswith(f"VIRHE   -  docs/ohjeistus/roolisi.md, rivi {last_line('ohjeistus/roolisi.md')}: "
                               "linkin ”ei-ole.md” sivua"), said
-    assert len(said) == 2 and said[1].startswith("Käännös keskeytyi: sivuilla 1 virhe "), said
+    assert len(said) == 2 and said[1].startswith("Käännös keskeytyi: 1 virhe "), said
 
 
 def test_malformed_site_data_fails_naming_the_file(tmp_path):

@@ -101,5 +101,24 @@ def test_a_syntax_error_and_a_macros_own_check_are_named_on_their_line():
 
 
 def test_the_closing_line_counts_the_mistakes():
-    assert page_errors.stopped(1).startswith("Käännös keskeytyi: sivuilla 1 virhe (yllä).")
-    assert page_errors.stopped(3).startswith("Käännös keskeytyi: sivuilla 3 virhettä (yllä).")
+    assert page_errors.stopped(1).startswith("Käännös keskeytyi: 1 virhe (yllä).")
+    assert page_errors.stopped(3).startswith("Käännös keskeytyi: 3 virhettä (yllä).")
+
+
+def test_nav_reports_name_mkdocs_yml_and_its_line():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    entry = next(line for line in config.splitlines() if line.strip().startswith("- ") and line.endswith(".md"))
+    page = entry.rsplit(" ", 1)[1]
+    line = config.splitlines().index(entry) + 1
+    missing = (f"A reference to '{page}' is included in the 'nav' configuration, which is not found in the "
+               "documentation files.")
+    assert page_errors.nav_message(missing, config) == \
+        f"mkdocs.yml, rivi {line}: valikon (nav) sivua {page} ei ole kansiossa docs/. Korjaa tiedoston nimi " \
+        "tai lisää sivu."
+    omitted = ('The following pages exist in the docs directory, but are not included in the "nav" '
+               "configuration:\n  - uusi.md\n  - ohjeistus/toinen.md")
+    nav = config.splitlines().index("nav:") + 1
+    assert page_errors.nav_message(omitted, config) == \
+        f"mkdocs.yml, rivi {nav}: sivut, jotka eivät ole valikossa (nav): docs/uusi.md, docs/ohjeistus/toinen.md. " \
+        "Lisää ne valikkoon tai poista ne kansiosta docs/."
+    assert page_errors.nav_message("Cleaning site directory", config) is None

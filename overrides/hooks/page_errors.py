@@ -1,6 +1,7 @@
 """A mistake in a page: one Finnish line naming the file, the line and what to do.
 
-MkDocs reports a broken link or anchor in English and without a line; mkdocs-macros
+MkDocs reports a broken link or anchor (or a page missing from nav, or a nav entry
+without its page) in English and without a line; mkdocs-macros
 reports a mistyped name in a page under a traceback. This hook words those reports
 in Finnish, with the line of the page where the link or name is written: logging
 filters on the loggers that make them rewrite each record. MkDocs and mkdocs-macros
@@ -29,6 +30,7 @@ from mkdocs.plugins import event_priority
 from finnish.messages import LEVEL, from_project
 
 LINK_LOGGER = "mkdocs.structure.pages"
+NAV_LOGGER = "mkdocs.structure.nav"
 MACRO_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
 
 # MkDocs 1.6's wording of its link reports (mkdocs/structure/pages.py).
@@ -41,6 +43,14 @@ LINK_REPORTS = {
                          r"an anchor '#(?P<anchor>.+?)'|there is no such anchor on this page)\."),
     "unrecognized": re.compile(_DOC + r"an unrecognized relative link '(?P<link>.+?)', it was left as is\." + _MEAN),
     "absolute": re.compile(_DOC + r"an absolute link '(?P<link>.+?)', it was left as is\." + _MEAN),
+}
+
+# ... and of its reports on nav: in mkdocs.yml (mkdocs/structure/nav.py).
+NAV_REPORTS = {
+    "omitted": re.compile(r'The following pages exist in the docs directory, but are not included in the "nav" '
+                          r'configuration:\n(?P<pages>(?:  - .+\n?)+)$'),
+    "missing": re.compile(r"A reference to '(?P<page>.+?)' is included in the 'nav' configuration, "
+                          r"which is not found in the documentation files\.$"),
 }
 
 _state: dict = {"found": 0, "macros_failed": 0, "root": Path("."), "docs": Path("docs"), "files": None, "macros": None}
@@ -89,6 +99,20 @@ def link_message(report: str, source_of, anchors_of=lambda target: set()) -> str
             "kansiossa docs/, suhteessa tähän sivuun.")
 
 
+def nav_message(report: str, config_text: str, docs: str = "docs") -> str | None:
+    """MkDocs' English report on the nav of mkdocs.yml as one Finnish line; None for another report."""
+    if m := NAV_REPORTS["missing"].match(report):
+        where = place("mkdocs.yml", lines_with(config_text, m["page"])[:1])
+        return (f"{where}: valikon (nav) sivua {m['page']} ei ole kansiossa {docs}/. Korjaa tiedoston nimi "
+                "tai lisää sivu.")
+    if m := NAV_REPORTS["omitted"].match(report):
+        pages = ", ".join(f"{docs}/{line.strip()[2:]}" for line in m["pages"].splitlines())
+        where = place("mkdocs.yml", [n for n, line in enumerate(config_text.splitlines(), 1) if line == "nav:"])
+        return (f"{where}: sivut, jotka eivät ole valikossa (nav): {pages}. Lisää ne valikkoon tai poista ne "
+                f"kansiosta {docs}/.")
+    return None
+
+
 def template_line(error: BaseException, tb) -> int | None:
     """The line of the page's Markdown (after its front matter) where a macro failed."""
     if isinstance(getattr(error, "lineno", None), int):   # jinja2.TemplateSyntaxError
@@ -122,8 +146,7 @@ def macro_message(where: str, error: BaseException, known: list[str]) -> str:
 
 def stopped(count: int) -> str:
     mistakes = "virhe" if count == 1 else "virhettä"
-    return (f"Käännös keskeytyi: sivuilla {count} {mistakes} (yllä). Korjaa ne ja käännä uudelleen; "
-            "PDF:ää ei tehty.")
+    return f"Käännös keskeytyi: {count} {mistakes} (yllä). Korjaa ne ja käännä uudelleen; PDF:ää ei tehty."
 
 
 # --- the hook --------------------------------------------------------------------
@@ -155,6 +178,16 @@ class LinkReports(logging.Filter):
         return True
 
 
+class NavReports(logging.Filter):
+    def filter(self, record):
+        if record.levelno >= logging.WARNING:
+            config = _state["root"] / "mkdocs.yml"
+            text = config.read_text(encoding="utf-8") if config.is_file() else ""
+            if message := nav_message(record.getMessage(), text, from_project(str(_state["docs"]), _state["root"])):
+                _finnish(record, message)
+        return True
+
+
 class MacroReports(logging.Filter):
     """mkdocs-macros logs a failed page while handling the error: the error is sys.exc_info()."""
 
@@ -183,6 +216,7 @@ def on_config(config):
     _state.update(found=0, macros_failed=0, files=None, macros=config.plugins.get("macros"),
                   root=Path(config.config_file_path).parent, docs=Path(config.docs_dir))
     _install(LINK_LOGGER, LinkReports)
+    _install(NAV_LOGGER, NavReports)
     _install(MACRO_LOGGER, MacroReports)
 
 
