@@ -1,9 +1,9 @@
 """A mistake in a page: one Finnish line naming the file, the line and what to do.
 
 MkDocs reports a broken link or anchor (or a page missing from nav, or a nav entry
-without its page) in English and without a line; mkdocs-macros
-reports a mistyped name in a page under a traceback. This hook words those reports
-in Finnish, with the line of the page where the link or name is written: logging
+without its page) in English and without a line; mkdocs-macros reports a mistyped
+name in a page under a traceback. This hook words those reports in Finnish, with
+the line of the page (or of mkdocs.yml) where the link or name is written: logging
 filters on the loggers that make them rewrite each record. MkDocs and mkdocs-macros
 stay the judges of what is broken (no second link checker to keep in step); the
 helpers below only read their reports and the page's source.
@@ -53,7 +53,8 @@ NAV_REPORTS = {
                           r"which is not found in the documentation files\.$"),
 }
 
-_state: dict = {"found": 0, "macros_failed": 0, "root": Path("."), "docs": Path("docs"), "files": None, "macros": None}
+_state: dict = {"found": 0, "macros_failed": 0, "root": Path("."), "docs": Path("docs"), "config": Path("mkdocs.yml"),
+                "files": None, "macros": None}
 
 
 # --- helpers (plain functions) ---------------------------------------------------
@@ -181,7 +182,7 @@ class LinkReports(logging.Filter):
 class NavReports(logging.Filter):
     def filter(self, record):
         if record.levelno >= logging.WARNING:
-            config = _state["root"] / "mkdocs.yml"
+            config = _state["config"]
             text = config.read_text(encoding="utf-8") if config.is_file() else ""
             if message := nav_message(record.getMessage(), text, from_project(str(_state["docs"]), _state["root"])):
                 _finnish(record, message)
@@ -214,7 +215,8 @@ def _install(name: str, kind: type) -> None:
 
 def on_config(config):
     _state.update(found=0, macros_failed=0, files=None, macros=config.plugins.get("macros"),
-                  root=Path(config.config_file_path).parent, docs=Path(config.docs_dir))
+                  config=Path(config.config_file_path), root=Path(config.config_file_path).parent,
+                  docs=Path(config.docs_dir))
     _install(LINK_LOGGER, LinkReports)
     _install(NAV_LOGGER, NavReports)
     _install(MACRO_LOGGER, MacroReports)
