@@ -81,7 +81,8 @@ def define_env(env):
 
     @env.macro
     def feedback_link(text: str = "", subject: str = "Palaute: sosiaalisen median ohje"):
-        return render.mail_link(ohje["communications"]["email"], text, subject)
+        comms = ohje["communications"]
+        return render.mail_link(comms["email"], text, subject, comms["confirmed"])
 
     @env.macro
     def checklist(checklist_id: str):

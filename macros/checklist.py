@@ -299,11 +299,48 @@ def check_sources(checklists: dict[str, dict], guideline: Guideline | Path) -> N
                                 f"{{ #{group['anchor']} }} luetelmineen")
             quoted = [item["guideline"] for item in group["items"]]
             if quoted != found:
-                extra = [q for q in quoted if q not in found]
-                missing = [b for b in found if b not in quoted]
-                raise DataError(f"{where}: kohdat eivät vastaa ohjetta ({cl['source']}#{group['anchor']}); "
-                                f"ohjeessa mutta ei listassa: {missing}; listassa mutta ei ohjeessa: {extra}"
-                                + ("" if missing or extra else "; järjestys eroaa"))
+                shown = f"{guideline.docs_dir.name}/{cl['source']}"
+                raise DataError(mismatch(cl["file"], group, shown, page.markdown, found))
+
+
+def line_of(text: str, wanted: str, prefix: str = "") -> int | None:
+    """The first line (from 1) of text that holds wanted after prefix ("- ", "guideline: "), or None."""
+    for n, line in enumerate(text.splitlines(), 1):
+        rest = line.strip()
+        if rest.startswith(prefix) and wanted in rest[len(prefix):].replace("**", ""):
+            return n
+    return None
+
+
+def mismatch(file: str, group: dict, shown: str, markdown: str, found: list[str]) -> str:
+    """The first difference between a group's items and the guideline's bullets, as one Finnish
+    message: both places (file, line) and what to do."""
+    yml = Path(file).read_text(encoding="utf-8") if Path(file).is_file() else ""
+    items = group["items"]
+
+    def item_at(item: dict) -> str:
+        line = line_of(yml, item["guideline"], "guideline:") or line_of(yml, f"id: {item['id']}", "- ")
+        return f"{file}{f', rivi {line}' if line else ''} (ryhmä {group['id']!r}, kohta {item['id']!r})"
+
+    def bullet_at(bullet: str) -> str:
+        line = line_of(markdown, bullet, "- ")
+        return f"{shown}{f', rivi {line}' if line else ''}"
+
+    quoted = [item["guideline"] for item in items]
+    i = next((i for i, (q, b) in enumerate(zip(quoted, found, strict=False)) if q != b),
+             min(len(quoted), len(found)))
+    if i < len(found) and found[i] not in quoted and i < len(items) and quoted[i] not in found:
+        return (f"{item_at(items[i])}: guideline ”{quoted[i]}” ei vastaa ohjetta, jossa lukee nyt "
+                f"”{found[i]}” ({bullet_at(found[i])}). Kopioi ohjeen sanamuoto guideline-arvoksi ja tarkista, "
+                "ettei text vaadi enempää kuin se.")
+    if i < len(found) and found[i] not in quoted:
+        return (f"{bullet_at(found[i])}: luetelmakohtaa ”{found[i]}” ei ole tarkistuslistassa {file} "
+                f"(ryhmä {group['id']!r}). Lisää sille kohta (id, text, guideline) samaan kohtaan listaa.")
+    if i < len(items) and quoted[i] not in found:
+        return (f"{item_at(items[i])}: guideline ”{quoted[i]}” ei ole enää ohjeessa ({shown}#{group['anchor']}). "
+                "Poista kohta tai korjaa sen guideline ohjeen sanamuodoksi.")
+    return (f"{item_at(items[i])}: kohdat ovat eri järjestyksessä kuin ohjeessa, jossa tällä paikalla on "
+            f"”{found[i]}” ({bullet_at(found[i])}). Järjestä kohdat ohjeen järjestykseen.")
 
 
 # --- HTML -------------------------------------------------------------------

@@ -34,6 +34,8 @@ def mailto(email: str, subject: str = "") -> str:
     return f"mailto:{email}" + (f"?subject={quote(subject)}" if subject else "")
 
 
-def mail_link(email: str, text: str = "", subject: str = "") -> Markup:
-    """A link that opens an e-mail to the address; its text is the address unless given."""
-    return templates.render("site/mail-link.html", href=mailto(email, subject), text=text or email)
+def mail_link(email: str, text: str = "", subject: str = "", confirmed: bool = True) -> Markup:
+    """A link that opens an e-mail to the address; its text is the address unless given.
+    An address not yet confirmed (a placeholder) is marked as such."""
+    return templates.render("site/mail-link.html", href=mailto(email, subject), text=text or email,
+                            confirmed=confirmed)

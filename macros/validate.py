@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -54,14 +54,42 @@ def load_yaml(path: Path) -> Any:
     try:
         return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
-        raise DataError(yaml_problem(path, exc)) from exc
+        raise DataError(yaml_problem(path, exc, text)) from exc
 
 
-def yaml_problem(path: Path, exc: yaml.YAMLError) -> str:
+OPEN_QUOTE = re.compile(r'^\s*(?:- )?[\w-]+: "')   # a value that starts with a quotation mark
+
+
+class _Mark(NamedTuple):
+    line: int
+    column: int
+
+
+def _opened_at(exc: yaml.YAMLError, text: str):
+    """Where a bracket or quoted value left open was opened (line, column from 0), or None."""
+    mark, opened = exc.problem_mark, getattr(exc, "context_mark", None)
+    if opened and re.search(r"flow|quoted", getattr(exc, "context", None) or ""):
+        return opened
+    # A quoted value left open runs on to the next quotation mark, lines later: the last line
+    # before the mistake was noticed that opens a value with a quotation mark it does not close.
+    lines = text.splitlines()[:mark.line]
+    return next((_Mark(n, line.index('"')) for n, line in reversed(list(enumerate(lines)))
+                 if OPEN_QUOTE.match(line) and line.replace('\\"', "").count('"') % 2), None)
+
+
+def yaml_problem(path: Path, exc: yaml.YAMLError, text: str = "") -> str:
     """A YAML mistake in one line that names the file and the place (PyYAML's own
-    wording of the problem has no Finnish version; it stays, in brackets)."""
+    wording of the problem has no Finnish version; it stays, in brackets).
+
+    The place is where PyYAML noticed the mistake, or, for a bracket or quotation
+    mark left open, where it was opened: PyYAML notices that only where the text
+    can no longer continue it, often lines later or at the end of the file."""
     mark = getattr(exc, "problem_mark", None)
-    place = f", rivi {mark.line + 1}, sarake {mark.column + 1}" if mark else ""
+    opened = _opened_at(exc, text) if mark else None
+    if mark and opened and opened.line < mark.line:
+        place = f", rivi {opened.line + 1}, sarake {opened.column + 1} (jäi auki; huomattu rivillä {mark.line + 1})"
+    else:
+        place = f", rivi {mark.line + 1}, sarake {mark.column + 1}" if mark else ""
     problem = " ".join(str(p) for p in (getattr(exc, "context", None), getattr(exc, "problem", None)) if p)
     return (f"{path}{place}: virheellinen YAML; tarkista sisennys, kaksoispisteet, lainausmerkit ja sulkeet"
             f" ({problem or exc})")

@@ -4,7 +4,10 @@ layout_problems(page) returns one line per problem on the page as it stands now:
 - the page, or a box in it, scrolls sideways, or content runs past the window's edge;
 - text squeezed into a column a few letters wide, so that it wraps letter by letter;
 - a form field without a visible edge: no border, fill or shadow at 3 : 1 against what
-  is around it (WCAG 1.4.11).
+  is around it (WCAG 1.4.11);
+- a boxed question whose box's border runs through it: a bordered fieldset draws its top
+  border through the middle of its legend, so a legend of two or more lines stood half
+  outside its box. Every legend of a bordered fieldset sits inside the box.
 Component tests call it again in their filled-in and finished states.
 """
 from __future__ import annotations
@@ -52,6 +55,17 @@ _PROBE = r"""width => {
       if (!bordered && !filled && cs.boxShadow === "none")
         out.push(`kentällä ei näkyvää reunaa (3 : 1): ${describe(el)}`)
     }
+  }
+  // A fieldset's rendered legend (its first, neither floated nor positioned) straddles the
+  // top border, which is drawn through the legend's middle: the box starts halfway down
+  // a question of two or more lines.
+  for (const set of document.querySelectorAll(".md-container fieldset")) {
+    const legend = set.querySelector(":scope > legend"), cs = getComputedStyle(set)
+    if (!legend || !parseFloat(cs.borderTopWidth) || cs.borderTopStyle === "none" || cs.display === "none") continue
+    const ls = getComputedStyle(legend)
+    const lines = legend.getBoundingClientRect().height / (parseFloat(ls.lineHeight) || 20)
+    if (ls.float === "none" && !/absolute|fixed/.test(ls.position) && lines >= 1.5)
+      out.push(`laatikon reuna halkoo kysymyksen: "${legend.textContent.trim().slice(0, 40)}" ${describe(set)}`)
   }
   return [...new Set(out)]
 }"""

@@ -1,8 +1,10 @@
 """The strict build: passes on the real sources, fails loudly on bad input."""
 import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -27,43 +29,159 @@ def test_readable_finnish_urls(site):
         assert url.isascii(), url
 
 
-def build_with_additions(tmp_path, additions: dict[str, str]):
+def build_with_additions(tmp_path, additions: dict[str, str], **env):
     """Build a copy of the project with text appended to pages (page: text); return its output."""
     project = copy_project(tmp_path / "p")
     for page, addition in additions.items():
         path = project / "docs" / page
         path.write_text(path.read_text(encoding="utf-8") + "\n" + addition + "\n", encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", **{"PDF": "0", **env})
     assert result.returncode != 0, "rikkinäinen lähde ei kaatanut käännöstä"
     return result.stdout + result.stderr
 
 
+def last_line(page: str) -> int:
+    """The line number of a line appended to page (build_with_additions)."""
+    return len((ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()) + 2
+
+
+def assert_only_finnish(out: str) -> list[str]:
+    """What the editor reads (the output without MkDocs' progress lines and the notices) is ours alone:
+    VIRHE lines, then the one line saying the build stopped (the last line of the list returned)."""
+    seen = [line for line in out.splitlines() if line.strip() and not line.startswith(("INFO", "VAROITUS"))]
+    mistakes = [line for line in seen if line.startswith("VIRHE   -  ")]
+    rest = [line for line in seen if line not in mistakes]
+    assert mistakes and len(rest) == 1 and rest[0].startswith("Käännös keskeytyi"), out
+    for english in ("Traceback", "WARNING", "ERROR", "Doc file", "Aborted", "Error", "undefined"):
+        assert english not in out, (english, out)
+    return mistakes + rest
+
+
 @pytest.fixture(scope="module")
 def broken_links(tmp_path_factory):
-    """One build with a broken link on one page and a broken anchor on another: strict mode
-    reports every warning before it stops, so each test reads its own."""
-    return build_with_additions(tmp_path_factory.mktemp("broken"), {
-        "ohjeistus/roolisi.md": "[rikki](ei-ole.md)",
-        "index.md": "[rikki](ohjeistus/tietoturva.md#ei-ole)",
-    })
+    """One build (PDF included) with a broken link, a misspelt anchor (as in the issue: a real
+    heading's id with a letter too many), a link to an anchor of the page itself and an absolute link:
+    each is reported, and the PDF is never made."""
+    anchor = re.search(r"\{ *#(kieli-[a-z-]+)", (ROOT / "docs/ohjeistus/onnistunut-viestinta.md").read_text()).group(1)
+    return anchor, build_with_additions(tmp_path_factory.mktemp("broken"), {
+        "ohjeistus/roolisi.md": "[rikki](ei-ole.md) ja [juuri](/index.md)",
+        "index.md": f"[rikki](ohjeistus/onnistunut-viestinta.md#{anchor}o)",
+        "ohjeistus/tietoturva.md": "[tässä](#ei-tassa)",
+    }, PDF="1")
 
 
-def warnings_about(out: str, page: str) -> str:
-    """The build's warning lines that name page."""
-    return "\n".join(line for line in out.splitlines() if "WARNING" in line and page in line)
+def test_broken_links_and_anchors_are_one_finnish_line_each_with_file_and_line(broken_links):
+    anchor, out = broken_links
+    seen = assert_only_finnish(out)
+    roolisi, index, tietoturva = (f"docs/{p}, rivi {last_line(p)}: "
+                                  for p in ("ohjeistus/roolisi.md", "index.md", "ohjeistus/tietoturva.md"))
+    expected = [roolisi + "linkin ”ei-ole.md” sivua ohjeistus/ei-ole.md ei ole.",
+                roolisi + "linkki ”/index.md” alkaa kauttaviivalla",
+                index + f"linkin ”ohjeistus/onnistunut-viestinta.md#{anchor}o” kohtaa #{anchor}o ei ole sivulla "
+                f"ohjeistus/onnistunut-viestinta.md. Tarkoititko ”#{anchor}”?",
+                tietoturva + "linkin ”#ei-tassa” kohtaa #ei-tassa ei ole sivulla ohjeistus/tietoturva.md."]
+    for start in expected:
+        assert sum(line.startswith("VIRHE   -  " + start) for line in seen) == 1, (start, out)
+    assert len(seen) == len(expected) + 1, out
+    assert seen[-1].startswith(f"Käännös keskeytyi: {len(expected)} virhettä"), out
 
 
-def test_undefined_macro_variable_fails_naming_the_page(tmp_path):
-    out = build_with_additions(tmp_path, {"ohjeistus/tietoturva.md": "{{ ohje.ei_ole_olemassa }}"})
-    assert "tietoturva.md" in out
+def test_a_broken_anchor_stops_the_build_before_the_pdf(broken_links):
+    anchor, out = broken_links
+    assert "PDF" not in "".join(line for line in out.splitlines() if line.startswith("INFO")), out
+    assert "#ohjeistus-" not in out and "WeasyPrint" not in out and "BuildError" not in out, out
 
 
-def test_broken_internal_link_fails_naming_the_page(broken_links):
-    assert "ei-ole.md" in warnings_about(broken_links, "roolisi.md"), broken_links
+def test_a_mistyped_macro_name_in_each_page_that_calls_one_is_named_with_its_line(tmp_path):
+    """Every macro call of the site's pages, its name mistyped (a letter dropped): one build names each."""
+    project = copy_project(tmp_path / "p")
+    expected = []
+    for path in sorted((project / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if not (m := re.search(r"\{\{-? *([a-z_]+)\(", text)):
+            continue
+        name = m.group(1)
+        path.write_text(text[:m.start(1)] + name[:-1] + text[m.end(1):], encoding="utf-8")
+        line = text[:m.start()].count("\n") + 1
+        expected.append(f"VIRHE   -  {path.relative_to(project).as_posix()}, rivi {line}: tuntematon nimi "
+                        f"”{name[:-1]}”. Tarkoititko ”{name}”? Tarkista kirjoitusasu.")
+    assert len(expected) >= 8
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="1")
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    seen = assert_only_finnish(out)
+    assert sorted(seen[:-1]) == sorted(expected), out
 
 
-def test_broken_anchor_fails_the_build(broken_links):
-    assert "ei-ole" in warnings_about(broken_links, "index.md"), broken_links
+def test_an_unknown_attribute_in_a_page_is_named_with_its_line(tmp_path):
+    page = "ohjeistus/tietoturva.md"
+    out = build_with_additions(tmp_path, {page: "{{ config.extra.ohje.ei_ole_olemassa }}"})
+    seen = assert_only_finnish(out)
+    assert seen[0] == f"VIRHE   -  docs/{page}, rivi {last_line(page)}: tuntematon nimi ”ei_ole_olemassa”. " \
+                      "Tarkista kirjoitusasu.", out
+
+
+def test_a_page_left_out_of_nav_and_a_nav_entry_without_its_page_name_mkdocs_yml(tmp_path):
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    entry = next(line for line in text.splitlines() if line.startswith("          - ") and line.endswith(".md"))
+    page = entry.rsplit(" ", 1)[1]
+    config.write_text(text.replace(entry, entry[:-3] + "x.md"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
+    seen = assert_only_finnish(result.stdout + result.stderr)
+    line = text.splitlines().index(entry) + 1
+    assert f"VIRHE   -  mkdocs.yml, rivi {line}: valikon (nav) sivua {page[:-3]}x.md ei ole kansiossa docs/." \
+           " Korjaa tiedoston nimi tai lisää sivu." in seen, seen
+    assert any(s.startswith("VIRHE   -  mkdocs.yml, rivi ") and f"ole valikossa (nav): docs/{page}." in s
+               for s in seen), seen
+
+
+def make_build(project) -> subprocess.CompletedProcess:
+    """`make build` in a copy of the project, as an editor runs it, with this venv (nothing installed)."""
+    for part in ("Makefile", "scripts", "requirements.txt"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, project / part)
+    venv = Path(sys.executable).parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", "build", f"VENV={venv}", "-o", f"{venv}/.installed-build",
+                           f"PYTHON={sys.executable}"], cwd=project, env={**env, "PDF": "0"}, capture_output=True,
+                          text=True)
+
+
+def finnish_only(result: subprocess.CompletedProcess) -> list[str]:
+    """make build's output without make's own lines (the commands it runs, its closing "Error 1"),
+    its messages (stderr) before the line saying the build stopped (stdout)."""
+    assert result.returncode != 0, result.stdout + result.stderr
+    out = result.stderr + result.stdout
+    assert "Traceback" not in out and "WARNING" not in out and "Doc file" not in out, out
+    return [line for line in out.splitlines() if line.strip()
+            and not line.startswith(("make", "INFO", "VAROITUS", "/", "./", "SITE_URL puuttuu"))]
+
+
+def test_make_build_names_a_changed_guideline_bullet_in_both_files_without_a_traceback(tmp_path):
+    """The issue's case: a 3.5 bullet reworded on its page. Every bullet of every checklist's source
+    would do; the first of 3.5 stands for them (tests/test_checklist.py tries each kind of change)."""
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "ohjeistus" / "onnistunut-viestinta.md"
+    text = page.read_text(encoding="utf-8")
+    bullet = re.search(r"^- (.+)$", text, re.M)
+    page.write_text(text.replace(bullet.group(0), f"- {bullet.group(1)} Aina.", 1), encoding="utf-8")
+    said = finnish_only(make_build(project))
+    line = text[:bullet.start()].count("\n") + 1
+    assert len(said) == 2 and said[0] == "Virhe tiedoissa, sivustoa ei käännetty:", said
+    assert "data/tarkistuslistat/ennen-julkaisua.yml, rivi " in said[1], said
+    assert f"(docs/ohjeistus/onnistunut-viestinta.md, rivi {line})" in said[1], said
+    assert "Kopioi ohjeen sanamuoto guideline-arvoksi" in said[1], said
+
+
+def test_make_build_names_a_broken_link_by_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "ohjeistus" / "roolisi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[rikki](ei-ole.md)\n", encoding="utf-8")
+    said = finnish_only(make_build(project))
+    assert said[0].startswith(f"VIRHE   -  docs/ohjeistus/roolisi.md, rivi {last_line('ohjeistus/roolisi.md')}: "
+                              "linkin ”ei-ole.md” sivua"), said
+    assert len(said) == 2 and said[1].startswith("Käännös keskeytyi: 1 virhe "), said
 
 
 def test_malformed_site_data_fails_naming_the_file(tmp_path):
@@ -75,8 +193,12 @@ def test_malformed_site_data_fails_naming_the_file(tmp_path):
 
 
 def test_draft_notice_on_every_page_until_all_dates_are_set(site, tmp_path):
+    bodies = [a["body"] for a in yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))
+              ["extra"]["ohje"]["approvals"] if not a["date"]]
     for html in site.dir.rglob("*.html"):
-        assert "Luonnos." in html.read_text(encoding="utf-8"), html
+        text = normalise(html.read_text(encoding="utf-8"))
+        assert "Luonnos." in text, html
+        assert f"Hyväksyntä puuttuu: {', '.join(bodies)}." in text, html  # who has not approved yet
     project = copy_project(tmp_path / "p")
     data_file = project / "data" / "ohje.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))

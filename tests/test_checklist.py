@@ -96,6 +96,43 @@ def test_guideline_change_without_checklist_change_fails(tmp_path):
     assert "Suojaa omaa ja muiden yksityisyyttä." in str(err.value)
 
 
+@pytest.mark.parametrize("change, says", [
+    # Every bullet of 3.5 "2. Kieli ja sisältö", changed on the page in each way an editor might.
+    (lambda b: b.replace("- Käytä yleisesti", "- Käytä aina yleisesti"),
+     ["ennen-julkaisua.yml, rivi {item} (ryhmä 'kieli-ja-sisalto', kohta 'ymmarrettava-kieli')",
+      "lukee nyt ”Käytä aina yleisesti ymmärrettävää kieltä.” (docs/ohjeistus/onnistunut-viestinta.md, rivi {page})",
+      "Kopioi ohjeen sanamuoto guideline-arvoksi"]),
+    (lambda b: b.replace("- Käytä yleisesti ymmärrettävää kieltä.\n",
+                         "- Käytä yleisesti ymmärrettävää kieltä.\n- Uusi.\n"),
+     ["docs/ohjeistus/onnistunut-viestinta.md, rivi {next}: luetelmakohtaa ”Uusi.” ei ole tarkistuslistassa",
+      "Lisää sille kohta"]),
+    (lambda b: b.replace("- Käytä yleisesti ymmärrettävää kieltä.\n", ""),
+     ["ennen-julkaisua.yml, rivi {item} (ryhmä 'kieli-ja-sisalto', kohta 'ymmarrettava-kieli'): guideline",
+      "ei ole enää ohjeessa", "Poista kohta"]),
+    (lambda b: b.replace("- Käytä yleisesti ymmärrettävää kieltä.\n", "").replace(
+        "- Mieti,", "- Käytä yleisesti ymmärrettävää kieltä.\n- Mieti,"),
+     ["ennen-julkaisua.yml, rivi {item} (ryhmä 'kieli-ja-sisalto', kohta 'ymmarrettava-kieli')"]),
+])
+def test_a_changed_bullet_is_named_by_both_files_and_lines_with_what_to_do(tmp_path, change, says):
+    src = "ohjeistus/onnistunut-viestinta.md"
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    text = (DOCS / src).read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text
+    (docs / src).write_text(changed, encoding="utf-8")
+    lines = text.splitlines()
+    page = lines.index("- Käytä yleisesti ymmärrettävää kieltä.") + 1
+    yml = (DATA / "ennen-julkaisua.yml").read_text(encoding="utf-8").splitlines()
+    item = 1 + yml.index("        guideline: Käytä yleisesti ymmärrettävää kieltä.")
+    with pytest.raises(DataError) as err:
+        check_sources(load_checklists(DATA), docs)
+    message = str(err.value)
+    assert "\n" not in message and "[" not in message, message   # one line, no Python lists
+    for part in says:
+        assert part.format(item=item, page=page, next=page + 1) in message, message
+
+
 def test_guideline_bullets_reads_one_part_only():
     page = (DOCS / "ohjeistus" / "todelliset-tarpeet.md").read_text(encoding="utf-8")
     assert guideline_bullets(page, "profiilin-tyyppi") == [

@@ -122,7 +122,7 @@ def test_clear_empties_the_form_and_the_storage(site, page):
     field(page, "tarkoitus").fill("Jotain")
     assert stored(page, PROFILE) is not None
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
-    assert page.get_by_role("status").filter(has_text="Vastaukset tyhjennetty (1 kohtaa, 1 tietoa).").is_visible()
+    assert page.get_by_role("status").filter(has_text="Vastaukset tyhjennetty (1 kohta, 1 tieto).").is_visible()
     assert stored(page, PROFILE) is None
     page.reload(wait_until="load")
     assert not box(page, PROFILE, "selkea-tarkoitus").is_checked()
@@ -484,18 +484,39 @@ def test_keyboard_fills_the_profile_request(site, page):
 # --- print ---------------------------------------------------------------------------
 
 def test_print_shows_the_form_without_navigation_or_buttons(site, page):
+    """A list without a summary (3.5) prints as its form, ticks as they stand."""
+    first, second = POST_ITEMS[0]["id"], POST_ITEMS[1]["id"]
+    open_list(page, url(site, POST))
+    box(page, POST, first).check()
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-banner", "button"]:
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("button:visible").count() == 0
+    assert box(page, POST, first).is_visible() and box(page, POST, first).is_checked()
+    assert box(page, POST, second).is_visible() and not box(page, POST, second).is_checked()
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_the_browsers_print_gives_the_same_paper_as_the_print_button(site, context, page, tmp_path):
+    """Ctrl+P on a list with a summary (3.2) printed four pages of form without the summary;
+    now it prints what "Tulosta yhteenveto" prints. Without JavaScript the form prints."""
+    from sweep import PRINT_BODY, printed_pages
+
+    context.add_init_script("window.print = () => {};")
     open_list(page, url(site, PROFILE))
     box(page, PROFILE, "selkea-tarkoitus").check()
     field(page, "profiilin-nimi").fill("Kirjasto")
     page.emulate_media(media="print")
-    for selector in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-banner", "button",
-                     ".loimaa-summary", "[data-checklist-mailto]"]:
-        assert not page.locator(selector).first.is_visible(), selector
-    assert page.locator("button:visible").count() == 0
-    assert box(page, PROFILE, "selkea-tarkoitus").is_visible() and box(page, PROFILE, "selkea-tarkoitus").is_checked()
-    assert box(page, PROFILE, "tarve-ja-hyoty").is_visible() and not box(page, PROFILE, "tarve-ja-hyoty").is_checked()
-    assert field(page, "profiilin-nimi").is_visible()
-    assert page.get_by_role("heading", level=1).is_visible()
+    ctrl_p = printed_pages(page.pdf(format="A4"), tmp_path, PRINT_BODY)
+    page.emulate_media(media="screen")
+    page.evaluate("window.addEventListener('afterprint', e => e.stopImmediatePropagation(), true)")
+    page.get_by_role("button", name="Tulosta yhteenveto").click()
+    assert page.evaluate("document.documentElement.classList.contains('loimaa-print-summary')")
+    page.emulate_media(media="print")
+    button = printed_pages(page.pdf(format="A4"), tmp_path, PRINT_BODY)
+    assert ctrl_p == button
+    assert "Yhteenveto viestinnälle" in ctrl_p[0] and "Kirjasto" in ctrl_p[0]
+    assert not page.locator("form.loimaa-checklist__form").is_visible()
 
 
 def test_print_summary_prints_only_the_summary(site, context, page):
@@ -514,7 +535,8 @@ def test_print_summary_prints_only_the_summary(site, context, page):
         assert not page.locator(selector).first.is_visible(), selector
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.documentElement.classList.contains('loimaa-print-summary')") is False
-    assert page.locator("form.loimaa-checklist__form").is_visible()
+    # The browser's own print gives the same paper (test_the_browsers_print_gives_the_same_paper_as_…).
+    assert summary.is_visible() and not page.locator("form.loimaa-checklist__form").is_visible()
 
 
 # --- accessibility -----------------------------------------------------------------------
@@ -569,9 +591,10 @@ def test_printed_summary_is_one_a4_page(site, context, page, confirmed):
     page.locator("#uusi-profiili-kesto-maaraaikainen").check()
     for item in PROFILE_ITEMS[:confirmed]:
         box(page, PROFILE, item).check()
-    whole_form = page.pdf(format="A4")
     page.get_by_role("button", name="Tulosta yhteenveto").click()
     summary = page.pdf(format="A4")
+    page.evaluate("document.querySelector('.loimaa-summary').remove()")  # then the form prints
+    whole_form = page.pdf(format="A4")
     assert pdf_pages(whole_form) > 1  # the count is real: the form itself is longer
     assert pdf_pages(summary) == 1
 

@@ -1,12 +1,13 @@
-"""Every test that drives Chromium carries the `browser` mark (pytest.ini), so `-m browser`
-and `-m "not browser"` split the suite where it really splits."""
+"""Every test that drives a browser (Chromium, or WebKit through test_webkit_journeys.py's
+`webkit` fixture) carries the `browser` mark (pytest.ini), so `-m browser` and
+`-m "not browser"` split the suite where it really splits."""
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
-BROWSER_FIXTURES = {"page", "browser", "context"}
+BROWSER_FIXTURES = {"page", "browser", "context", "webkit"}
 
 
 def fixtures(tree: ast.Module) -> dict[str, set[str]]:

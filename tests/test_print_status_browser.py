@@ -185,3 +185,15 @@ def test_quotes_backslashes_and_line_breaks_in_the_status_print_as_text(site, pa
     }""")
     feet = printed(page, tmp_path)[1]
     assert re.fullmatch(r'Ohje "A" \\ B C Tulostettu \S+ osoitteesta \S+ 1/\d+', feet[0]), feet
+
+
+@pytest.mark.parametrize("days_after_due, late", [(0, False), (1, True), (400, True)])
+def test_a_sheet_printed_after_the_review_day_says_the_review_is_late(site, page, tmp_path, days_after_due, late):
+    """The site may have been built before the review day; a sheet printed after it says so."""
+    due = OHJE["document"]["next_review"]
+    day, month, year = (int(n) for n in due.split("."))
+    when = date(year, month, day) + timedelta(days=days_after_due)
+    page.clock.set_fixed_time(datetime(when.year, when.month, when.day, 12, 0))
+    page.goto(site.url + "tietosuoja/", wait_until="load")
+    line = DATA_STATUS + (f" · tarkistus on myöhässä: se piti tehdä {due} mennessä" if late else "")
+    assert wrong_feet(printed(page, tmp_path)[1], line, site.url + "tietosuoja/", finnish(when)) == []

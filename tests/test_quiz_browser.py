@@ -138,3 +138,52 @@ def test_two_tabs_share_answers_without_losing_either(site, context, page):
     assert set(stored(page, "perehdytys-testi")["value"]["answers"]) == {a["id"], b["id"]}
     assert_clean(page)
     other.close()
+
+
+def test_a_question_can_be_answered_again_on_its_own(site, page):
+    """Issue 23: a checked answer was locked; only "Tyhjennä vastaukset" (all of them) let one try again."""
+    open_quiz(page, site)
+    first, second = QUESTIONS[0], QUESTIONS[1]
+    answer(page, first, wrong(first))
+    answer(page, second, second["answer"]["value"])
+    section = page.locator(f"#testi-{first['id']}")
+    again = section.get_by_role("button", name="Vastaa uudelleen")
+    assert page.get_by_role("button", name="Vastaa uudelleen").count() == 2   # one per answered question
+    again.click()
+    # Open again, the earlier choice still chosen and focused, nothing of the verdict left.
+    chosen = section.locator(f"#testi-{first['id']}-{wrong(first)}")
+    assert chosen.is_enabled() and chosen.is_checked()
+    assert page.evaluate("document.activeElement.id") == f"testi-{first['id']}-{wrong(first)}"
+    assert not section.locator("[data-quiz-verdict]").is_visible()
+    assert not again.is_visible() and section.get_by_role("button", name="Tarkista vastaus").is_visible()
+    assert progress(page) == f"Vastattu 1 / {TOTAL}, oikein 1."
+    # The other answer is untouched.
+    assert page.locator(f"#testi-{second['id']} [data-quiz-verdict]").inner_text().startswith("Oikein!")
+    # Nothing is lost by opening it: the saved answer stays until a new one is checked.
+    assert stored(page, "perehdytys-testi")["value"]["answers"][first["id"]]["choice"] == wrong(first)
+    page.reload(wait_until="load")
+    open_quiz(page, site)
+    assert section.locator("[data-quiz-verdict]").inner_text().startswith("Väärin.")
+    again.click()
+    answer(page, first, first["answer"]["value"])
+    assert section.locator("[data-quiz-verdict]").inner_text().startswith("Oikein!")
+    assert progress(page) == f"Vastattu 2 / {TOTAL}, oikein 2."
+    assert stored(page, "perehdytys-testi")["value"]["answers"][first["id"]] == \
+        {"choice": first["answer"]["value"], "correct": True}
+    assert axe_violations(page) == []
+    assert_clean(page)
+
+
+def test_a_wrong_answer_can_be_put_right_after_the_result(site, page):
+    open_quiz(page, site)
+    answer_all(page, wrong_ones=(4,))
+    score = page.locator("[data-quiz-score]")
+    assert score.inner_text().startswith(f"{TOTAL - 1} / {TOTAL} oikein.")
+    q = QUESTIONS[4]
+    page.locator(f"#testi-{q['id']}").get_by_role("button", name="Vastaa uudelleen").click()
+    assert not page.locator("[data-quiz-result]").is_visible()
+    assert progress(page) == f"Vastattu {TOTAL - 1} / {TOTAL}, oikein {TOTAL - 1}."
+    answer(page, q, q["answer"]["value"])
+    assert score.inner_text() == f"{TOTAL} / {TOTAL} oikein. Hienoa, kaikki oikein!"
+    assert page.evaluate("document.activeElement.hasAttribute('data-quiz-result')")
+    assert_clean(page)

@@ -37,13 +37,17 @@ def test_role_helper_reaches_each_outcome(site, page, outcome):
         assert page.locator("[data-role-status]").inner_text().startswith(f"Tilanteesi: {title}.")
         assert page.locator("[data-role-question]:visible").count() == len(path)
         assert page.locator(f"#tilanne-{outcome} blockquote").first.is_visible()
+        # The path the user took, as one plain sentence: no list of one.
+        section = page.locator(f"#tilanne-{outcome}")
+        assert section.locator(".loimaa-roles__when:visible").all_inner_texts() == [f"Kun vastaat: {path_text(path)}"]
+        assert section.locator("li:visible", has_text="?").count() == 0
         assert stored(page, "perehdytys-rooli")["value"] == {
             "answers": {q: "yes" if y else "no" for q, y in path}, "outcome": outcome}
     assert axe_violations(page) == []
     assert_clean(page)
 
 
-def test_changing_an_earlier_answer_drops_the_later_ones_and_reset_clears(site, page):
+def test_changing_an_earlier_answer_drops_the_later_ones_and_reset_clears_with_undo(site, page):
     open_roles(page, site)
     page.locator("#rooli-tyotehtava-kylla").check()
     page.locator("#rooli-lupa-kylla").check()
@@ -55,14 +59,38 @@ def test_changing_an_earlier_answer_drops_the_later_ones_and_reset_clears(site, 
     assert not page.locator("#rooli-lupa-kylla").is_checked()
     assert page.locator("#rooli-oma-profiili").is_visible()
     page.locator("#rooli-oma-profiili-ei").check()
-    assert visible_outcomes(page) == ["ei-lupaa"]
+    page.locator("#rooli-kaupungin-nimissa-kylla").check()
+    assert visible_outcomes(page) == ["ei-tyotehtava"]
     page.reload(wait_until="load")
-    assert visible_outcomes(page) == ["ei-lupaa"]
+    assert visible_outcomes(page) == ["ei-tyotehtava"]
     assert page.locator("#rooli-tyotehtava-ei").is_checked()
+    saved = stored(page, "perehdytys-rooli")
+    # "Aloita alusta" clears, and offers "Peru" as the checklists do, after a reload too.
+    undo = page.get_by_role("button", name="Peru")
+    assert not undo.is_visible()
     page.get_by_role("button", name="Aloita alusta").click()
     assert visible_outcomes(page) == []
     assert stored(page, "perehdytys-rooli") is None
     assert page.evaluate("document.activeElement.id") == "rooli-tyotehtava-kylla"
+    assert page.locator("[data-role-message]").inner_text() == "Vastaukset tyhjennetty."
+    assert undo.is_visible()
+    assert axe_violations(page) == []
+    page.reload(wait_until="load")
+    assert visible_outcomes(page) == []
+    undo.click()
+    assert visible_outcomes(page) == ["ei-tyotehtava"]
+    assert page.locator("#rooli-kaupungin-nimissa-kylla").is_checked()
+    assert stored(page, "perehdytys-rooli") == saved
+    assert page.locator("[data-role-message]").inner_text() == "Vastaukset palautettu."
+    assert not undo.is_visible()
+    assert page.evaluate("document.activeElement.textContent") == "Aloita alusta"
+    # The next answer after a clear ends the chance to undo it.
+    page.get_by_role("button", name="Aloita alusta").click()
+    page.locator("#rooli-tyotehtava-kylla").check()
+    assert not undo.is_visible() and page.locator("[data-role-message]").inner_text() == ""
+    page.reload(wait_until="load")
+    assert not undo.is_visible()
+    assert stored(page, "perehdytys-rooli")["value"] == {"answers": {"tyotehtava": "yes"}, "outcome": ""}
     assert_clean(page)
 
 
@@ -86,22 +114,29 @@ def path_text(path) -> str:
     return "; ".join(f"{questions[q]['text']} {'Kyllä' if yes else 'Ei'}" for q, yes in path)
 
 
-def test_outcome_shows_only_the_users_own_path_and_whom_to_ask(site, page):
-    paths = PATHS["ei-lupaa"]
-    assert len(paths) == 2
-    for mine, other in (paths, paths[::-1]):
+@pytest.mark.parametrize("outcome", [o for o in PATHS if len(PATHS[o]) > 1])
+def test_outcome_reached_two_ways_shows_only_the_users_own_path_as_plain_text(site, page, outcome):
+    paths = PATHS[outcome]
+    for mine in paths:
         open_roles(page, site)
-        page.get_by_role("button", name="Aloita alusta").click()
         answer_path(page, mine)
-        outcome = page.locator("#tilanne-ei-lupaa")
-        text = outcome.inner_text()
-        assert "Kun vastaat:" in text and path_text(mine) in text
-        assert path_text(other) not in text and "jommallakummalla" not in text
-        # A next step: whom to ask, with the communications address as a link.
-        ask = outcome.locator(".loimaa-roles__ask")
-        assert "esihenkilöltäsi" in ask.inner_text()
-        assert ask.get_by_role("link").get_attribute("href") == "mailto:viestinta@loimaa.fi"
+        section = page.locator(f"#tilanne-{outcome}")
+        text = section.inner_text()
+        assert f"Kun vastaat: {path_text(mine)}\n" in text + "\n"
+        assert all(path_text(other) not in text for other in paths if other != mine)
+        assert "jommallakummalla" not in text and section.locator("ul.loimaa-roles__when").is_hidden()
+        page.get_by_role("button", name="Aloita alusta").click()
     assert axe_violations(page) == []
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("outcome", [o["id"] for o in ROLES["outcomes"] if o["ask"]])
+def test_outcomes_that_are_not_allowed_say_whom_to_ask(site, page, outcome):
+    open_roles(page, site)
+    answer_path(page, PATHS[outcome][0])
+    ask = page.locator(f"#tilanne-{outcome} .loimaa-roles__ask")
+    assert "esihenkilöltäsi" in ask.inner_text()
+    assert ask.get_by_role("link").get_attribute("href") == "mailto:viestinta@loimaa.fi"
     assert_clean(page)
 
 

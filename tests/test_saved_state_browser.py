@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from onboarding_pages import QUESTIONS, TOTAL, open_quiz, open_roles, open_sheet, visible_outcomes
+from onboarding_pages import QUESTIONS, ROLES, TOTAL, open_quiz, open_roles, open_sheet, visible_outcomes
 
 pytestmark = pytest.mark.browser
 
@@ -46,8 +46,8 @@ def test_checklist(site, context, page, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_role_helper(site, context, page, name):
-    saved(context, {"perehdytys-rooli": {"version": 1, "value": {"answers": {name: "yes", "toString": name},
-                                                                  "outcome": name}}})
+    answers = {name: "yes", "toString": name}
+    saved(context, {"perehdytys-rooli": {"version": ROLES["version"], "value": {"answers": answers, "outcome": name}}})
     open_roles(page, site)
     assert page.locator("[data-role-question]:visible").count() == 1
     assert visible_outcomes(page) == []
@@ -75,7 +75,7 @@ def test_quiz(site, context, page, name):
 def test_completion_sheet(site, context, page, name):
     saved(context, {"perehdytys-suoritus": {"version": 1, "value": {name: name, "toString": "x", "name": name}},
                     "perehdytys-testi": {"version": 1, "value": {"answers": {name: {"choice": "a", "correct": True}}}},
-                    "perehdytys-rooli": {"version": 1, "value": {"answers": {}, "outcome": name}}})
+                    "perehdytys-rooli": {"version": ROLES["version"], "value": {"answers": {}, "outcome": name}}})
     open_sheet(page, site)
     assert page.locator("#suoritus-nimi").input_value() == name
     assert "testiä ei ole tehty" in page.locator("[data-sheet-score]").inner_text()

@@ -17,6 +17,7 @@ from conftest import copy_project, free_port
 
 PDF_PATH = "pdf/sosiaalisen-median-ohje-2026.pdf"
 CHECKLIST_PDF_PATH = "pdf/tarkistuslistat-tulostettavaksi.pdf"   # the checklists' PDF, made beside it
+KEEPS_LAST = "Sivustoa ei käännetty uudelleen."   # the server's closing line on a failed rebuild
 
 
 def get(url: str) -> tuple[int, bytes]:
@@ -46,7 +47,27 @@ def log_so_far(server) -> str:
     return "".join(server.lines)
 
 
+def assert_finnish(said: str) -> None:
+    """What mkdocs serve said about a mistake: Finnish lines only, no traceback, no MkDocs English."""
+    assert KEEPS_LAST in said, said
+    for english in ("Traceback", "appear stuck", "WARNING", "ERROR", "Doc file", "Aborted"):
+        assert english not in said, (english, said)
+
+
+def said_on_saving(server, path, text: str) -> str:
+    """Save text (with a mistake) to path; return what the server said about the failed rebuild."""
+    before = len(log_so_far(server))
+    path.write_text(text, encoding="utf-8")
+    wait_until(lambda: KEEPS_LAST in log_so_far(server)[before:], "the failed build's message", server=server)
+    said = log_so_far(server)[before:]
+    assert_finnish(said)
+    return said
+
+
 def pdf_text(data: bytes, tmp_path) -> str:
+    """The PDF's text; empty when the request gave no PDF (timed out under load): the caller polls again."""
+    if not data.startswith(b"%PDF"):
+        return ""
     path = tmp_path / "served.pdf"
     path.write_bytes(data)
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -81,11 +102,23 @@ def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(se
         assert status == 200 and pdf.startswith(b"%PDF"), (path, status)
         assert path in front  # the link the footer and front page give
 
-    # A mistake in a page fails that build only; the server keeps going.
+    # A mistake in a page fails that build only, in Finnish, naming the file and the line; the
+    # server keeps going.
     page = project / "docs" / "ohjeistus" / "tietoturva.md"
     original = page.read_text(encoding="utf-8")
-    page.write_text(original + "\n{{ ei_ole_olemassa }}\n", encoding="utf-8")
-    wait_until(lambda: "ei_ole_olemassa" in log_so_far(server), "the failed build's message", server=server)
+    line = len(original.splitlines()) + 2
+    where = f"VIRHE   -  docs/ohjeistus/tietoturva.md, rivi {line}: "
+    for mistake, says in [("{{ chekclist('x') }}", where + "tuntematon nimi ”chekclist”."),
+                          ("[rikki](roolisi.md#ei-ole)", where + "linkin ”roolisi.md#ei-ole”")]:
+        said = said_on_saving(server, page, original + f"\n{mistake}\n")
+        assert says in said, said
+    # The 3.5 checklist no longer matching a reworded bullet of its guideline page.
+    guideline = project / "docs" / "ohjeistus" / "onnistunut-viestinta.md"
+    text = guideline.read_text(encoding="utf-8")
+    bullet = re.search(r"^- (.+)$", text, re.M)
+    said = said_on_saving(server, guideline, text.replace(bullet.group(0), f"- {bullet.group(1)} Aina.", 1))
+    assert "VIRHE   -  data/tarkistuslistat/ennen-julkaisua.yml, rivi " in said, said
+    guideline.write_text(text, encoding="utf-8")
     # A page.
     page.write_text(original + "\nTallennettu muutos näkyy heti.\n", encoding="utf-8")
     wait_until(lambda: "Tallennettu muutos näkyy heti." in get(url + "ohjeistus/tietoturva/")[1].decode(),
@@ -95,12 +128,9 @@ def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(se
     # where it is, with no traceback, and keeps going.
     data = project / "data" / "ohje.yml"
     text = data.read_text(encoding="utf-8")
-    before = len(log_so_far(server))
-    data.write_text(text.replace("      name: Loimaan kaupunki\n", "      name: [Loimaan kaupunki\n"), encoding="utf-8")
-    wait_until(lambda: "ohje.yml, rivi" in log_so_far(server), "the Finnish message on the YAML mistake",
-               server=server)
-    said = log_so_far(server)[before:]
-    assert "virheellinen YAML" in said and "Traceback" not in said, said
+    line = text.splitlines().index("      name: Loimaan kaupunki") + 1   # the bracket is opened there
+    said = said_on_saving(server, data, text.replace("name: Loimaan kaupunki\n", "name: [Loimaan kaupunki\n", 1))
+    assert f"VIRHE   -  data/ohje.yml, rivi {line}, " in said and "virheellinen YAML" in said, said
 
     # The data file put right: the first approval gets its date; the footer of every page shows it.
     assert re.search(r"- body: Johtoryhmä\n +date:\n", text)

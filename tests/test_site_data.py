@@ -1,5 +1,6 @@
 """Unit tests of the data loader and the macros' plain functions."""
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ import yaml
 from macros import render
 from macros import templates
 from macros.site_data import build_date, load_site_data, notices
-from macros.validate import DataError, parse_date
+from macros.validate import DataError, load_yaml, parse_date
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "ohje.yml"
@@ -75,6 +76,25 @@ def test_broken_yaml_is_reported_with_the_file(tmp_path):
     assert str(path) in str(err.value)
 
 
+@pytest.mark.parametrize("opening", ["[", '"'])
+def test_a_bracket_or_quote_left_open_is_named_at_its_own_line(tmp_path, opening):
+    """PyYAML notices an open bracket or quotation mark lines later, or at the end of the file: the
+    message names the line where it was opened. Tried on every value line of data/ohje.yml."""
+    lines = (ROOT / "data" / "ohje.yml").read_text(encoding="utf-8").splitlines()
+    tried = 0
+    for n, line in enumerate(lines):
+        if not re.match(r"^ *(- )?[a-z_]+: [^\s#\[\"'|>]", line):
+            continue
+        key, value = line.split(": ", 1)
+        path = tmp_path / "ohje.yml"
+        path.write_text("\n".join([*lines[:n], f"{key}: {opening}{value}", *lines[n + 1:]]) + "\n", encoding="utf-8")
+        with pytest.raises(DataError) as err:
+            load_yaml(path)
+        assert f"ohje.yml, rivi {n + 1}, " in str(err.value), (line, str(err.value))
+        tried += 1
+    assert tried > 15
+
+
 def test_status_lines_from_the_shared_template():
     """The footer, the front page and the PDF cover share these macros (site/status.html)."""
     approvals = [{"body": "Johtoryhmä", "date": "5.1.2026", "pykala": None},
@@ -111,7 +131,8 @@ def test_approval_table_and_contact():
     table = render.approval_table([{"body": "Johtoryhmä", "date": None, "pykala": None},
                                    {"body": "Kaupunginhallitus", "date": "2.2.2027", "pykala": "KH 2.2.2027 § 15"}])
     assert '<tr><th scope="row">Johtoryhmä</th><td>ei vielä hyväksytty</td></tr>' in table
-    assert '<tr><th scope="row">Kaupunginhallitus</th><td>2.2.2027<br>KH 2.2.2027 § 15</td></tr>' in table
+    assert '<tr><th scope="row">Kaupunginhallitus</th><td>2.2.2027<br>KH 2.2.2027 §\u00a015</td></tr>' in table
+    assert '<th scope="col">Toimielin</th><th scope="col">Hyväksytty</th>' in table  # the PDF cover's words
     contact = render.city_contact(load_site_data(DATA)["city"])
     assert contact.startswith("<p><strong>Loimaan kaupunki</strong>")
     assert "Puh. 02 76 110" in contact

@@ -22,8 +22,8 @@ from test_pdf_build import APPROVED, set_dates
 from macros.site_data import load_site_data
 from macros.validate import parse_date
 
-DUE = yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))["extra"]["ohje"]["document"][
-    "next_review"]
+DATA = yaml.safe_load((ROOT / "data" / "ohje.yml").read_text(encoding="utf-8"))["extra"]["ohje"]
+DUE = DATA["document"]["next_review"]
 LATE_LINE = f"tarkistus on myöhässä: se piti tehdä {DUE} mennessä"
 PYKALA = "KH 9.3.2026 § 15"
 
@@ -126,6 +126,13 @@ def test_an_approved_build_with_a_placeholder_address_is_refused_in_finnish(buil
     assert "confirmed: true" in said and "Traceback" not in said
 
 
+def test_the_placeholder_address_is_marked_where_it_is_shown_while_a_draft(builds):
+    site, _ = builds["due_day"]
+    for page in ("index.html", "tietosuoja/index.html", "saavutettavuusseloste/index.html"):
+        text = normalise(re.sub(r"<[^>]+>", " ", (site / page).read_text(encoding="utf-8")))
+        assert f"{DATA['communications']['email']} (osoite on vielä vahvistamatta)" in text, page
+
+
 def test_the_placeholder_warns_while_a_draft(builds):
     _, result = builds["due_day"]
     assert any(line.startswith("VAROITUS") and "paikkamerkki" in line for line in result.stderr.splitlines())
@@ -141,10 +148,15 @@ def test_an_approved_build_cites_its_decisions(builds):
         assert "Luonnos" not in banner(html), name
         if name != "index.html":
             assert f"Kaupunginhallitus 9.3.2026 ({PYKALA})" in footer(html), name
-    assert f"<td>9.3.2026<br>{PYKALA}</td>" in every["index.html"].replace("&sect;", "§")
+    unbroken = PYKALA.replace("§ ", "§\u00a0")  # "§ 15" never breaks
+    assert f"<td>9.3.2026<br>{unbroken}</td>" in every["index.html"]
+    assert not [name for name, html in every.items() if "vahvistamatta" in html]  # the address is confirmed
+    for name, html in every.items():  # every printout cites the decisions too
+        assert PYKALA in re.search(r"data-print-status>(.*?)</p>", html, re.S).group(1), name
     assert "Ohje on hyväksytty kaikissa alla luetelluissa toimielimissä." in every["index.html"]
     pdf = site / pdf_href(site)
     cover = flat(pdftotext(pdf, 1, body=False))
     assert f"Kaupunginhallitus 9.3.2026 {PYKALA}" in cover and "Luonnos" not in cover
+    assert cover.count("Hyväksytty") == 2  # the column's header, and the mark where a draft says Luonnos
     ohje = load_site_data(site.parent / "data" / "ohje.yml")
     assert strays(pdf, ohje, mkdocs_config()) == []

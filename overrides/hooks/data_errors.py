@@ -3,8 +3,9 @@
 The macros check data/ when mkdocs-macros loads them (its on_config, inside MkDocs'
 build) and raise macros.validate.DataError, whose text names the file, the key and
 what to do. MkDocs would print it under a 40-line traceback; here it is printed
-alone and the build stops (exit status 1). DataError is recognised by name: the
-hooks are loaded before the macros package is importable.
+alone, as "VIRHE" with the file relative to the project, and the build stops (exit
+status 1). DataError is recognised by name: the hooks are loaded before the macros
+package is importable.
 """
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import logging
 
 from mkdocs.exceptions import Abort
 
-log = logging.getLogger("mkdocs.hooks.data_errors")
+from finnish.messages import finnish_level, from_project
+
+log = finnish_level(logging.getLogger("mkdocs.hooks.data_errors"))
 
 
 def is_data_error(error: BaseException) -> bool:
@@ -21,5 +24,5 @@ def is_data_error(error: BaseException) -> bool:
 
 def on_build_error(error):
     if is_data_error(error):
-        log.error(str(error))
+        log.error(from_project(str(error)))
         raise Abort("Käännös keskeytyi tiedon virheeseen (yllä).") from None

@@ -3,11 +3,10 @@
 - mkdocs-macros imports the project's `macros` package once per process, so an
   edit to its code would show only after a restart. Forgetting the package
   after each build makes the next save pick it up.
-- With `on_error_fail`, mkdocs-macros ends the process on a mistake in a page
-  (it calls exit()), so one typo would stop the server. Under serve the
-  mistake fails that build only (strict: its warning aborts it, the server
-  says so and keeps the last good site), and the next save tries again.
-  `mkdocs build` (CI) still fails at once.
+- A mistake in a page or in data/ fails that build only: the hooks have said
+  what and where in Finnish and stopped the build (mkdocs.exceptions.Abort);
+  the server says it keeps the last good site, without MkDocs' traceback and
+  its English "The server will appear stuck", and the next save tries again.
 - data/ohje.yml is part of MkDocs' config (INHERIT), read again before each
   rebuild and before any hook or macro runs. A YAML mistake there fails the
   rebuild with MkDocs' English error and a traceback; the server says instead
@@ -22,18 +21,19 @@ import logging
 import sys
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.hooks.serve_loop")
+from mkdocs.exceptions import Abort
+
+from finnish.messages import finnish_level, from_project
+
+log = finnish_level(logging.getLogger("mkdocs.hooks.serve_loop"))
 PACKAGE = "macros"  # mkdocs.yml: plugins: macros: module_name
 _state = {"serving": False}
+KEEPS_LAST = ("Sivustoa ei käännetty uudelleen. Korjaa tiedosto ja tallenna; "
+              "palvelin näyttää siihen asti viimeisimmän onnistuneen version.")
 
 
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"
-
-
-def on_config(config):
-    if _state["serving"] and "macros" in config.plugins:
-        config.plugins["macros"].config["on_error_fail"] = False
 
 
 def forget(package: str = PACKAGE) -> list[str]:
@@ -61,15 +61,18 @@ def on_serve(server, config, builder):
     def rebuild_or_explain():
         try:
             rebuild()
+        except Abort as stop:   # the hooks have said what is wrong; this says what it stopped
+            log.error(str(stop))
         except Exception:
             # The macros package is importable once mkdocs-macros has loaded it (first build).
             found = importlib.import_module(f"{PACKAGE}.check_data").problems(data_dir)
             if not found:
                 raise
             for message in found:
-                log.error(message)
-            log.error("Sivustoa ei käännetty uudelleen. Korjaa tiedosto ja tallenna; "
-                      "palvelin näyttää siihen asti viimeisimmän onnistuneen version.")
+                log.error(from_project(message))
+        else:
+            return
+        log.error(KEEPS_LAST)
 
     server.builder = rebuild_or_explain
     return server

@@ -88,6 +88,13 @@
     });
     this.undoButton = this.root.querySelector("[data-checklist-undo]");
     this.undoButton.addEventListener("click", function () { self.undo(); });
+    // Clearing with undo, as every clear on the site (loimaa.js): "Peru" is still there after a reload.
+    this.undoable = Loimaa.undoable(this.root, "checklist:" + this.id, [this.id], function (message, canUndo) {
+      self.tell(message, canUndo);
+    }, function () {
+      self.apply(Loimaa.storage.read(self.id, self.version));
+      self.update();
+    });
     var mail = this.root.querySelector("[data-checklist-mailto]");
     if (mail) mail.addEventListener("click", function (event) { self.followMail(event, mail); });
     var share = this.root.querySelector("[data-checklist-share]");
@@ -189,21 +196,19 @@
     var items = Object.keys(before.items).length;
     var fields = Object.keys(before.fields).length;
     this.form.reset();
-    Loimaa.storage.remove(this.id);
+    this.undoable.clear("Vastaukset tyhjennetty (" + items + (items === 1 ? " kohta" : " kohtaa") +
+      (fields ? ", " + fields + (fields === 1 ? " tieto" : " tietoa") : "") + ").");
     this.update();
-    this.undone = before;
-    this.tell("Vastaukset tyhjennetty (" + items + " kohtaa" + (fields ? ", " + fields + " tietoa" : "") + ").", true);
     if (button.offsetParent) return;   // "Tyhjennä" stays in view; "Peru" comes next to it
     var first = this.form.querySelector("input, select, textarea");
     if (first) first.focus();
   };
 
   Checklist.prototype.undo = function () {
-    this.apply(this.undone);
-    Loimaa.save(this.root, this.id, this.version, this.state());
-    this.tell("Vastaukset palautettu.");
-    this.update();
-    this.root.querySelector("[data-checklist-clear]").focus();
+    this.undoable.undo("Vastaukset palautettu.");
+    // The bar's "Tyhjennä": the ready box's one comes first, but is hidden once the list is not ready.
+    var shown = all(this.root, "[data-checklist-clear]").filter(function (b) { return b.getClientRects().length; });
+    if (shown.length) shown[shown.length - 1].focus();
   };
 
   /* --- fields --- */

@@ -2,7 +2,8 @@
  * Completion sheet component ("Suoritusmerkintä"): on top of
  * overrides/components/completion-sheet.html (macros/completion_sheet.py).
  * Name, unit and date kept in this browser; score and situation filled in
- * from what the quiz and the role helper saved; print; clear everything.
+ * from what the quiz and the role helper saved; print; clear everything, with undo
+ * ("Peru", Loimaa.undoable).
  */
 // Run when loimaa.js is there: on instant navigation Material loads a page's
 // scripts in parallel, so this file may arrive first (see loimaa.js).
@@ -27,13 +28,7 @@
     Loimaa.enhance(root);
 
     this.date = root.querySelector('[data-sheet-field="date"]');
-    var saved = Loimaa.storage.read(this.config.key, this.config.version);
-    this.fields.forEach(function (input) {
-      var value = own(saved, input.getAttribute("data-sheet-field"));
-      if (typeof value === "string") input.value = finnish(value);
-    });
-    this.dateChanged = !!this.date.value;   // only a date the user set was stored
-    this.defaultDate();
+    this.load();
 
     root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
     root.querySelector("form").addEventListener("input", function (event) {
@@ -42,9 +37,35 @@
       self.printValues();
     });
     root.querySelector("[data-sheet-print]").addEventListener("click", function () { window.print(); });
-    root.querySelector("[data-sheet-clear]").addEventListener("click", function () { self.clear(); });
+    var clear = root.querySelector("[data-sheet-clear]");
+    clear.addEventListener("click", function () { self.clear(); });
+    var message = root.querySelector("[data-sheet-message]");
+    var undoButton = root.querySelector("[data-sheet-undo]");
+    this.undo = Loimaa.undoable(root, "completion-sheet", [this.config.key, this.quiz.key, this.roles.key],
+      function (text, canUndo) {
+        message.textContent = text;
+        undoButton.hidden = !canUndo;
+      }, function () {
+        self.load();
+        self.fill();
+      });
+    undoButton.addEventListener("click", function () {
+      self.undo.undo("Perehdytyksen tiedot palautettu.");
+      clear.focus();
+    });
     this.fill();
   }
+
+  /* The fields as saved (empty where nothing is), today's date offered. */
+  CompletionSheet.prototype.load = function () {
+    var saved = Loimaa.storage.read(this.config.key, this.config.version);
+    this.fields.forEach(function (input) {
+      var value = own(saved, input.getAttribute("data-sheet-field"));
+      input.value = typeof value === "string" ? finnish(value) : "";
+    });
+    this.dateChanged = !!this.date.value;   // only a date the user set was stored
+    this.defaultDate();
+  };
 
   /* Today's date is offered, but stored only if the user changes it. */
   CompletionSheet.prototype.defaultDate = function () {
@@ -100,15 +121,12 @@
       "Oma tilanteeni ohjeen kohdan 3.1 mukaan: " + (typeof title === "string" && title ? title : "______________________");
   };
 
-  /* A shared training computer: clear everything the onboarding kept. */
+  /* A shared training computer: clear everything the onboarding kept. "Tyhjennä" stays in view
+     (focused), "Peru" comes next to it. */
   CompletionSheet.prototype.clear = function () {
-    [this.config.key, this.quiz.key, this.roles.key].forEach(function (key) { Loimaa.storage.remove(key); });
-    this.fields.forEach(function (input) { input.value = ""; });
-    this.dateChanged = false;
-    this.defaultDate();   // and the printed values
+    this.undo.clear("Perehdytyksen tiedot on tyhjennetty tästä selaimesta.");
+    this.load();
     this.fill();
-    Loimaa.announce(this.root.querySelector("[data-sheet-message]"), "Perehdytyksen tiedot on tyhjennetty tästä selaimesta.");
-    this.fields[0].focus();
   };
 
   Loimaa.register("completion-sheet", CompletionSheet);

@@ -16,6 +16,8 @@
  *   data-nojs             instructions for the page without JavaScript, hidden then
  *   data-storage-note     shown when the browser cannot save (Loimaa.enhance, Loimaa.save)
  *
+ * Every clear on the site can be undone the same way ("Tyhjennä", then "Peru"): Loimaa.undoable.
+ *
  * Saved state is untrusted: read it only through Loimaa.own() (own properties),
  * never obj[key] with a key from storage ("constructor", "__proto__", "toString").
  */
@@ -49,6 +51,22 @@
         return false;
       }
     },
+    /* The stored text of key as it is (null if none): what a clear keeps for undo. */
+    raw: function (key) {
+      try {
+        return window.localStorage.getItem(PREFIX + key);
+      } catch (e) {
+        return null;
+      }
+    },
+    putRaw: function (key, raw) {
+      try {
+        window.localStorage.setItem(PREFIX + key, raw);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    },
     read: function (key, version) {
       try {
         var raw = window.localStorage.getItem(PREFIX + key);
@@ -62,12 +80,7 @@
       }
     },
     write: function (key, version, value) {
-      try {
-        window.localStorage.setItem(PREFIX + key, JSON.stringify({ version: version, value: value }));
-        return true;
-      } catch (e) {
-        return false;
-      }
+      return Loimaa.storage.putRaw(key, JSON.stringify({ version: version, value: value }));
     },
     remove: function (key) {
       try {
@@ -125,9 +138,127 @@
     if (note) note.hidden = false;
   };
 
-  /* Save after the user acted; tell them if the browser would not keep it. */
+  /* Save after the user acted; tell them if the browser would not keep it. A change saved
+     ends the chance to undo a clear of that key (Loimaa.undoable). */
   Loimaa.save = function (root, key, version, value) {
     if (!Loimaa.storage.write(key, version, value)) Loimaa.showStorageNote(root);
+    else forgetUndo(key);
+  };
+
+  /*
+   * Clearing with undo, one implementation for every clear on the site (checklists, quiz, role
+   * helper, completion sheet): "Tyhjennä", then "Peru" beside the message until the next change.
+   *
+   *   var undo = Loimaa.undoable(root, name, keys, tell, restored);
+   *     tell(message, canUndo)  show the message, with "Peru" when canUndo; called at start too,
+   *                             when a clear of this component can still be undone (after a reload)
+   *     restored()              the keys are back in storage: show what they hold
+   *   undo.clear(message)       remove the keys from storage, keeping what they held for undo
+   *   undo.undo(message)        put back what was kept, then restored() and tell(message, false)
+   *
+   * What a clear kept is an undo record in sessionStorage: it survives a reload and moving between
+   * pages in the tab, but not closing the browser, so the next person at a shared computer cannot
+   * bring back the previous one's answers. The record goes once the user saves a change to one of
+   * its keys (Loimaa.save), here or in another tab: undoing then would overwrite the newer answers.
+   * Without storage nothing was saved, so a clear keeps nothing and offers no "Peru".
+   */
+  var UNDO = PREFIX + "undo";
+  var undoOffers = [];
+
+  function undoRecords() {
+    try {
+      var records = JSON.parse(window.sessionStorage.getItem(UNDO) || "{}");
+      return Loimaa.isObject(records) ? records : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function setUndoRecords(records) {
+    try {
+      if (Object.keys(records).length) window.sessionStorage.setItem(UNDO, JSON.stringify(records));
+      else window.sessionStorage.removeItem(UNDO);
+    } catch (e) {
+      // The record is then lost: "Peru" is hidden with the next sync.
+    }
+  }
+
+  /* {message, saved: {key: raw}} of a clear that can still be undone, or null. */
+  function pendingUndo(name) {
+    var record = Loimaa.own(undoRecords(), name);
+    var saved = Loimaa.own(record, "saved");
+    return typeof Loimaa.own(record, "message") === "string" && Loimaa.isObject(saved) ? record : null;
+  }
+
+  function forgetUndo(key) {
+    var records = undoRecords();
+    var names = Object.keys(records).filter(function (name) {
+      return Loimaa.own(Loimaa.own(records[name], "saved"), key) !== undefined;
+    });
+    if (!names.length) return;
+    names.forEach(function (name) { delete records[name]; });
+    setUndoRecords(records);
+    undoOffers.forEach(function (offer) { offer.sync(); });
+  }
+
+  function Undo(root, name, keys, tell, restored) {
+    this.root = root;
+    this.name = name;
+    this.keys = keys;
+    this.tell = tell;
+    this.restored = restored;
+    this.shown = false;
+    undoOffers = undoOffers.filter(function (offer) { return offer.root.isConnected; });
+    undoOffers.push(this);
+    // Another tab saved a change to one of the keys: this clear can no longer be undone.
+    keys.forEach(function (key) {
+      Loimaa.storage.watch(root, key, function () {
+        if (Loimaa.storage.raw(key) !== null) forgetUndo(key);
+      });
+    });
+    this.sync();
+  }
+
+  /* "Peru" shown as long as, and only while, the record is there. */
+  Undo.prototype.sync = function () {
+    var record = pendingUndo(this.name);
+    if (record && !this.shown) this.tell(record.message, true);
+    else if (!record && this.shown) this.tell("", false);
+    this.shown = !!record;
+  };
+
+  Undo.prototype.clear = function (message) {
+    var saved = {};
+    this.keys.forEach(function (key) {
+      var raw = Loimaa.storage.raw(key);
+      if (raw !== null) saved[key] = raw;
+      Loimaa.storage.remove(key);
+    });
+    var records = undoRecords();
+    // Nothing saved to keep (cleared twice): an earlier clear can still be undone.
+    if (Object.keys(saved).length) records[this.name] = { message: message, saved: saved };
+    setUndoRecords(records);
+    this.shown = !!pendingUndo(this.name);
+    this.tell(message, this.shown);
+  };
+
+  Undo.prototype.undo = function (message) {
+    var saved = Loimaa.own(pendingUndo(this.name), "saved");
+    this.keys.forEach(function (key) {
+      var raw = Loimaa.own(saved, key);
+      // Only into a key still empty: never over answers saved since.
+      if (typeof raw === "string" && Loimaa.storage.raw(key) === null) Loimaa.storage.putRaw(key, raw);
+    });
+    var records = undoRecords();
+    delete records[this.name];
+    setUndoRecords(records);
+    this.shown = false;
+    this.restored();
+    this.tell(message, false);
+  };
+
+  Loimaa.undoable = function (root, name, keys, tell, restored) {
+    return new Undo(root, name, keys, tell, restored);
   };
 
   /* A short message in a live region, cleared after a while. */

@@ -40,10 +40,22 @@
     }) + '"';
   }
 
+  /* Whether the review day (d.m.yyyy, data-review-due) has passed today: the site may have
+     been built before it, and a sheet printed later must not look current. */
+  function reviewPassed(due) {
+    var parts = (due || "").split(".").map(Number);
+    if (parts.length !== 3 || parts.some(isNaN)) return false;
+    var now = new Date();
+    var today = now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
+    return today > parts[2] * 10000 + parts[1] * 100 + parts[0];
+  }
+
   function update() {
     var status = document.querySelector("[data-print-status]");
     if (!status) return;
-    var line = status.textContent.replace(/\s+/g, " ").trim() + "\nTulostettu " + today() + " osoitteesta " + address();
+    var late = reviewPassed(status.getAttribute("data-review-due")) ? status.getAttribute("data-late-review") : "";
+    var line = status.textContent.replace(/\s+/g, " ").trim() + late +
+      "\nTulostettu " + today() + " osoitteesta " + address();
     root.style.setProperty("--loimaa-print-status", cssString(line));
     if (typeof window.CSSMarginRule !== "undefined") root.classList.add("loimaa-print-margin");
   }

@@ -1,6 +1,7 @@
 /*
  * Quiz component ("Testaa osaamisesi"): on top of overrides/components/quiz.html
- * (macros/quiz.py). Check each answer, show why, score at the end, one reset;
+ * (macros/quiz.py). Check each answer, show why, score at the end; answer a question
+ * again ("Vastaa uudelleen"), or clear them all with undo ("Peru", Loimaa.undoable);
  * answers given in another tab show here too (storage event).
  * Answers are saved through Loimaa.storage only after the user acts.
  */
@@ -26,9 +27,11 @@
         section: section,
         fieldset: section.querySelector("fieldset"),
         check: section.querySelector("[data-quiz-check]"),
+        again: section.querySelector("[data-quiz-again]"),
         verdict: section.querySelector("[data-quiz-verdict]"),
         details: section.querySelector("[data-quiz-answer]"),
         answer: null,
+        reopened: false,   // answered, then opened again here: its saved answer stays until a new one
       };
     });
     Loimaa.enhance(root);
@@ -37,15 +40,25 @@
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.questions.forEach(function (q) {
       q.check.addEventListener("click", function () { self.answer(q, true); });
+      q.again.addEventListener("click", function () { self.reopen(q); });
     });
-    root.querySelector("[data-quiz-clear]").addEventListener("click", function () {
-      self.clear("Vastaukset tyhjennetty.");
+    this.clearButton = root.querySelector("[data-quiz-clear]");
+    this.clearButton.addEventListener("click", function () { self.clear(); });
+    var message = root.querySelector("[data-quiz-message]");
+    var undoButton = root.querySelector("[data-quiz-undo]");
+    this.undo = Loimaa.undoable(root, "quiz", [this.key], function (text, canUndo) {
+      message.textContent = text;
+      undoButton.hidden = !canUndo;
+    }, function () { self.restore(self.stored()); });
+    undoButton.addEventListener("click", function () {
+      self.undo.undo("Vastaukset palautettu.");
+      self.clearButton.focus();
     });
     // Another tab answered or cleared: take its answers in, keep this tab's own.
     Loimaa.storage.watch(root, this.key, function () {
       var answers = self.stored();
       if (answers) self.restore(answers);
-      else self.clear("");
+      else self.reset();
     });
     this.update();
   }
@@ -55,12 +68,12 @@
     return own(Loimaa.storage.read(this.key, this.version), "answers") || null;
   };
 
-  /* Show the saved answer of each question not answered here yet. */
+  /* Show the saved answer of each question not answered (or opened again) here yet. */
   Quiz.prototype.restore = function (answers) {
     var self = this;
     this.questions.forEach(function (q) {
       var choice = own(own(answers, q.id), "choice");
-      var input = !q.answer && typeof choice === "string" &&
+      var input = !q.answer && !q.reopened && typeof choice === "string" &&
         q.fieldset.querySelector('input[value="' + choice.replace(/[^a-z]/g, "") + '"]');
       if (input) {
         input.checked = true;
@@ -84,6 +97,7 @@
     }
     var right = chosen.hasAttribute("data-quiz-correct");
     q.answer = { choice: chosen.value, correct: right };
+    q.reopened = false;
     this.show(q);
     if (!byUser) return;
     this.save();
@@ -93,11 +107,22 @@
     result.scrollIntoView({ block: "start" });   // its top below the header (scroll-margin in quiz.css)
   };
 
+  /* Answer a question again: open it with the earlier choice still chosen. Its saved answer
+     stays (and counts on the completion sheet) until the new one is checked. */
+  Quiz.prototype.reopen = function (q) {
+    q.answer = null;
+    q.reopened = true;
+    this.show(q);
+    this.update();
+    (q.fieldset.querySelector("input:checked") || q.fieldset.querySelector("input")).focus();
+  };
+
   /* Draw one question as answered or open. */
   Quiz.prototype.show = function (q) {
     var a = q.answer;
     q.fieldset.disabled = !!a;
     q.check.parentNode.hidden = !!a;
+    q.again.parentNode.hidden = !a;
     q.details.hidden = !a;   // no spoilers before answering
     q.details.open = !!a;
     q.verdict.hidden = !a;
@@ -150,18 +175,23 @@
     return true;
   };
 
-  Quiz.prototype.clear = function (message) {
+  /* Every question open and unanswered (cleared here or in another tab). */
+  Quiz.prototype.reset = function () {
     var self = this;
     this.form.reset();
     this.questions.forEach(function (q) {
       q.answer = null;
+      q.reopened = false;
       self.show(q);
     });
     this.update();
-    if (!message) return;   // cleared in another tab
-    Loimaa.storage.remove(this.key);
-    Loimaa.announce(this.root.querySelector("[data-quiz-message]"), message);
-    this.questions[0].fieldset.querySelector("input").focus();
+  };
+
+  /* "Tyhjennä vastaukset": "Tyhjennä" stays in view (focused), "Peru" comes next to it. */
+  Quiz.prototype.clear = function () {
+    var n = Object.keys(this.stored() || {}).length;
+    this.reset();
+    this.undo.clear("Vastaukset tyhjennetty" + (n ? " (" + n + (n === 1 ? " kysymys)." : " kysymystä).") : "."));
   };
 
   Loimaa.register("quiz", Quiz);

@@ -2,7 +2,8 @@
  * Role helper component ("Kumman roolissa toimit?", guideline 3.1): on top of
  * overrides/components/role-helper.html (macros/role_helper.py). One yes/no
  * question at a time, then only the matching situation. Answers are saved
- * through Loimaa.storage only after the user acts.
+ * through Loimaa.storage only after the user acts; "Aloita alusta" clears them,
+ * with undo ("Peru", Loimaa.undoable).
  */
 // Run when loimaa.js is there: on instant navigation Material loads a page's
 // scripts in parallel, so this file may arrive first (see loimaa.js).
@@ -36,17 +37,31 @@
     this.outcomes = all(root, "[data-role-outcome]");
     Loimaa.enhance(root);
 
-    var answers = Loimaa.own(Loimaa.storage.read(this.key, this.version), "answers");
-    this.questions.forEach(function (question, id) {
-      var answer = Loimaa.own(answers, id);
-      if (answer !== "yes" && answer !== "no") return;
-      question.fieldset.querySelector('input[value="' + answer + '"]').checked = true;
-    });
+    this.load();
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.addEventListener("change", function () { self.update(true); });
     root.querySelector("[data-role-reset]").addEventListener("click", function () { self.reset(); });
-    this.update(false);
+    var message = root.querySelector("[data-role-message]");
+    var undoButton = root.querySelector("[data-role-undo]");
+    this.undo = Loimaa.undoable(root, "role-helper", [this.key], function (text, canUndo) {
+      message.textContent = text;
+      undoButton.hidden = !canUndo;
+    }, function () { self.load(); });
+    undoButton.addEventListener("click", function () {
+      self.undo.undo("Vastaukset palautettu.");
+      root.querySelector("[data-role-reset]").focus();
+    });
   }
+
+  /* The saved answers onto the form, then the path they lead along. */
+  RoleHelper.prototype.load = function () {
+    var answers = Loimaa.own(Loimaa.storage.read(this.key, this.version), "answers");
+    this.questions.forEach(function (question, id) {
+      var answer = Loimaa.own(answers, id);
+      all(question.fieldset, "input").forEach(function (input) { input.checked = input.value === answer; });
+    });
+    this.update(false);
+  };
 
   /* Follow the answers from the first question; questions off that path are cleared. */
   RoleHelper.prototype.update = function (byUser) {
@@ -72,12 +87,16 @@
       section.querySelector("[data-role-yours]").hidden = !isMatch;
       if (isMatch) match = section;
     });
-    // Of the paths that lead to the situation, show only the one the user took.
+    // Of the paths that lead to the situation, the one the user took, as plain text (a list of one
+    // would be no list).
     var path = Object.keys(answers).map(function (id) { return id + "=" + answers[id]; }).join(",");
-    if (match) {
-      all(match, "[data-role-path]").forEach(function (li) { li.hidden = li.getAttribute("data-role-path") !== path; });
-      var when = match.querySelector("[data-role-when]");
-      if (when) when.textContent = "Kun vastaat:";
+    var when = match && match.querySelector("[data-role-when]");
+    var mine = when && all(match, "[data-role-path]").filter(function (li) {
+      return li.getAttribute("data-role-path") === path;
+    })[0];
+    if (mine) {
+      when.textContent = "Kun vastaat: " + mine.textContent;
+      match.querySelector("[data-role-paths]").hidden = true;
     }
     var status = this.root.querySelector("[data-role-status]");
     var text = match ? "Tilanteesi: " + match.getAttribute("data-role-title") + ". Ohjeen sanat ovat alla." : "";
@@ -87,7 +106,7 @@
 
   RoleHelper.prototype.reset = function () {
     this.form.reset();
-    Loimaa.storage.remove(this.key);
+    this.undo.clear("Vastaukset tyhjennetty.");
     this.update(false);
     this.questions.get(this.start).fieldset.querySelector("input").focus();
   };

@@ -2,4 +2,5 @@
 
 voikko_fi: the one Voikko loader, base forms and compound parts (search_fi.py).
 hyphenate_fi: soft hyphens for the PDF (pdf.py).
+messages: the build's messages to an editor, in Finnish (data_errors.py, page_errors.py, serve_loop.py).
 """

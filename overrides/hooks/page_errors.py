@@ -1,0 +1,240 @@
+"""A mistake in a page: one Finnish line naming the file, the line and what to do.
+
+MkDocs reports a broken link or anchor (or a page missing from nav, or a nav entry
+without its page) in English and without a line; mkdocs-macros reports a mistyped
+name in a page under a traceback. This hook words those reports in Finnish, with
+the line of the page (or of mkdocs.yml) where the link or name is written: logging
+filters on the loggers that make them rewrite each record. MkDocs and mkdocs-macros
+stay the judges of what is broken (no second link checker to keep in step); the
+helpers below only read their reports and the page's source.
+
+A build with such a mistake stops with one Finnish line before the PDF is made
+(which would report a broken anchor by its internal name): after the anchors are
+checked, or after the pages are rendered when a macro failed (its page holds no
+anchors then, and links to them would be reported as broken too).
+mkdocs-macros runs with on_error_fail: false (mkdocs.yml), so that every page's
+mistakes are reported in one build, not only the first.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+import sys
+import traceback
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from finnish.messages import LEVEL, from_project
+
+LINK_LOGGER = "mkdocs.structure.pages"
+NAV_LOGGER = "mkdocs.structure.nav"
+MACRO_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
+
+# MkDocs 1.6's wording of its link reports (mkdocs/structure/pages.py).
+_DOC = r"Doc file '(?P<page>.+?)' contains "
+_MEAN = r"(?: Did you mean '(?P<suggest>.*)'\?)?$"
+LINK_REPORTS = {
+    "missing": re.compile(_DOC + r"a link '(?P<link>.+?)', but the target(?: '(?P<target>.+?)')? "
+                          r"is not found among documentation files\." + _MEAN),
+    "anchor": re.compile(_DOC + r"a link '(?P<link>.+?)', but (?:the doc '(?P<target>.+?)' does not contain "
+                         r"an anchor '#(?P<anchor>.+?)'|there is no such anchor on this page)\."),
+    "unrecognized": re.compile(_DOC + r"an unrecognized relative link '(?P<link>.+?)', it was left as is\." + _MEAN),
+    "absolute": re.compile(_DOC + r"an absolute link '(?P<link>.+?)', it was left as is\." + _MEAN),
+}
+
+# ... and of its reports on nav: in mkdocs.yml (mkdocs/structure/nav.py).
+NAV_REPORTS = {
+    "omitted": re.compile(r'The following pages exist in the docs directory, but are not included in the "nav" '
+                          r'configuration:\n(?P<pages>(?:  - .+\n?)+)$'),
+    "missing": re.compile(r"A reference to '(?P<page>.+?)' is included in the 'nav' configuration, "
+                          r"which is not found in the documentation files\.$"),
+}
+
+_state: dict = {"found": 0, "macros_failed": 0, "root": Path("."), "docs": Path("docs"), "config": Path("mkdocs.yml"),
+                "files": None, "macros": None}
+
+
+# --- helpers (plain functions) ---------------------------------------------------
+
+def lines_with(source: str, text: str) -> list[int]:
+    """The numbers (from 1) of the lines where text stands as a whole link target."""
+    pattern = re.compile(r"(?<![\w/.#-])" + re.escape(text) + r"(?![\w/.#-])")
+    return [n for n, line in enumerate(source.splitlines(), 1) if pattern.search(line)]
+
+
+def place(shown: str, lines: list[int]) -> str:
+    """'docs/x.md, rivi 4' (or 'rivit 4, 9'; the file alone when no line is known)."""
+    if not lines:
+        return shown
+    return f"{shown}, {'rivi' if len(lines) == 1 else 'rivit'} {', '.join(map(str, lines))}"
+
+
+def link_message(report: str, source_of, anchors_of=lambda target: set()) -> str | None:
+    """MkDocs' English link report as one Finnish line; None for a report of another kind.
+
+    source_of(page) gives (the path to show, the page's source text or None);
+    anchors_of(target page) the anchors the target has (for a suggestion)."""
+    kind, m = next(((kind, m) for kind, pattern in LINK_REPORTS.items() if (m := pattern.match(report))),
+                   (None, None))
+    if m is None:
+        return None
+    shown, source = source_of(m["page"])
+    link = m["link"]
+    where = place(shown, lines_with(source, link) if source else [])
+    if kind == "anchor":
+        target = m["target"] or m["page"]
+        anchor = m["anchor"] or link.partition("#")[2]
+        close = difflib.get_close_matches(anchor, sorted(anchors_of(target)), n=1)
+        hint = f" Tarkoititko ”#{close[0]}”?" if close else ""
+        return (f"{where}: linkin ”{link}” kohtaa #{anchor} ei ole sivulla {target}.{hint} Korjaa kohdan nimi: "
+                "se on otsikon tunniste, jonka näet otsikon ¶-linkin osoitteen lopusta.")
+    hint = f" Tarkoititko ”{m['suggest']}”?" if m["suggest"] else ""
+    if kind == "absolute":
+        return (f"{where}: linkki ”{link}” alkaa kauttaviivalla, eikä se toimi sivuston alikansiossa.{hint} "
+                "Kirjoita linkki sivun .md-tiedostoon suhteessa tähän sivuun, esim. ../ohjeistus/roolisi.md.")
+    target = m["target"] if kind == "missing" and m["target"] else link
+    return (f"{where}: linkin ”{link}” sivua {target} ei ole.{hint} Korjaa linkki: se on sivun .md-tiedosto "
+            "kansiossa docs/, suhteessa tähän sivuun.")
+
+
+def nav_message(report: str, config_text: str, docs: str = "docs") -> str | None:
+    """MkDocs' English report on the nav of mkdocs.yml as one Finnish line; None for another report."""
+    if m := NAV_REPORTS["missing"].match(report):
+        where = place("mkdocs.yml", lines_with(config_text, m["page"])[:1])
+        return (f"{where}: valikon (nav) sivua {m['page']} ei ole kansiossa {docs}/. Korjaa tiedoston nimi "
+                "tai lisää sivu.")
+    if m := NAV_REPORTS["omitted"].match(report):
+        pages = ", ".join(f"{docs}/{line.strip()[2:]}" for line in m["pages"].splitlines())
+        where = place("mkdocs.yml", [n for n, line in enumerate(config_text.splitlines(), 1) if line == "nav:"])
+        return (f"{where}: sivut, jotka eivät ole valikossa (nav): {pages}. Lisää ne valikkoon tai poista ne "
+                f"kansiosta {docs}/.")
+    return None
+
+
+def template_line(error: BaseException, tb) -> int | None:
+    """The line of the page's Markdown (after its front matter) where a macro failed."""
+    if isinstance(getattr(error, "lineno", None), int):   # jinja2.TemplateSyntaxError
+        return error.lineno
+    lines = [frame.lineno for frame in traceback.extract_tb(tb) if frame.filename == "<template>"]
+    return lines[-1] if lines else None
+
+
+def body_offset(source: str, body: str) -> int:
+    """How many lines of the source (front matter) stand before the Markdown body."""
+    return source[: len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
+
+
+UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$|has no attribute '(?P<attr>[^']+)'")
+
+
+def macro_message(where: str, error: BaseException, known: list[str]) -> str:
+    """A macro's failure in a page as one Finnish line."""
+    if type(error).__name__ == "DataError":   # a macro's own check (e.g. an unknown checklist id)
+        return f"{where}: {error}"
+    if type(error).__name__ == "TemplateSyntaxError":
+        return (f"{where}: makron kirjoitusvirhe ({getattr(error, 'message', error)}). Tarkista sulkeet ja "
+                "lainausmerkit, esim. {{ checklist(\"uusi-profiili\") }}.")
+    if m := UNDEFINED.search(str(error)):
+        name = m["name"] or m["attr"]
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" Tarkoititko ”{close[0]}”?" if close else ""
+        return f"{where}: tuntematon nimi ”{name}”.{hint} Tarkista kirjoitusasu."
+    return f"{where}: makroa ei voitu suorittaa ({type(error).__name__}: {error})."
+
+
+def stopped(count: int) -> str:
+    mistakes = "virhe" if count == 1 else "virhettä"
+    return f"Käännös keskeytyi: {count} {mistakes} (yllä). Korjaa ne ja käännä uudelleen; PDF:ää ei tehty."
+
+
+# --- the hook --------------------------------------------------------------------
+
+def _source_of(page: str) -> tuple[str, str | None]:
+    path = _state["docs"] / page
+    shown = from_project(path.as_posix(), _state["root"])
+    try:
+        return shown, path.read_text(encoding="utf-8")
+    except OSError:
+        return shown, None
+
+
+def _anchors_of(target: str) -> set[str]:
+    file = _state["files"].get_file_from_path(target) if _state["files"] else None
+    return set(getattr(file and file.page, "present_anchor_ids", None) or ())
+
+
+def _finnish(record: logging.LogRecord, message: str) -> None:
+    record.msg, record.args, record.levelname = message, (), LEVEL
+    _state["found"] += 1
+
+
+class LinkReports(logging.Filter):
+    def filter(self, record):
+        if record.levelno >= logging.WARNING and (message := link_message(record.getMessage(), _source_of,
+                                                                          _anchors_of)):
+            _finnish(record, message)
+        return True
+
+
+class NavReports(logging.Filter):
+    def filter(self, record):
+        if record.levelno >= logging.WARNING:
+            config = _state["config"]
+            text = config.read_text(encoding="utf-8") if config.is_file() else ""
+            if message := nav_message(record.getMessage(), text, from_project(str(_state["docs"]), _state["root"])):
+                _finnish(record, message)
+        return True
+
+
+class MacroReports(logging.Filter):
+    """mkdocs-macros logs a failed page while handling the error: the error is sys.exc_info()."""
+
+    def filter(self, record):
+        _, error, tb = sys.exc_info()
+        plugin = _state["macros"]
+        if record.levelno < logging.WARNING or error is None or plugin is None or "Error" not in record.getMessage():
+            return True
+        page = plugin.page
+        shown, source = _source_of(page.file.src_uri)
+        line = template_line(error, tb)
+        lines = [line + body_offset(source or "", page.markdown or "")] if line else []
+        known = [*plugin.macros, *plugin.variables, *plugin.filters]
+        _finnish(record, macro_message(place(shown, lines), error, known))
+        _state["macros_failed"] += 1
+        return True
+
+
+def _install(name: str, kind: type) -> None:
+    logger = logging.getLogger(name)
+    if not any(isinstance(f, kind) for f in logger.filters):
+        logger.addFilter(kind())
+
+
+def on_config(config):
+    _state.update(found=0, macros_failed=0, files=None, macros=config.plugins.get("macros"),
+                  config=Path(config.config_file_path), root=Path(config.config_file_path).parent,
+                  docs=Path(config.docs_dir))
+    _install(LINK_LOGGER, LinkReports)
+    _install(NAV_LOGGER, NavReports)
+    _install(MACRO_LOGGER, MacroReports)
+
+
+def _stop_if_found() -> None:
+    if _state["found"]:
+        raise Abort(stopped(_state["found"]))
+
+
+@event_priority(100)   # every page rendered: the anchors are checked next
+def on_env(env, config, files):
+    _state["files"] = files
+    if _state["macros_failed"]:
+        _stop_if_found()
+    return env
+
+
+@event_priority(100)   # the anchors checked: stop before the PDF (pdf.py, priority 50)
+def on_post_build(config):
+    _stop_if_found()

@@ -1,0 +1,56 @@
+"""A search result lands on its section with whole words highlighted, from the page link
+and the section link alike (docs/assets/javascripts/search.js). Before: the page link had
+an empty ?h=, opened the top of the page with nothing marked, and marks split words
+("käytt|ää")."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from browser import search, settle
+from test_search_questions import QUESTIONS
+
+pytestmark = pytest.mark.browser
+
+# A spread of the staff questions (every section of chapter 3 among them).
+CASES = QUESTIONS[::4]
+
+# Where the page landed: the anchor's heading in view, and the marks in the article, each
+# with the characters just before and after it (a letter there means a split word).
+LANDED = """() => {
+  const id = decodeURIComponent(location.hash.slice(1)), target = id && document.getElementById(id)
+  const marks = [...document.querySelectorAll("article mark")]
+  // The letters touching the mark in its own line of text (a block's edge is a word's edge).
+  const text = n => n && n.nodeType === 3 ? n.data : ""
+  const around = m => [text(m.previousSibling).slice(-1), m.textContent, text(m.nextSibling).slice(0, 1)]
+  const seen = m => { const b = m.getBoundingClientRect(); return b.bottom > 0 && b.top < innerHeight }
+  return { hash: id, onTarget: !!target && Math.abs(target.getBoundingClientRect().top) < innerHeight / 2,
+           marks: marks.map(around), inView: marks.some(seen) }
+}"""
+
+
+@pytest.mark.parametrize("query,section", CASES, ids=[q for q, _ in CASES])
+def test_page_and_section_links_land_on_the_section_with_whole_words_marked(site, page, query, section):
+    page.goto(site.url, wait_until="load")
+    settle(page)
+    results = search(page, query)
+    top = results[0]["href"].split("?")[0]
+    group = [r["href"] for r in results if r["href"].split("?")[0].split("#")[0] == top]
+    links = {"sivun linkki": group[0], "osion linkki": next((h for h in group[1:]), group[0])}
+    for kind, href in links.items():
+        words = parse_qs(urlsplit(href).query).get("h", [""])[0]
+        assert words.strip(), f"{kind}: empty ?h= in {href}"
+        page.goto(href, wait_until="load")
+        try:   # Material marks the words once its search index has loaded
+            page.wait_for_function("() => document.querySelector('article mark')", timeout=10_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"{kind}: nothing highlighted at {href}")
+        settle(page)
+        landed = page.evaluate(LANDED)
+        split = [m for m in landed["marks"] if m[0].isalpha() or m[2].isalpha()]
+        assert split == [], f"{kind}: split words {split}"
+        assert landed["inView"], f"{kind}: no highlighted word on screen at {href}"
+        if landed["hash"]:
+            assert landed["onTarget"], f"{kind}: the section #{landed['hash']} is not on screen"
