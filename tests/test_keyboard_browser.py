@@ -3,6 +3,7 @@ the browser's own parts of a field, and no tab stop under Material's search over
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import settle
 
@@ -78,4 +79,4 @@ def test_tab_out_of_the_search_never_reaches_links_under_its_overlay(site, page)
         if stop["outside"] and stop["open"]:
             under.append(stop["name"])
     assert under == []
-    assert not page.locator(".md-search__overlay").is_visible()
+    expect(page.locator(".md-search__overlay")).to_be_hidden()  # once its fade-out has ended

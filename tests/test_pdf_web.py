@@ -44,7 +44,7 @@ def test_every_page_prints_without_the_site_chrome(site, sweep):
         seen = sweep.desktop[url]
         # The selectors of sweep.CHROME with an element the printed page shows.
         assert seen["print_chrome"] == [], f"{url}: {seen['print_chrome']}"
-        assert seen["print_h1"], url
+        assert seen["print_heading"], url
 
 
 def test_printed_page_is_a4(site, page):
