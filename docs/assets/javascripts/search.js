@@ -4,6 +4,12 @@
  *
  * - Leaving the search with Tab closes its overlay: Material kept it open, and the next
  *   links of the page were reached under the dimmed overlay.
+ * - The same for the navigation drawer (phone and tablet; loimaa.css keeps the links of a
+ *   closed drawer and of a covered level out of the tab order): focus leaving it closes it,
+ *   and opening it from the header's menu button moves focus to its first visible link.
+ *   The menu button, each level's title (back to the level above) and each label that opens
+ *   a level are tab stops there, as Material's own Enter-on-a-label handling expects.
+ * - A sidebar link the keyboard reaches stays in view above the footer.
  * - A result's page link lands where its best section link does: Material gives the page
  *   link the words the page's own first part matched, often none ("?h=" empty), so it
  *   opened the top of the page with nothing highlighted. It now goes where the page's
@@ -15,13 +21,62 @@
 (function () {
   "use strict";
 
+  var DRAWER = window.matchMedia("(max-width: 76.234375em)");
+
+  function close(toggle) {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
   document.addEventListener("focusin", function (event) {
-    var toggle = document.getElementById("__search");
-    if (toggle && toggle.checked && !event.target.closest(".md-search")) {
-      toggle.checked = false;
-      toggle.dispatchEvent(new Event("change"));
-    }
+    var search = document.getElementById("__search"), drawer = document.getElementById("__drawer");
+    if (search && search.checked && !event.target.closest(".md-search")) close(search);
+    if (drawer && drawer.checked && DRAWER.matches && !event.target.closest(".md-sidebar--primary")) close(drawer);
   });
+
+  // A sidebar link the keyboard reaches is brought into its sidebar's view again when the
+  // sidebar changes size: the page's scroll to the link made Material shorten the sticky
+  // sidebar above the footer, which then covered the link (a desktop, a long list's end).
+  var resized = window.ResizeObserver && new ResizeObserver(function (entries) {
+    var focused = document.activeElement;
+    entries.forEach(function (entry) {
+      if (entry.target.contains(focused)) focused.scrollIntoView({ block: "nearest" });
+    });
+  });
+  function watchSidebars(root) {
+    if (!resized) return;
+    if (root.matches && root.matches(".md-sidebar__scrollwrap")) resized.observe(root);
+    root.querySelectorAll(".md-sidebar__scrollwrap").forEach(function (wrap) { resized.observe(wrap); });
+  }
+  watchSidebars(document);
+
+  function shown(el) {
+    var box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility === "visible";
+  }
+
+  document.addEventListener("change", function (event) {
+    var opener = document.activeElement;
+    if (event.target.id !== "__drawer" || !event.target.checked || !DRAWER.matches
+        || !opener || !opener.matches(".md-header label[for=__drawer]")) return;
+    var stops = document.querySelectorAll(".md-sidebar--primary :is(a[href], label[tabindex='0'])");
+    var first = [].filter.call(stops, shown)[0];
+    if (first) first.focus();
+  });
+
+  // The drawer's labels, and the header's menu button that opens it, as tab stops on a phone
+  // or tablet only: on a desktop the sections' labels are headings that open nothing.
+  var LABELS = ".md-sidebar--primary label[for]:not([for=__drawer]), .md-header label[for=__drawer]";
+  function drawerLabels(root) {
+    root.querySelectorAll(LABELS).forEach(function (label) {
+      if (!label.hasAttribute("data-loimaa-tabindex")) {
+        label.setAttribute("data-loimaa-tabindex", label.getAttribute("tabindex") || "");
+      }
+      label.setAttribute("tabindex", DRAWER.matches ? "0" : label.getAttribute("data-loimaa-tabindex"));
+    });
+  }
+  drawerLabels(document);
+  DRAWER.addEventListener("change", function () { drawerLabels(document); });
 
   var WORD_START = /^[\p{L}\p{N}]+/u, WORD_END = /[\p{L}\p{N}]+$/u;
 
@@ -50,6 +105,8 @@
 
   function fix(node) {
     if (node.nodeType !== 1) return;
+    drawerLabels(node);
+    watchSidebars(node);
     if (node.matches("mark")) wholeWord(node);
     node.querySelectorAll("mark").forEach(wholeWord);
     var item = node.closest(".md-search-result__item");
