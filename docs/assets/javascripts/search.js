@@ -15,6 +15,10 @@
  *   opened the top of the page with nothing highlighted. It now goes where the page's
  *   best-scoring result goes (address, anchor and words); to the top only when the page's
  *   first part is that result.
+ * - A query pasted (with the mouse or a phone's menu) or put in by autocorrect is searched:
+ *   Material reads the box on keyup only, so such a query showed nothing. Every change of the
+ *   box now ends with a keyup, also before the index has loaded (Material searches the box's
+ *   query once it has).
  * - A highlight covers whole words: Material marks the typed part ("käytt|ää"); each mark
  *   grows to the word it is in, on the page and in the results alike.
  */
@@ -55,13 +59,22 @@
     return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility === "visible";
   }
 
+  // Focus follows the drawer and its levels when a key opens or closes them: to the first link
+  // of the drawer; to the title of a level opened (its back button), or back to the label that
+  // opens a level closed with its title (the label focus was on slides out of view).
   document.addEventListener("change", function (event) {
-    var opener = document.activeElement;
-    if (event.target.id !== "__drawer" || !event.target.checked || !DRAWER.matches
-        || !opener || !opener.matches(".md-header label[for=__drawer]")) return;
-    var stops = document.querySelectorAll(".md-sidebar--primary :is(a[href], label[tabindex='0'])");
-    var first = [].filter.call(stops, shown)[0];
-    if (first) first.focus();
+    var toggle = event.target, focused = document.activeElement, id = toggle.id, sidebar;
+    if (!DRAWER.matches || !focused || !focused.matches("label[for]")) return;
+    if (id === "__drawer") {
+      if (!toggle.checked || !focused.closest(".md-header")) return;
+      var first = [].filter.call(document.querySelectorAll(".md-sidebar--primary :is(a[href], label[tabindex='0'])"),
+                                 shown)[0];
+      if (first) first.focus();
+    } else if ((sidebar = toggle.closest(".md-sidebar--primary")) && focused.htmlFor === id) {
+      var to = sidebar.querySelector((toggle.checked ? "label.md-nav__title" : "label.md-nav__link")
+                                     + "[for='" + id + "']");
+      if (to && to !== focused) to.focus();
+    }
   });
 
   // The drawer's labels, and the header's menu button that opens it, as tab stops on a phone
@@ -77,6 +90,12 @@
   }
   drawerLabels(document);
   DRAWER.addEventListener("change", function () { drawerLabels(document); });
+
+  document.addEventListener("input", function (event) {
+    if (event.target.matches("input.md-search__input") && !event.isComposing) {
+      event.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  });
 
   var WORD_START = /^[\p{L}\p{N}]+/u, WORD_END = /[\p{L}\p{N}]+$/u;
 
