@@ -143,5 +143,18 @@ def test_the_navigation_drawer_on_a_phone_works_by_keyboard_and_shows_only_what_
         assert problems == []
         assert stops[1:] == ["3. Ohjeistus ja pelisäännöt", "2. Loimaan kaupunki ja sosiaalinen media",
                              "1. Mikä on sosiaalinen media?", "Ohje"], stops
+        # The page's contents, a level of its own: its title and its headings, all in view.
+        page.locator(".md-header label[for=__drawer]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        page.locator(".md-sidebar--primary label[for=__nav_2_3]").first.focus()
+        page.keyboard.press("Enter")
+        page.locator(".md-sidebar--primary label.md-nav__link[for=__toc]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__toc').checked")
+        settle(page)
+        stops, problems = drawer_stops(page)
+        assert problems == []
+        assert stops[0] == "Sisällysluettelo" and "3.1.1. Työnantajan edustajana" in stops, stops
     finally:
         context.close()

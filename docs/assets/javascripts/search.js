@@ -69,11 +69,12 @@
       if (!toggle.checked || !focused.closest(".md-header")) return;
       var first = [].filter.call(document.querySelectorAll(".md-sidebar--primary :is(a[href], label[tabindex='0'])"),
                                  shown)[0];
-      if (first) first.focus();
+      if (first) first.focus({ preventScroll: true });
     } else if ((sidebar = toggle.closest(".md-sidebar--primary")) && focused.htmlFor === id) {
       var to = sidebar.querySelector((toggle.checked ? "label.md-nav__title" : "label.md-nav__link")
                                      + "[for='" + id + "']");
-      if (to && to !== focused) to.focus();
+      // Without scrolling: the level is still sliding in, and its clipping box would scroll to it.
+      if (to && to !== focused) to.focus({ preventScroll: true });
     }
   });
 
