@@ -238,12 +238,15 @@ def type_query(page, query: str) -> list[dict]:
     """Material's results (href, marked) after typing query's last letter into the box.
 
     Faster than browser.search for many queries: the rest of the word is filled
-    in at once (Material searches on keyup, so only the last key counts), and the
-    results are read as soon as Material has replaced the list, which it empties
-    (dropping our hidden marker) and refills in one go.
+    in at once (and its results awaited), and the results of the last key are read
+    as soon as Material has replaced the list, which it empties (dropping our hidden
+    marker) and refills in one go.
     """
     box = page.locator("input.md-search__input")
     box.fill(query[:-1])
+    # search.js has Material search what fill put in the box (as a paste): its answer first.
+    page.wait_for_function("q => window.__searchProbe.last === q"
+                           " && window.__searchProbe.answered === window.__searchProbe.sent", arg=query[:-1])
     page.eval_on_selector(".md-search-result__list",
                           "l => l.insertAdjacentHTML('beforeend', '<li hidden data-stale></li>')")
     box.press_sequentially(query[-1])
