@@ -43,6 +43,7 @@
   // sidebar above the footer, which then covered the link (a desktop, a long list's end).
   var resized = window.ResizeObserver && new ResizeObserver(function (entries) {
     var focused = document.activeElement;
+    if (!focused || !focused.matches(":focus-visible")) return;   // the keyboard's focus only
     entries.forEach(function (entry) {
       if (entry.target.contains(focused)) focused.scrollIntoView({ block: "nearest" });
     });
