@@ -3,8 +3,7 @@ reaches is one the user sees, with its focus shown on it.
 
 Before: at 360 px Tab went through the links of the closed navigation drawer, off the screen;
 at 1280 px the search's empty result box (no height) was a tab stop, and the links after it
-were reached under the search's dimmed overlay (loimaa.css, search.js,
-overrides/hooks/search_dialog.py)."""
+were reached under the search's dimmed overlay (loimaa.css, search.js)."""
 from __future__ import annotations
 
 import pytest
