@@ -196,18 +196,24 @@ def test_make_build_ends_with_the_finnish_message_alone_and_fails(impossible_dat
     assert out.strip().splitlines()[-1] == check_data.STOPPED, out
 
 
-def test_a_plain_mkdocs_build_says_the_same_line_for_a_mistake_mkdocs_can_read(tmp_path):
-    """confirmed: kyllä (not true or false): MkDocs reads it, the macros refuse it."""
+@pytest.mark.parametrize("name, before, after", [
+    ("ohje.yml", "confirmed: false", "confirmed: kyllä"),   # MkDocs reads it, the macros refuse it
+    ("haku/synonyymit.yml", "tili: profiili", 'tili: "profiili'),   # read by the search hook
+])
+def test_a_plain_mkdocs_build_says_what_check_data_says(tmp_path, name, before, after):
     project = copy_project(tmp_path / "p")
-    path = project / "data" / "ohje.yml"
+    path = project / "data" / name
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("confirmed: false", "confirmed: kyllä", 1), encoding="utf-8")
-    line = text[:text.index("confirmed: false")].count("\n") + 1
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+    line = text[:text.index(before)].count("\n") + 1
     check = subprocess.run([sys.executable, "-m", "macros.check_data"], cwd=project, capture_output=True,
                            text=True)
-    expected = f"VIRHE   -  data/ohje.yml, rivi {line}: extra.ohje.communications.confirmed: odotettiin true tai false"
-    assert check.stderr.splitlines() == [expected, check_data.STOPPED], check.stderr
+    said = check.stderr.splitlines()
+    assert len(said) == 2 and said[0].startswith(f"VIRHE   -  data/{name}, rivi {line}") and \
+        said[1] == check_data.STOPPED, check.stderr
+    assert not ENGLISH.search(said[0].split(": ", 1)[1]), said
     build = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
-    said = [line for line in (build.stderr + build.stdout).splitlines()
-            if line.strip() and not line.startswith(("INFO", "VAROITUS"))]
-    assert build.returncode != 0 and said == [expected, check_data.STOPPED], build.stdout + build.stderr
+    out = build.stderr + build.stdout   # the messages (logged), then the line the build stopped with
+    assert build.returncode != 0 and "ERROR" not in out and "Aborted" not in out, out
+    assert [line for line in out.splitlines() if line.strip() and not line.startswith(("INFO", "VAROITUS"))] \
+        == said, out
