@@ -111,6 +111,11 @@ def indent_more(line, key, name, value):
     return " " + line
 
 
+def indent_less(line, key, name, value):
+    """(Only on an indented line.)"""
+    return line[1:]
+
+
 def colon_in_value(line, key, name, value):
     return f"{key}: Huom: {value}"
 
@@ -124,18 +129,21 @@ def duplicate_key(line, key, name, value):
     return f"{line}\n{key[:len(key) - len(name)].replace('-', ' ')}{name}: {value}"
 
 
-MISTAKES = [open_quote, open_bracket, open_brace, tab, indent_more, colon_in_value, no_colon, duplicate_key]
+MISTAKES = [open_quote, open_bracket, open_brace, tab, indent_more, indent_less, colon_in_value, no_colon,
+            duplicate_key]
 VALUE_LINE = re.compile(r"^(?P<key> *(?:- )?[a-z_]+): (?P<value>[A-Za-zÅÄÖåäö][^#\"'\[{:]*)$")
 
 
-def target(text: str) -> int:
-    """The first line (from 0) "key: plain value" right after another key of the same mapping."""
+def target(text: str, nested: bool = False) -> int | None:
+    """The first line (from 0) "key: plain value" right after another key of the same mapping
+    (nested: an indented one); None when there is none."""
     lines = text.splitlines()
 
     def indent(line):
         return len(line) - len(line.lstrip(" "))
-    return next(n for n, line in enumerate(lines) if n > 0 and VALUE_LINE.match(line) and not line.startswith(" -")
-                and re.match(r"^ *[a-z_]+:", lines[n - 1]) and indent(lines[n - 1]) == indent(line))
+    return next((n for n, line in enumerate(lines) if n > 0 and VALUE_LINE.match(line) and not line.startswith(" -")
+                 and re.match(r"^ *[a-z_]+:", lines[n - 1]) and indent(lines[n - 1]) == indent(line)
+                 and (indent(line) > 0 or not nested)), None)
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.__name__)
@@ -146,7 +154,9 @@ def test_each_kind_of_yaml_mistake_in_each_data_file_is_finnish_at_its_line(tmp_
     for name in DATA_FILES:
         path = project / "data" / name
         lines = path.read_text(encoding="utf-8").splitlines()
-        n = target("\n".join(lines))
+        n = target("\n".join(lines), nested=mistake is indent_less)
+        if n is None:   # indent_less: data/haku/synonyymit.yml has no indented key
+            continue
         m = VALUE_LINE.match(lines[n])
         key, value = m["key"], m["value"].strip()
         lines[n] = mistake(lines[n], key, key.lstrip(" -"), value)
@@ -156,7 +166,8 @@ def test_each_kind_of_yaml_mistake_in_each_data_file_is_finnish_at_its_line(tmp_
                             text=True)
     assert result.returncode == 1 and result.stdout == "", result.stderr
     said = result.stderr.splitlines()
-    assert said[-1] == check_data.STOPPED and len(said) == len(DATA_FILES) + 1, result.stderr
+    assert said[-1] == check_data.STOPPED and len(said) == len(expected) + 1, result.stderr
+    assert len(expected) >= len(DATA_FILES) - (mistake is indent_less), expected
     for name, line in expected.items():
         mine = [s for s in said if s.startswith(f"VIRHE   -  data/{name}, rivi {line}, sarake ")]
         assert len(mine) == 1, (name, line, result.stderr)
