@@ -8,9 +8,11 @@
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -183,10 +185,16 @@ def impossible_date(tmp_path_factory):
     m = re.search(r"- body: (.+)\n( +)date:.*\n", text)
     path.write_text(text[:m.start()] + f"- body: {m[1]}\n{m[2]}date: 2026-13-01\n" + text[m.end():], encoding="utf-8")
     line = text[:m.start()].count("\n") + 2
-    return project, f"data/ohje.yml, rivi {line}: extra.ohje.approvals[{m[1]}].date: ", make_build(project)
+    build = make_build(project)   # (copies the Makefile and scripts/ into the project)
+    venv = Path(sys.executable).parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    serve = subprocess.run(["make", "serve", f"VENV={venv}", "-o", f"{venv}/.installed-build",
+                            f"PYTHON={sys.executable}"], cwd=project, env=env, capture_output=True, text=True,
+                           timeout=120)
+    return project, f"data/ohje.yml, rivi {line}: extra.ohje.approvals[{m[1]}].date: ", {"build": build, "serve": serve}
 
 
-def test_check_data_make_build_and_mkdocs_build_say_the_same_line(impossible_date):
+def test_check_data_make_build_and_make_serve_say_the_same_lines(impossible_date):
     project, start, make = impossible_date
     check = subprocess.run([sys.executable, "-m", "macros.check_data"], cwd=project, capture_output=True,
                            text=True)
@@ -194,16 +202,18 @@ def test_check_data_make_build_and_mkdocs_build_say_the_same_line(impossible_dat
     first, stopped = check.stderr.splitlines()
     assert first.startswith("VIRHE   -  " + start) and "(ei 2026-13-01)" in first, check.stderr
     assert stopped == check_data.STOPPED
-    assert make.returncode != 0
-    assert [line for line in (make.stdout + make.stderr).splitlines() if line.strip()] == [first, stopped], \
-        make.stdout + make.stderr
+    for target, result in make.items():
+        assert result.returncode != 0, target
+        assert [line for line in (result.stdout + result.stderr).splitlines() if line.strip()] == [first, stopped], \
+            (target, result.stdout + result.stderr)
 
 
-def test_make_build_ends_with_the_finnish_message_alone_and_fails(impossible_date):
+@pytest.mark.parametrize("target", ["build", "serve"])
+def test_make_ends_with_the_finnish_message_alone_and_fails(impossible_date, target):
     """No "make: *** [Makefile:NN: build] Error 1" after the message; CI still sees the failure."""
-    make = impossible_date[2]
-    out = make.stdout + make.stderr
-    assert make.returncode != 0 and "make" not in out and "Error" not in out, out
+    result = impossible_date[2][target]
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "make" not in out and "Error" not in out, out
     assert out.strip().splitlines()[-1] == check_data.STOPPED, out
 
 
@@ -228,3 +238,22 @@ def test_a_plain_mkdocs_build_says_what_check_data_says(tmp_path, name, before, 
     assert build.returncode != 0 and "ERROR" not in out and "Aborted" not in out, out
     assert [line for line in out.splitlines() if line.strip() and not line.startswith(("INFO", "VAROITUS"))] \
         == said, out
+
+
+@pytest.mark.parametrize("change, key", [
+    # Every body has approved, the address is still a placeholder (communications.confirmed: false).
+    (lambda text: re.sub(r"(?m)^( +date:)$", r"\1 1.12.2026", text), "communications.confirmed"),
+    # The next review before the last one.
+    (lambda text: re.sub(r"next_review: [\d.]+", "next_review: 1.1.2020", text), "document.next_review"),
+], ids=["approved-with-placeholder", "review-before-last"])
+def test_a_mistake_between_two_values_names_the_line_of_its_key(tmp_path, change, key):
+    project = copy_project(tmp_path / "p")
+    path = project / "data" / "ohje.yml"
+    text = change(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    name = key.rsplit(".", 1)[1]
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.strip().startswith(f"{name}:"))
+    check = subprocess.run([sys.executable, "-m", "macros.check_data"], cwd=project, capture_output=True,
+                           text=True)
+    assert check.stderr.splitlines()[0].startswith(f"VIRHE   -  data/ohje.yml, rivi {line}: extra.ohje.{key}: "), \
+        check.stderr
