@@ -2,7 +2,7 @@
 
 - Every value of every data file made wrong: the message names the line of its key (macros.validate.with_line).
 - Every kind of YAML mistake in every data file: wholly Finnish, at the line where it was made.
-- The same mistake is the same line in `python -m macros.check_data`, `make build` and `mkdocs build`.
+- The same mistake is the same lines in `python -m macros.check_data`, `make build`, `make serve` and `mkdocs build`.
 - `make build` ends with the Finnish message only (no "make: *** ... Error 1"), its exit status non-zero.
 (mkdocs serve says the same lines: tests/test_serve.py.)
 """
@@ -92,47 +92,20 @@ def test_a_wrong_value_anywhere_in_the_data_is_named_by_the_line_of_its_key(ever
 
 
 # Each kind of mistake an editor makes in YAML, made on a line "key: value" of a file (line: the
-# line, key: the line up to its colon, name: the key's name): the line as changed.
-def open_quote(line, key, name, value):
-    return f'{key}: "{value}'
-
-
-def open_bracket(line, key, name, value):
-    return f"{key}: [{value}"
-
-
-def open_brace(line, key, name, value):
-    return f"{key}: {{{value}"
-
-
-def tab(line, key, name, value):
-    return "\t" + line.lstrip()
-
-
-def indent_more(line, key, name, value):
-    return " " + line
-
-
-def indent_less(line, key, name, value):
-    """(Only on an indented line.)"""
-    return line[1:]
-
-
-def colon_in_value(line, key, name, value):
-    return f"{key}: Huom: {value}"
-
-
-def no_colon(line, key, name, value):
-    return f"{key} {value}"
-
-
-def duplicate_key(line, key, name, value):
-    """The key again on the next line (the message names that line)."""
-    return f"{line}\n{key[:len(key) - len(name)].replace('-', ' ')}{name}: {value}"
-
-
-MISTAKES = [open_quote, open_bracket, open_brace, tab, indent_more, indent_less, colon_in_value, no_colon,
-            duplicate_key]
+# line, key: the line up to its colon, name: the key's name): the line as changed. indent_less only
+# on an indented line; duplicate_key writes the key again on the next line (the line named).
+MISTAKES = {
+    "open_quote": lambda line, key, name, value: f'{key}: "{value}',
+    "open_bracket": lambda line, key, name, value: f"{key}: [{value}",
+    "open_brace": lambda line, key, name, value: f"{key}: {{{value}",
+    "tab": lambda line, key, name, value: "\t" + line.lstrip(),
+    "indent_more": lambda line, key, name, value: " " + line,
+    "indent_less": lambda line, key, name, value: line[1:],
+    "colon_in_value": lambda line, key, name, value: f"{key}: Huom: {value}",
+    "no_colon": lambda line, key, name, value: f"{key} {value}",
+    "duplicate_key": lambda line, key, name, value: f"{line}\n{key[:len(key) - len(name)].replace('-', ' ')}{name}: "
+                                                    f"{value}",
+}
 VALUE_LINE = re.compile(r"^(?P<key> *(?:- )?[a-z_]+): (?P<value>[A-Za-zÅÄÖåäö][^#\"'\[{:]*)$")
 
 
@@ -148,7 +121,7 @@ def target(text: str, nested: bool = False) -> int | None:
                  and (indent(line) > 0 or not nested)), None)
 
 
-@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("mistake", MISTAKES)
 def test_each_kind_of_yaml_mistake_in_each_data_file_is_finnish_at_its_line(tmp_path, mistake):
     """python -m macros.check_data, as make build runs it: one Finnish line per file."""
     project = copy_project(tmp_path / "p")
@@ -156,20 +129,20 @@ def test_each_kind_of_yaml_mistake_in_each_data_file_is_finnish_at_its_line(tmp_
     for name in DATA_FILES:
         path = project / "data" / name
         lines = path.read_text(encoding="utf-8").splitlines()
-        n = target("\n".join(lines), nested=mistake is indent_less)
+        n = target("\n".join(lines), nested=mistake == "indent_less")
         if n is None:   # indent_less: data/haku/synonyymit.yml has no indented key
             continue
         m = VALUE_LINE.match(lines[n])
         key, value = m["key"], m["value"].strip()
-        lines[n] = mistake(lines[n], key, key.lstrip(" -"), value)
+        lines[n] = MISTAKES[mistake](lines[n], key, key.lstrip(" -"), value)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        expected[name] = n + 2 if mistake is duplicate_key else n + 1
+        expected[name] = n + 2 if mistake == "duplicate_key" else n + 1
     result = subprocess.run([sys.executable, "-m", "macros.check_data"], cwd=project, capture_output=True,
                             text=True)
     assert result.returncode == 1 and result.stdout == "", result.stderr
     said = result.stderr.splitlines()
     assert said[-1] == check_data.STOPPED and len(said) == len(expected) + 1, result.stderr
-    assert len(expected) >= len(DATA_FILES) - (mistake is indent_less), expected
+    assert len(expected) >= len(DATA_FILES) - (mistake == "indent_less"), expected
     for name, line in expected.items():
         mine = [s for s in said if s.startswith(f"VIRHE   -  data/{name}, rivi {line}, sarake ")]
         assert len(mine) == 1, (name, line, result.stderr)
