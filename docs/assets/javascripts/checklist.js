@@ -534,20 +534,29 @@
     }
   };
 
-  /* The mailto: link: copy first, then open the mail saying whether the summary was copied. */
+  /* The mailto: link opens within the click itself (its default action: a navigation started later,
+     after an asynchronous copy, may be blocked, as iOS Safari does). Before it opens, the summary is
+     copied the one synchronous way (a selection and execCommand), so the mail says "kopioitu" only when
+     that is known. Otherwise the Clipboard API copies it meanwhile and the page, not the mail, says how
+     that went. */
   Checklist.prototype.followMail = function (event, mail) {
-    if (this.following) return;   // the click below, with the final address
-    event.preventDefault();
-    var self = this;
-    this.copySummary(function (copied) {
-      mail.href = self.mailHref(self.summary(), copied);
-      self.following = true;
-      try {
-        mail.click();
-      } finally {
-        self.following = false;
-      }
-    });
+    var s = this.summary();
+    var text = this.summaryText(s);
+    var copied = copyWithSelection(text);
+    mail.href = this.mailHref(s, copied);
+    var region = this.root.querySelector("[data-checklist-summary-message]");
+    var failed = function () {
+      Loimaa.announce(region, "Kopiointi ei onnistunut. Valitse yhteenvedon teksti ja kopioi se itse.");
+    };
+    if (copied) {
+      Loimaa.announce(region, "Yhteenveto kopioitu leikepöydälle.");
+    } else if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        Loimaa.announce(region, "Yhteenveto kopioitu leikepöydälle: liitä se sähköpostiviestiin.");
+      }, failed);
+    } else {
+      failed();
+    }
   };
 
   /* The phone's share sheet (where the browser has one) with the whole summary. */
@@ -631,11 +640,13 @@
   /* Older browsers and plain-http intranets have no Clipboard API. */
   function copyWithSelection(text) {
     var area = el("textarea");
+    var focused = document.activeElement;
     area.value = text;
     area.setAttribute("readonly", "");
     area.className = "loimaa-offscreen";
     document.body.appendChild(area);
     area.select();
+    area.setSelectionRange(0, text.length);   // iOS selects nothing with select() alone
     var copied = false;
     try {
       copied = document.execCommand("copy");
@@ -643,6 +654,7 @@
       copied = false;
     }
     document.body.removeChild(area);
+    if (focused && focused.focus) focused.focus({ preventScroll: true });
     return copied;
   }
 
