@@ -105,7 +105,7 @@ def test_an_empty_draft_still_says_what_is_missing(site, page):
     assert msg["Subject"] == "Someprofiilipyyntö (ohjeen kohta 3.2)"
     body = msg.get_content()
     required = [f["label"] for f in PROFILE["fields"] if f["required"]]
-    assert f"Pakollisia tietoja puuttuu ({len(required)}): {', '.join(required)}" in body
+    assert f"Pyynnöstä puuttuu tietoja ({len(required)}): {', '.join(required)}" in body
     assert f"Vahvistamatta ({len(PROFILE_ITEMS)} / {len(PROFILE_ITEMS)})" in body
 
 

@@ -79,6 +79,7 @@
   Checklist.prototype.bind = function () {
     var self = this;
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.form.addEventListener("focusin", function (event) { self.unhide(event.target); });
     this.form.addEventListener("change", function (event) { self.changed(event.target); });
     this.form.addEventListener("input", function (event) {
       if (event.target.type !== "checkbox" && event.target.type !== "radio") self.changed(event.target);
@@ -116,6 +117,16 @@
     if (print) print.addEventListener("click", function () { self.printSummary(); });
     var copy = this.root.querySelector("[data-checklist-copy]");
     if (copy) copy.addEventListener("click", function () { self.copySummary(); });
+  };
+
+  /* A control focused under the sticky bar is scrolled above it. The CSS scroll margins work only when
+     the browser scrolls; it does not for a control already inside the window, though under the bar. */
+  Checklist.prototype.unhide = function (target) {
+    var bar = this.root.querySelector(".loimaa-checklist__actions");
+    if (!bar || bar.hidden || getComputedStyle(bar).position !== "sticky") return;
+    var r = target.getBoundingClientRect();
+    var b = bar.getBoundingClientRect();
+    if (r.height && r.bottom > b.top && r.top < b.bottom) window.scrollBy(0, r.bottom - b.top + 16);
   };
 
   /* The user changed something: keep "ok" and "ei koske" exclusive, save, redraw. */
@@ -284,6 +295,13 @@
       item.li.classList.toggle("is-na", s.state === "na");
       item.li.classList.toggle("is-off", s.state === "off");
     });
+    // A field the request needs only after another answer (required_if) is marked required then, as
+    // the always-needed ones are in the markup. The form is never submitted: this blocks nothing.
+    this.fields.forEach(function (field) {
+      if (!field.requiredIf) return;
+      var needed = this.isRequired(field);
+      all(field.box, "input, select, textarea").forEach(function (control) { control.required = needed; });
+    }, this);
     var t = tally(states);
     var ready = t.confirmed === t.applicable;
     var count = fraction(t);
@@ -369,7 +387,7 @@
   Checklist.prototype.mailText = function (s, room, copied, keep) {
     var cut = function (text) { return text.length > room ? text.slice(0, room - 1) + "…" : text; };
     var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa" + s.apart,
-      s.complete ? COMPLETE : "Pakollisia tietoja puuttuu: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
+      s.complete ? COMPLETE : "Pyynnöstä puuttuu tietoja: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
     var carried = this.summaryConfig.mailFields.slice(0, keep);
     var left = [];
     var shortened = [];
@@ -410,10 +428,11 @@
     }
   };
 
-  var COMPLETE = "Kaikki pakolliset tiedot on annettu ja kaikki kohdat vahvistettu.";
+  // The request needs the fields marked "tarvitaan pyyntöön" (field.html); the guideline requires none of them.
+  var COMPLETE = "Kaikki pyyntöön tarvittavat tiedot on annettu ja kaikki kohdat vahvistettu.";
 
   function missingFieldsLine(s) {
-    return "Pakollisia tietoja puuttuu (" + s.missingFields.length + "): " + s.missingFields.join(", ");
+    return "Pyynnöstä puuttuu tietoja (" + s.missingFields.length + "): " + s.missingFields.join(", ");
   }
 
   function unconfirmedTitle(s) {
