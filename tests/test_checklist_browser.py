@@ -779,3 +779,41 @@ def test_a_third_checklist_takes_its_wording_and_ready_state_from_its_data(third
         assert progress(page) == "0 / 7 kohtaa tarkistettu"
         assert axe_violations(page) == []
     assert_clean(page)
+
+
+def comes_into_view(page, selector: str) -> bool:
+    """The element's top comes on screen, below the sticky header (the page may scroll smoothly)."""
+    page.wait_for_function("""s => { const r = document.querySelector(s).getBoundingClientRect();
+        const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        return r.top >= h - 1 && r.top < innerHeight; }""", arg=selector, timeout=5000)
+    return True
+
+
+def test_a_field_and_the_items_it_records_link_to_each_other_and_nothing_ticks_itself(site, page):
+    """Issue 23: with "Profiilin kesto: Pysyvä" the item "…tarvitaanko määräaikainen profiili…" stood there
+    unrelated. Each field with records says which point of the list it belongs to, and each such item
+    names its fields; both links lead there. An answer ticks no item: the items are assessments."""
+    open_list(page, url(site, PROFILE))
+    kesto = next(f for f in PROFILE["fields"] if f["id"] == "kesto")
+    page.locator("#uusi-profiili-kesto-pysyva").check()
+    before = progress(page)
+    for f in (f for f in PROFILE["fields"] if f["records"]):
+        box_id = f"#uusi-profiili-{f['id']}-kentta"
+        note = page.locator(f"{box_id} .loimaa-field__records")
+        groups = [g for g in PROFILE["groups"] if g["id"] in {r["group"]["id"] for r in f["records"]}]
+        assert note.inner_text() == ("Liittyy kohtaan " if len(groups) == 1 else "Liittyy kohtiin ") + \
+            ", ".join(g["title"] for g in groups) + "."
+        note.get_by_role("link", name=groups[0]["title"]).click()
+        assert comes_into_view(page, f"#uusi-profiili-{groups[0]['id']}"), f["id"]
+        for r in f["records"]:
+            item = page.locator(f'[data-checklist-item="{r["id"]}"]')
+            assert f["label"] in item.locator(".loimaa-checklist__recorded").inner_text()
+            assert not box(page, PROFILE, r["id"]).is_checked()
+        page.locator(f'[data-checklist-item="{f["records"][0]["id"]}"] .loimaa-checklist__recorded')\
+            .get_by_role("link", name=f["label"], exact=True).click()
+        assert comes_into_view(page, box_id), f["id"]
+    item = page.locator('[data-checklist-item="tyyppi-maaraaikainen"] .loimaa-checklist__recorded')
+    assert item.inner_text() == f"{PROFILE['summary']['fields_title']}: {kesto['label']}, Päättymispäivä"
+    assert progress(page) == before
+    assert axe_violations(page) == []
+    assert_clean(page)
