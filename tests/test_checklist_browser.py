@@ -302,17 +302,22 @@ def test_other_service_requires_its_name(site, page):
 
 def test_needed_fields_are_marked_as_the_request_needs_them_never_as_a_rule(site, page):
     """The guideline requires none of the request's fields (issue 23): the form, the summary and the
-    mail say the request needs them ("tarvitaan pyyntöön"), in no words of a rule ("pakollinen"). The
-    field a choice makes needed is marked required then; the form still saves half-filled."""
+    mail say the request needs them (a star, "Tähdellä (*) merkityt tiedot tarvitaan pyyntöön."), in
+    no words of a rule ("pakollinen"). The field a choice makes needed is marked required then; the form
+    still saves half-filled."""
     from test_forms_ask import REQUIREMENT
     open_list(page, url(site, PROFILE))
+    legend = page.locator("#uusi-profiili-tiedot .loimaa-checklist__needed").inner_text()
+    assert legend == "Tähdellä (*) merkityt tiedot tarvitaan pyyntöön." and REQUIREMENT.search(legend) is None
     for f in PROFILE["fields"]:
         label = page.locator(f"[data-checklist-field={f['id']}]").locator("label, legend").first.inner_text()
         assert label.startswith(f["label"]), f["id"]
         mark = label[len(f["label"]):].strip()
         assert REQUIREMENT.search(mark) is None, (f["id"], mark)
-        if f["required"] or f["required_if"]:
-            assert mark.startswith("(tarvitaan pyyntöön"), (f["id"], mark)
+        if f["required"]:
+            assert mark == "*", (f["id"], mark)
+        elif f["required_if"]:
+            assert mark.startswith("(* jos valitset kohtaan "), (f["id"], mark)
         else:
             assert mark == "", f["id"]
     types = {f["id"]: f["type"] for f in PROFILE["fields"]}
@@ -344,7 +349,7 @@ def test_needed_fields_are_marked_as_the_request_needs_them_never_as_a_rule(site
         assert "Pyynnöstä puuttuu tietoja" in text and REQUIREMENT.search(text) is None, text
     printable = (ROOT / "overrides/components/checklist/printable.html").read_text(encoding="utf-8")
     note = re.search(r'class="form-note">([^<]*)<', printable)[1]
-    assert "tarvitaan pyyntöön" in note and REQUIREMENT.search(note) is None
+    assert "{{ NEEDED }}" in note
 
 
 def test_one_administrator_completes_the_request_and_a_second_is_never_missing(site, page):
@@ -353,8 +358,7 @@ def test_one_administrator_completes_the_request_and_a_second_is_never_missing(s
     open_list(page, url(site, PROFILE))
     first, second = field(page, "yllapitaja-1"), field(page, "yllapitaja-2")
     assert first.get_attribute("required") is not None and second.get_attribute("required") is None
-    assert page.locator("label[for=uusi-profiili-yllapitaja-1]").inner_text() == \
-        "Ylläpitäjä 1 (nimi) (tarvitaan pyyntöön)"
+    assert page.locator("label[for=uusi-profiili-yllapitaja-1]").inner_text() == "Ylläpitäjä 1 (nimi) *"
     assert page.locator("label[for=uusi-profiili-yllapitaja-2]").inner_text() == "Ylläpitäjä 2 (nimi)"
     assert first.get_attribute("aria-describedby") is None   # no hint
     fill_profile(page, **{"yllapitaja-2": ""})

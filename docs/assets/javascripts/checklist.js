@@ -428,7 +428,7 @@
     }
   };
 
-  // The request needs the fields marked "tarvitaan pyyntöön" (field.html); the guideline requires none of them.
+  // The request needs the fields marked with a star (field.html: NEEDED); the guideline requires none of them.
   var COMPLETE = "Kaikki pyyntöön tarvittavat tiedot on annettu ja kaikki kohdat vahvistettu.";
 
   function missingFieldsLine(s) {
