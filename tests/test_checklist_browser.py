@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import axe_violations, goto_instant, settle
 from conftest import ROOT
@@ -785,12 +786,17 @@ def test_a_third_checklist_takes_its_wording_and_ready_state_from_its_data(third
     assert_clean(page)
 
 
-def comes_into_view(page, selector: str) -> bool:
-    """The element's top comes on screen, below the sticky header (the page may scroll smoothly)."""
-    page.wait_for_function("""s => { const r = document.querySelector(s).getBoundingClientRect();
-        const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
-        return r.top >= h - 1 && r.top < innerHeight; }""", arg=selector, timeout=5000)
-    return True
+def comes_into_view(page, selector: str):
+    """The element's top comes on screen, below the sticky header (the page may scroll smoothly);
+    else where it is."""
+    try:
+        page.wait_for_function("""s => { const r = document.querySelector(s).getBoundingClientRect();
+            const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
+            return r.top >= h - 1 && r.top < innerHeight; }""", arg=selector, timeout=5000)
+        return True
+    except PlaywrightTimeout:
+        pytest.fail(str(page.evaluate("""s => [document.querySelector(s).getBoundingClientRect().top, innerHeight,
+            scrollY, location.hash, document.querySelector('.md-header').getBoundingClientRect().bottom]""", selector)))
 
 
 def test_a_field_and_the_items_it_records_link_to_each_other_and_nothing_ticks_itself(site, page):

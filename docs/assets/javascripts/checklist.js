@@ -123,7 +123,9 @@
      the browser scrolls; it does not for a control already inside the window, though under the bar. */
   Checklist.prototype.unhide = function (target) {
     var bar = this.root.querySelector(".loimaa-checklist__actions");
-    if (!bar || bar.hidden || getComputedStyle(bar).position !== "sticky") return;
+    // Keyboard focus only: what a pointer chose is where the user looks, and scrolling then would move
+    // the page under the pointer.
+    if (!bar || bar.hidden || getComputedStyle(bar).position !== "sticky" || !target.matches(":focus-visible")) return;
     var r = target.getBoundingClientRect();
     var b = bar.getBoundingClientRect();
     if (r.height && r.bottom > b.top && r.top < b.bottom) window.scrollBy(0, r.bottom - b.top + 16);
