@@ -34,9 +34,10 @@ A checklist dict:
             "text": "Profiilille on selkeä tarkoitus.",        what the user confirms
             "guideline": "Profiili tulee perustaa ...",        the guideline's bullet, verbatim
             "not_applicable": False,       True: may be marked "ei koske tätä julkaisua"
-            "relevant_when": None},        or {"field": "kesto", "value": "maaraaikainen"}: does not
+            "relevant_when": None,         or {"field": "kesto", "value": "maaraaikainen"}: does not
                                            apply once that field has another value (counted apart,
                                            like "ei koske"; a tick on it is kept)
+            "recorded_in": []},            the fields whose `records` name this item: [{"id", "label"}]
          ]},
       ],
       "fields": [                          in form order ([] when the list has none)
@@ -47,6 +48,10 @@ A checklist dict:
          "required_when": None,            or {"field_label": "Profiilin kesto", "option_label": "Määräaikainen"}
          "options": [{"value": "facebook", "label": "Facebook"}, ...],   select/radio only, else []
          "hint": None,                     or a short help text (Prose)
+         "records": [],                    the items whose result or detail the field records (YAML
+                                           `records: [item id, ...]`), shown both ways on the form; never
+                                           ticks an item: [{"id", "text", "group": {"id", "title"}}]
+         "record_groups": [],              their groups, each once: [{"id", "title"}]
          "autocomplete": "off"},           the input's autocomplete token (name, email, tel…)
       ],
       "item_count": 13,
@@ -110,6 +115,7 @@ def load_checklist(path: Path) -> dict:
     groups = [_group(g, f"{where}: groups[{i}]", ids)
               for i, g in enumerate(check_list(raw["groups"], f"{where}: groups"), 1)]
     fields = _fields(raw.get("fields"), where, ids)
+    _link_records(groups, fields, where)
     for group in groups:
         for item in group["items"]:
             if item["relevant_when"]:
@@ -225,6 +231,31 @@ def _fields(raw: Any, where: str, ids: IdRegistry) -> list[dict]:
     return fields
 
 
+def _link_records(groups: list[dict], fields: list[dict], where: str) -> None:
+    """Resolve each field's `records` (item ids) to its items, and give each item the fields that record it."""
+    items = {item["id"]: (item, group) for group in groups for item in group["items"]}
+    for item, _ in items.values():
+        item["recorded_in"] = []
+    for f in fields:
+        resolved, record_groups = [], []
+        for i, item_id in enumerate(f["records"], 1):
+            at = f"{where}: fields ({f['id']!r}).records[{i}]"
+            if item_id not in items:
+                group = next((g for g in groups if g["id"] == item_id), None)
+                if group:
+                    raise DataError(f"{at}: {item_id!r} on ryhmä, ei kohta. Kirjoita ryhmän kohdan id, esimerkiksi "
+                                    f"{group['items'][0]['id']!r}.")
+                raise DataError(f"{at}: kohtaa {item_id!r} ei ole tässä listassa. Kirjoita jonkin kohdan id "
+                                f"(groups → items → id), esimerkiksi {next(iter(items))!r}.")
+            item, group = items[item_id]
+            resolved.append({"id": item_id, "text": item["text"],
+                             "group": {"id": group["id"], "title": group["title"]}})
+            if resolved[-1]["group"] not in record_groups:
+                record_groups.append(resolved[-1]["group"])
+            item["recorded_in"].append({"id": f["id"], "label": f["label"]})
+        f["records"], f["record_groups"] = resolved, record_groups
+
+
 def _option_of(cond: dict, fields: list[dict], where: str) -> tuple[dict, dict]:
     """The field and option a condition ({"field", "value"}) names; DataError if there is none."""
     target = next((f for f in fields if f["id"] == cond["field"]), None)
@@ -236,7 +267,8 @@ def _option_of(cond: dict, fields: list[dict], where: str) -> tuple[dict, dict]:
 
 def _field(raw: Any, where: str, ids: IdRegistry) -> dict:
     where = _describe(raw, where)
-    check_mapping(raw, where, {"id", "label", "type"}, {"required", "required_if", "options", "hint", "autocomplete"})
+    check_mapping(raw, where, {"id", "label", "type"},
+                  {"required", "required_if", "options", "hint", "autocomplete", "records"})
     field_id = ids.add(raw["id"], where)
     ftype = check_text(raw["type"], f"{where}.type")
     if ftype not in FIELD_TYPES:
@@ -271,6 +303,11 @@ def _field(raw: Any, where: str, ids: IdRegistry) -> dict:
         "options": options,
         "hint": optional_prose(raw, "hint", f"{where}.hint"),
         "autocomplete": check_slug(raw["autocomplete"], f"{where}.autocomplete") if "autocomplete" in raw else "off",
+        # item ids here; _link_records resolves them once every item is known
+        "records": ([check_slug(r, f"{where}.records[{i}]")
+                     for i, r in enumerate(check_list(raw["records"], f"{where}.records"), 1)]
+                    if "records" in raw else []),
+        "record_groups": [],
     }
 
 

@@ -303,3 +303,83 @@ def test_malformed_checklist_fails_the_build(tmp_path, mutate, names):
         macros.define_env(FakeEnv(conf, tmp_path))
     for name in names:
         assert name in str(err.value), name
+
+
+# --- fields that record an item's result or detail (records) -----------------------------------
+
+# Words too common in these lists to tie a field to an item ("profiili", "palvelu", "kaupunki", "nimi").
+COMMON = {"profii", "palvel", "kaupun", "loimaa", "nimi"}
+
+
+def stems(text: str) -> set[str]:
+    """Content words of text, each by its first six letters (Finnish inflects at the end)."""
+    return {w[:6] for w in re.findall(r"\w{4,}", text.lower())} - COMMON
+
+
+def overlapping(cl: dict) -> set[tuple[str, str]]:
+    """(field id, item id) pairs that ask about the same thing, as a new user reads them: two content
+    words shared by the field's label and the item's text ("Käyttöehdot tarkisti" / "käyttöehdot on
+    tarkistettu"), or an option of the field named in the item ("Määräaikainen" / "määräaikainen profiili")."""
+    pairs = set()
+    for f in cl["fields"]:
+        options = set().union(set(), *(stems(o["label"]) for o in f["options"]))
+        for group in cl["groups"]:
+            for item in group["items"]:
+                words = stems(item["text"])
+                if len(stems(f["label"]) & words) >= 2 or options & words:
+                    pairs.add((f["id"], item["id"]))
+    return pairs
+
+
+@pytest.mark.parametrize("checklist_id", sorted(PAGES))
+def test_a_field_and_an_item_that_ask_about_the_same_thing_name_each_other(checklist_id):
+    """Issue 23: "Käyttöehdot tarkisti (nimi)" beside "Palvelun käyttöehdot on tarkistettu…", "Päivittämiseen
+    varattu aika" beside "Päivittämiseen on varattu aikaa…", "Profiilin kesto: Pysyvä" beside "…tarvitaanko
+    määräaikainen profiili…" read as the same question asked twice. Each such pair is declared (records)."""
+    cl = load_checklists(DATA)[checklist_id]
+    declared = {(f["id"], r["id"]) for f in cl["fields"] for r in f["records"]}
+    assert overlapping(cl) <= declared
+    if checklist_id == "uusi-profiili":
+        assert {("kesto", "tyyppi-maaraaikainen"), ("kayttoehtojen-tarkistaja", "kayttoehdot-tarkistettu"),
+                ("paivitysaika", "aikaa-varattu")} <= overlapping(cl)
+
+
+@pytest.mark.parametrize("checklist_id", sorted(PAGES))
+def test_the_form_shows_a_records_link_both_ways(checklist_id):
+    cl = load_checklists(DATA)[checklist_id]
+    html = render_checklist(cl, from_checklist_page, "viestinta@example.invalid")
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    for f in cl["fields"]:
+        box = re.search(rf'<(?:div|fieldset) class="loimaa-field[^"]*" id="{cl["id"]}-{f["id"]}-kentta".*?'
+                        r'</(?:div|fieldset)>', html, re.S)[0]
+        note = re.search(r'<p class="loimaa-field__records">(.*?)</p>', box)
+        if not f["records"]:
+            assert note is None, f["id"]
+            continue
+        groups = {r["group"]["id"]: r["group"]["title"] for r in f["records"]}
+        assert note[1].startswith("Liittyy kohtaan " if len(groups) == 1 else "Liittyy kohtiin "), f["id"]
+        for group_id, title in groups.items():
+            assert f'<a href="#{cl["id"]}-{group_id}">{title}</a>' in note[1] and f"{cl['id']}-{group_id}" in ids
+        for r in f["records"]:
+            item = re.search(rf'data-checklist-item="{r["id"]}">.*?</li>', html, re.S)[0]
+            link = f'<a href="#{cl["id"]}-{f["id"]}-kentta">{f["label"]}</a>'
+            assert f'<p class="loimaa-checklist__recorded">{cl["summary"]["fields_title"]}: ' in item and link in item
+    recorded = {r["id"] for f in cl["fields"] for r in f["records"]}
+    assert html.count('class="loimaa-checklist__recorded"') == len(recorded)
+
+
+@pytest.mark.parametrize("records, says", [
+    (["tyyppi-maaraikainen"], "records[1]: kohtaa 'tyyppi-maaraikainen' ei ole tässä listassa. Kirjoita jonkin "
+                              "kohdan id (groups → items → id), esimerkiksi 'selkea-tarkoitus'."),
+    (["tyyppi-pysyva", "profiilin-tyyppi"], "records[2]: 'profiilin-tyyppi' on ryhmä, ei kohta. Kirjoita ryhmän "
+                                            "kohdan id, esimerkiksi 'tyyppi-pysyva'."),
+    ([], "records: odotettiin ei-tyhjää luetteloa"),
+])
+def test_records_naming_no_item_fails_with_a_finnish_message(tmp_path, records, says):
+    data = raw("uusi-profiili")
+    kesto = next(f for f in data["fields"] if f["id"] == "kesto")
+    kesto["records"] = records
+    with pytest.raises(DataError) as error:
+        load_checklist(write(tmp_path, data))
+    assert str(error.value).startswith(f"{tmp_path / 'uusi-profiili.yml'}: fields")
+    assert says in str(error.value) and "kesto" in str(error.value)

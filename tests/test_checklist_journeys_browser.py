@@ -211,7 +211,7 @@ def test_request_asks_for_the_requester_and_the_manager_with_proper_inputs(site,
     text = summary_text(page)
     for key, value in CONTACTS.items():
         assert value in text and LABELS[key] in text, key
-    assert "Pakollisia tietoja puuttuu" not in text
+    assert "Pyynnöstä puuttuu tietoja" not in text
 
 
 def mail(page) -> tuple[str, dict]:

@@ -62,18 +62,57 @@ def test_every_combination_of_answers_ends_in_the_situation_3_1_gives_it():
     assert wrong == []
 
 
+# What a summary may claim, and when the answers on a path said so (said: question id -> yes; a question
+# not on the path was not asked). A claim no answer can give is never true: the questions ask what you
+# do, not what your tasks are, and no answer says which part of the city a profile speaks for.
+CLAIMS = [
+    (r"\bkoko kaupunki", lambda said: False),
+    (r"\bkuulu(u|vat)? (työ)?tehtäviisi", lambda said: False),
+    (r"\bet tee sitä työtehtävissäsi", lambda said: said.get("tyotehtava") is False),
+    (r"(?<!et tee sitä )\btyötehtävissäsi", lambda said: said.get("tyotehtava") is True),
+    (r"\bei ole lupaa", lambda said: said.get("lupa") is False),
+    (r"(?<!ei ole )\blupa", lambda said: said.get("lupa") is True),
+    (r"\bjota ei ole perustettu omalla nimelläsi", lambda said: said.get("omalla-nimella") is False),
+    (r"\bjoka on perustettu omalla nimelläsi", lambda said: said.get("omalla-nimella") is True),
+    (r"\bomaa profiiliasi", lambda said: said.get("oma-profiili") is True),
+    (r"\bkaupungin nimissä", lambda said: said.get("kaupungin-nimissa") is True),
+    (r"\byksityishenkilö", lambda said: said.get("tyotehtava") is False and not said.get("kaupungin-nimissa")),
+    (r"\bkerrot, että", lambda said: said.get("mainitsee") is True),
+    (r"\betkä kerro", lambda said: said.get("mainitsee") is False),
+]
+
+
+def claims_against(summary: str, said: dict) -> list[str]:
+    """The claims of summary that the answers in said did not give."""
+    return [pattern for pattern, holds in CLAIMS if re.search(pattern, summary) and not holds(said)]
+
+
 def test_each_summary_fits_every_path_that_leads_to_it():
-    """A summary may not speak of a profile of one's own where a path to it said "Ei" to that question."""
+    """Each outcome's summary says only what every path to it answered (issue 23: "Kyllä, Kyllä, Ei"
+    led to "profiilissa, joka edustaa koko kaupunkia", which a unit's profile does not)."""
     summaries = {o["id"]: o["summary"] for o in ROLES["outcomes"]}
+    wrong = []
     for outcome, paths in role_helper.role_paths(ROLES).items():
+        assert any(re.search(p, summaries[outcome]) for p, _ in CLAIMS), f"{outcome}: add its claims to CLAIMS"
         for path in paths:
             said = dict(path)
-            if said.get("oma-profiili") is False:
-                assert "omaa profiiliasi" not in summaries[outcome], outcome
-            if said.get("tyotehtava") is False:
-                assert "kuuluu työtehtäviisi" not in summaries[outcome].replace("ei kuulu", ""), outcome
-            if said.get("tyotehtava") is True:
-                assert "yksityishenkilö" not in summaries[outcome], outcome
+            for claim in claims_against(summaries[outcome], said):
+                wrong.append(f"{outcome} {claim!r}: " + ", ".join(f"{q}={'Kyllä' if a else 'Ei'}" for q, a in path))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("summary, said, wrong", [
+    ("Viestit kaupungin nimissä profiilissa, joka edustaa koko kaupunkia.",
+     {"tyotehtava": True, "lupa": True, "omalla-nimella": False}, 2),
+    ("Some kuuluu työtehtäviisi, mutta sinulla ei ole lupaa hallinnoida kaupungin somekanavia.",
+     {"tyotehtava": True, "lupa": False}, 1),
+    ("Viestit kaupungin nimissä, mutta se ei kuulu työtehtäviisi.",
+     {"tyotehtava": False, "oma-profiili": False, "kaupungin-nimissa": True}, 1),
+    ("Viestit yksityishenkilönä etkä kerro työskenteleväsi kaupungilla.",
+     {"tyotehtava": False, "oma-profiili": True, "mainitsee": False}, 0),
+])
+def test_the_claims_catch_the_summaries_the_walk_found(summary, said, wrong):
+    assert len(claims_against(summary, said)) == wrong
 
 
 def test_every_role_question_asked_in_the_issue_is_there():

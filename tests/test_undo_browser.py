@@ -198,3 +198,36 @@ def test_what_a_clear_keeps_is_named_on_the_privacy_page(site, page):
     text = page.locator("article").inner_text()
     assert f"sessionStorage, nimellä {kept[0]}" in text
     assert "Peru" in text
+
+
+UNDO_WORDS = re.compile("tyhjennet|palautettu", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("clear", CLEARS, ids=[c.name for c in CLEARS])
+def test_the_undo_message_goes_once_the_user_acts_again(site, page, clear):
+    """A message of Loimaa.undoable does not linger: a second clear says there was nothing left to
+    clear (its "Peru" still brings back the first), and answering again ends "palautettu" as it
+    ends "tyhjennetty"."""
+    clear.open(page, site)
+    clear.fill(page, site)
+    root = page.locator(clear.root)
+    undo = root.get_by_role("button", name="Peru")
+    messages = root.get_by_role("status").filter(has_text=UNDO_WORDS)
+
+    root.get_by_role("button", name=clear.button).click()
+    first = messages.inner_text()
+    assert "tyhjennetty" in first
+    root.get_by_role("button", name=clear.button).click()
+    again = messages.inner_text()
+    assert again != first and again.startswith("Ei tyhjennettävää.") and undo.is_visible()
+
+    undo.click()
+    assert "palautettu" in messages.inner_text()
+    clear.change(page)
+    assert messages.count() == 0 and not undo.is_visible()
+
+    root.get_by_role("button", name=clear.button).click()
+    assert messages.count() == 1
+    clear.change(page)
+    assert messages.count() == 0 and not undo.is_visible()
+    assert page.watch.console_errors == []

@@ -79,6 +79,7 @@
   Checklist.prototype.bind = function () {
     var self = this;
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.form.addEventListener("focusin", function (event) { self.unhide(event.target); });
     this.form.addEventListener("change", function (event) { self.changed(event.target); });
     this.form.addEventListener("input", function (event) {
       if (event.target.type !== "checkbox" && event.target.type !== "radio") self.changed(event.target);
@@ -116,6 +117,18 @@
     if (print) print.addEventListener("click", function () { self.printSummary(); });
     var copy = this.root.querySelector("[data-checklist-copy]");
     if (copy) copy.addEventListener("click", function () { self.copySummary(); });
+  };
+
+  /* A control focused under the sticky bar is scrolled above it. The CSS scroll margins work only when
+     the browser scrolls; it does not for a control already inside the window, though under the bar. */
+  Checklist.prototype.unhide = function (target) {
+    var bar = this.root.querySelector(".loimaa-checklist__actions");
+    // Keyboard focus only: what a pointer chose is where the user looks, and scrolling then would move
+    // the page under the pointer.
+    if (!bar || bar.hidden || getComputedStyle(bar).position !== "sticky" || !target.matches(":focus-visible")) return;
+    var r = target.getBoundingClientRect();
+    var b = bar.getBoundingClientRect();
+    if (r.height && r.bottom > b.top && r.top < b.bottom) window.scrollBy(0, r.bottom - b.top + 16);
   };
 
   /* The user changed something: keep "ok" and "ei koske" exclusive, save, redraw. */
@@ -284,6 +297,13 @@
       item.li.classList.toggle("is-na", s.state === "na");
       item.li.classList.toggle("is-off", s.state === "off");
     });
+    // A field the request needs only after another answer (required_if) is marked required then, as
+    // the always-needed ones are in the markup. The form is never submitted: this blocks nothing.
+    this.fields.forEach(function (field) {
+      if (!field.requiredIf) return;
+      var needed = this.isRequired(field);
+      all(field.box, "input, select, textarea").forEach(function (control) { control.required = needed; });
+    }, this);
     var t = tally(states);
     var ready = t.confirmed === t.applicable;
     var count = fraction(t);
@@ -369,7 +389,7 @@
   Checklist.prototype.mailText = function (s, room, copied, keep) {
     var cut = function (text) { return text.length > room ? text.slice(0, room - 1) + "…" : text; };
     var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa" + s.apart,
-      s.complete ? COMPLETE : "Pakollisia tietoja puuttuu: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
+      s.complete ? COMPLETE : "Pyynnöstä puuttuu tietoja: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
     var carried = this.summaryConfig.mailFields.slice(0, keep);
     var left = [];
     var shortened = [];
@@ -410,10 +430,11 @@
     }
   };
 
-  var COMPLETE = "Kaikki pakolliset tiedot on annettu ja kaikki kohdat vahvistettu.";
+  // The request needs the fields marked with a star (field.html: NEEDED); the guideline requires none of them.
+  var COMPLETE = "Kaikki pyyntöön tarvittavat tiedot on annettu ja kaikki kohdat vahvistettu.";
 
   function missingFieldsLine(s) {
-    return "Pakollisia tietoja puuttuu (" + s.missingFields.length + "): " + s.missingFields.join(", ");
+    return "Pyynnöstä puuttuu tietoja (" + s.missingFields.length + "): " + s.missingFields.join(", ");
   }
 
   function unconfirmedTitle(s) {
@@ -534,20 +555,29 @@
     }
   };
 
-  /* The mailto: link: copy first, then open the mail saying whether the summary was copied. */
+  /* The mailto: link opens within the click itself (its default action: a navigation started later,
+     after an asynchronous copy, may be blocked, as iOS Safari does). Before it opens, the summary is
+     copied the one synchronous way (a selection and execCommand), so the mail says "kopioitu" only when
+     that is known. Otherwise the Clipboard API copies it meanwhile and the page, not the mail, says how
+     that went. */
   Checklist.prototype.followMail = function (event, mail) {
-    if (this.following) return;   // the click below, with the final address
-    event.preventDefault();
-    var self = this;
-    this.copySummary(function (copied) {
-      mail.href = self.mailHref(self.summary(), copied);
-      self.following = true;
-      try {
-        mail.click();
-      } finally {
-        self.following = false;
-      }
-    });
+    var s = this.summary();
+    var text = this.summaryText(s);
+    var copied = copyWithSelection(text);
+    mail.href = this.mailHref(s, copied);
+    var region = this.root.querySelector("[data-checklist-summary-message]");
+    var failed = function () {
+      Loimaa.announce(region, "Kopiointi ei onnistunut. Valitse yhteenvedon teksti ja kopioi se itse.");
+    };
+    if (copied) {
+      Loimaa.announce(region, "Yhteenveto kopioitu leikepöydälle.");
+    } else if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        Loimaa.announce(region, "Yhteenveto kopioitu leikepöydälle: liitä se sähköpostiviestiin.");
+      }, failed);
+    } else {
+      failed();
+    }
   };
 
   /* The phone's share sheet (where the browser has one) with the whole summary. */
@@ -631,11 +661,13 @@
   /* Older browsers and plain-http intranets have no Clipboard API. */
   function copyWithSelection(text) {
     var area = el("textarea");
+    var focused = document.activeElement;
     area.value = text;
     area.setAttribute("readonly", "");
     area.className = "loimaa-offscreen";
     document.body.appendChild(area);
     area.select();
+    area.setSelectionRange(0, text.length);   // iOS selects nothing with select() alone
     var copied = false;
     try {
       copied = document.execCommand("copy");
@@ -643,6 +675,7 @@
       copied = false;
     }
     document.body.removeChild(area);
+    if (focused && focused.focus) focused.focus({ preventScroll: true });
     return copied;
   }
 

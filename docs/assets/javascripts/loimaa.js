@@ -156,6 +156,10 @@
    *   undo.clear(message)       remove the keys from storage, keeping what they held for undo
    *   undo.undo(message)        put back what was kept, then restored() and tell(message, false)
    *
+   * The message goes once the user acts again: answering (a change or input in root) hides a
+   * message no "Peru" stands beside (what "Peru" did, or a clear with storage blocked), and a
+   * clear with nothing left to clear says so ("Ei tyhjennettävää"), instead of repeating itself.
+   *
    * What a clear kept is an undo record in sessionStorage: it survives a reload and moving between
    * pages in the tab, but not closing the browser, so the next person at a shared computer cannot
    * bring back the previous one's answers. The record goes once the user saves a change to one of
@@ -205,9 +209,21 @@
     this.root = root;
     this.name = name;
     this.keys = keys;
-    this.tell = tell;
+    var self = this;
+    this.tell = function (message, canUndo) {
+      self.telling = !!message;
+      tell(message, canUndo);
+    };
     this.restored = restored;
     this.shown = false;
+    this.telling = false;
+    // The user answers again: a message without "Peru" beside it has had its say. (With "Peru",
+    // the record and its message go with the answer saved: Loimaa.save.)
+    ["change", "input"].forEach(function (type) {
+      root.addEventListener(type, function () {
+        if (self.telling && !pendingUndo(self.name)) self.tell("", false);
+      }, true);
+    });
     undoOffers = undoOffers.filter(function (offer) { return offer.root.isConnected; });
     undoOffers.push(this);
     // Another tab saved a change to one of the keys: this clear can no longer be undone.
@@ -229,6 +245,7 @@
 
   Undo.prototype.clear = function (message) {
     var saved = {};
+    var kept = Loimaa.storage.available();
     this.keys.forEach(function (key) {
       var raw = Loimaa.storage.raw(key);
       if (raw !== null) saved[key] = raw;
@@ -239,6 +256,10 @@
     if (Object.keys(saved).length) records[this.name] = { message: message, saved: saved };
     setUndoRecords(records);
     this.shown = !!pendingUndo(this.name);
+    // Storage works and held nothing: there was nothing to clear (pressed twice, or before answering).
+    if (kept && !Object.keys(saved).length) {
+      message = "Ei tyhjennettävää." + (this.shown ? " Peru palauttaa aiemmin tyhjennetyt tiedot." : "");
+    }
     this.tell(message, this.shown);
   };
 
