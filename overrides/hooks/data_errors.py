@@ -21,11 +21,13 @@ log = finnish_level(logging.getLogger("mkdocs.hooks.data_errors"))
 
 
 def is_data_error(error: BaseException) -> bool:
-    return type(error).__name__ == "DataError" and type(error).__module__.startswith("macros")
+    return any(kind.__name__ == "DataError" and kind.__module__.startswith("macros") for kind in type(error).__mro__)
 
 
 def on_build_error(error):
     if is_data_error(error):
-        log.error(from_project(str(error)))
+        messages = getattr(error, "messages", [str(error)])   # DataErrors: every mistake found at once
+        for message in messages:
+            log.error(from_project(message))
         check_data = importlib.import_module(type(error).__module__.partition(".")[0] + ".check_data")
-        raise Abort(check_data.STOPPED) from None
+        raise Abort(check_data.stopped(len(messages))) from None
