@@ -9,6 +9,7 @@ template under overrides/components/; nothing here imports mkdocs.
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from . import checklist as checklist_component
@@ -19,6 +20,14 @@ from . import role_helper as role_helper_component
 from .guideline import Guideline, check_page_quotes, check_refs, prose_refs
 from .site_data import build_date, check_site_data, notices, warn
 from .validate import DataError, each, raise_all
+
+
+def unknown_checklist(checklist_id: str, known: list[str]) -> str:
+    """A checklist macro naming no checklist: the nearest id, and what to write."""
+    close = difflib.get_close_matches(str(checklist_id), known, n=1)
+    hint = f" Tarkoititko ”{close[0]}”?" if close else ""
+    return (f"tarkistuslistaa ”{checklist_id}” ei ole.{hint} Kirjoita sulkeisiin jonkin kansion data/tarkistuslistat/ "
+            f"tiedoston nimi ilman .yml-päätettä: {', '.join(sorted(known))}.")
 
 
 def load_components(data_dir: Path, guideline: Guideline) -> tuple[dict, dict, dict]:
@@ -90,7 +99,7 @@ def define_env(env):
     @env.macro
     def checklist(checklist_id: str):
         if checklist_id not in checklists:
-            raise DataError(f"tarkistuslistaa {checklist_id!r} ei ole (data/tarkistuslistat/)")
+            raise DataError(unknown_checklist(checklist_id, list(checklists)))
         cl = checklists[checklist_id]
         use("checklist")
         return checklist_component.render(cl, href, ohje["communications"]["email"])
