@@ -22,10 +22,19 @@ from pathlib import Path
 from . import load_components
 from .guideline import Guideline
 from .site_data import load_site_data
-from .validate import DataError, load_yaml
+from .validate import DataError, load_yaml, messages_of
 
 LEVEL = "VIRHE"   # the build's level name for an editor's error (overrides/hooks/finnish/messages.py)
-STOPPED = "Käännös keskeytyi tiedon virheeseen (yllä). Korjaa se ja käännä uudelleen."
+
+
+def stopped(count: int = 1) -> str:
+    """The line after the data's mistakes (make build; the build's data_errors.py hook says the same)."""
+    if count == 1:
+        return "Käännös keskeytyi tiedon virheeseen (yllä). Korjaa se ja käännä uudelleen."
+    return f"Käännös keskeytyi: {count} virhettä (yllä). Korjaa ne ja käännä uudelleen."
+
+
+STOPPED = stopped(1)
 
 
 def error_line(message: str) -> str:
@@ -45,7 +54,7 @@ def problems(data_dir: Path) -> list[str]:
         try:
             load_components(data_dir, Guideline(data_dir.parent / "docs"))
         except DataError as err:
-            found.append(str(err))
+            found.extend(messages_of(err))
     return found
 
 
@@ -55,7 +64,7 @@ def main(argv: list[str]) -> int:
     for message in found:
         print(error_line(message), file=sys.stderr)
     if found:
-        print(STOPPED, file=sys.stderr)
+        print(stopped(len(found)), file=sys.stderr)
     return 1 if found else 0
 
 
