@@ -176,30 +176,60 @@ STAFF_WORD = re.compile(r"[^\W\d_]+")
 
 
 def load_synonyms(path: Path) -> dict[str, list[str]]:
-    """data/haku/synonyymit.yml: staff word -> guideline words or word pairs; ValueError (Finnish) if malformed."""
+    """data/haku/synonyymit.yml: staff word -> guideline words or word pairs, from every class."""
+    return {key: targets for words in load_synonym_classes(path).values() for key, targets in words.items()}
+
+
+def load_synonym_classes(path: Path) -> dict[str, dict[str, list[str]]]:
+    """data/haku/synonyymit.yml by class: class -> {staff word -> guideline words or word pairs}.
+
+    Each class has a reason ("peruste": the guideline's words it stands for) and its words
+    ("sanat"). ValueError, in Finnish, naming the file, the line, the class and the key, if the
+    file is malformed or a staff word is in two classes.
+    """
     import yaml
 
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        root = yaml.compose(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise ValueError(f"{path}: tiedostoa ei voi lukea ({err.strerror})") from err
     except yaml.YAMLError as err:
         raise ValueError(f"{path}: virheellinen YAML: {err}") from err
-    if not isinstance(raw, dict) or not raw:
-        raise ValueError(f"{path}: odotettiin avain–arvo-luetteloa (esim. `tili: profiili`)")
-    synonyms = {}
-    for key, value in raw.items():
-        if not isinstance(key, str) or not STAFF_WORD.fullmatch(key) or key != key.lower():
-            raise ValueError(f"{path}: {key!r}: avaimen on oltava yksi sana pienin kirjaimin")
-        targets = [value] if isinstance(value, str) else value
-        if not isinstance(targets, list) or not targets or not all(
-                isinstance(t, str) and t.split() and all(STAFF_WORD.fullmatch(w) for w in t.split()) for t in targets):
-            raise ValueError(f"{path}: {key}: arvon on oltava ohjeen sana tai sanapari tai luettelo niistä, "
-                             f"saatiin {value!r}")
-        synonyms[key] = [" ".join(t.lower().split()) for t in targets]
-        if key in synonyms[key]:
-            raise ValueError(f"{path}: {key}: sana ei voi olla oma synonyyminsä")
-    return synonyms
+
+    def fail(node, what: str):
+        raise ValueError(f"{path}, rivi {node.start_mark.line + 1}: {what}")
+
+    if not isinstance(root, yaml.MappingNode) or not root.value:
+        raise ValueError(f"{path}: odotettiin luokkia (esim. `henkilöt:`, jonka alla `peruste:` ja `sanat:`)")
+    classes, seen = {}, {}
+    for name_node, body in root.value:
+        name = name_node.value
+        if not isinstance(body, yaml.MappingNode) or {k.value for k, _ in body.value} != {"peruste", "sanat"}:
+            fail(name_node, f"{name}: luokalla on oltava `peruste:` (mitä ohjeen sanoja se koskee) ja `sanat:`")
+        fields = {k.value: v for k, v in body.value}
+        if not isinstance(fields["peruste"], yaml.ScalarNode) or not fields["peruste"].value.strip():
+            fail(fields["peruste"], f"{name}: peruste puuttuu: kerro, mitä ohjeen sanoja luokka koskee")
+        if not isinstance(fields["sanat"], yaml.MappingNode) or not fields["sanat"].value:
+            fail(fields["sanat"], f"{name}: sanat puuttuvat (esim. `tili: profiili`)")
+        words = classes[name] = {}
+        for key_node, value_node in fields["sanat"].value:
+            key = key_node.value
+            if not STAFF_WORD.fullmatch(key) or key != key.lower():
+                fail(key_node, f"{name}: {key!r}: avaimen on oltava yksi sana pienin kirjaimin")
+            value = yaml.safe_load(yaml.serialize(value_node))
+            targets = [value] if isinstance(value, str) else value
+            if not isinstance(targets, list) or not targets or not all(
+                    isinstance(t, str) and t.split() and all(STAFF_WORD.fullmatch(w) for w in t.split())
+                    for t in targets):
+                fail(value_node, f"{name}: {key}: arvon on oltava ohjeen sana tai sanapari tai luettelo niistä, "
+                                 f"saatiin {value!r}")
+            targets = [" ".join(t.lower().split()) for t in targets]
+            if key in targets:
+                fail(key_node, f"{name}: {key}: sana ei voi olla oma synonyyminsä")
+            if key in seen:
+                fail(key_node, f"{name}: {key}: sana on jo luokassa {seen[key]}; kullakin sanalla on yksi luokka")
+            seen[key], words[key] = name, targets
+    return classes
 
 
 def check_synonyms(synonyms: dict[str, list[str]], site_words: set[str], path: Path) -> None:
@@ -209,8 +239,18 @@ def check_synonyms(synonyms: dict[str, list[str]], site_words: set[str], path: P
     for key, targets in synonyms.items():
         for word in (w for t in targets for w in t.split()):
             if word not in known:
-                raise ValueError(f"{path}: {key}: sanaa {word!r} ei ole ohjeessa; "
+                raise ValueError(f"{path}{line_of(path, key)}: {key}: sanaa {word!r} ei ole ohjeessa; "
                                  "kirjoita ohjeen sana perusmuodossa")
+
+
+def line_of(path: Path, key: str) -> str:
+    """", rivi N" of key's entry in the synonym file, or "" if it cannot be read there."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    entry = re.compile(rf"\s+{re.escape(key)}:")
+    return next((f", rivi {n}" for n, line in enumerate(lines, 1) if entry.match(line)), "")
 
 
 def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, list[str]],
