@@ -210,7 +210,7 @@ def test_pages_about_the_site_come_after_the_guideline_unless_named(site, page):
              if location}  # the front page's title is the guideline's name
     # Queries about the guideline's subjects whose words are on pages about the site too.
     subjects = ["kuvat", "lasten kuvat", "kuvien julkaiseminen", "tietosuoja ja kuvat", "ohjeen kohdat",
-                "saavutettavuus somessa", "työntekijän oikeudet", "sosiaalinen media"]
+                "saavutettavuus somessa", "työntekijän oikeudet", "kuvien käyttöehdot"]
     page.goto(site.url, wait_until="load")
     results = worker_search(page, list(named.values()) + subjects)
     for (location, title), found in zip(named.items(), results[:len(named)], strict=True):
