@@ -138,19 +138,28 @@ def typo_cases(site_words: set[str], pages: dict[str, set[str]]) -> dict[str, st
     return cases
 
 
+def searched(site, page, make_cases) -> tuple[dict, dict, dict, list]:
+    """(index, pages_by_key, cases, results): make_cases(site_words, pages) searched in the worker."""
+    index = load_index(site)
+    pages = pages_by_key(index)
+    cases = make_cases(search_fi.words(index), pages)
+    page.goto(site.url, wait_until="load")
+    return index, pages, cases, worker_search(page, list(cases))
+
+
+def assert_share(label: str, cases: dict, misses: list[str], least: int, wanted: float) -> None:
+    share = 1 - len(misses) / len(cases)
+    print(f"{label}: {len(cases) - len(misses)}/{len(cases)} ({share:.1%})")
+    assert len(cases) > least
+    assert share >= wanted, f"{share:.1%}:\n" + "\n".join(misses)
+
+
 @pytest.mark.browser
 def test_a_typo_finds_the_page_of_the_word(site, page):
-    index = load_index(site)
-    pages, site_words = pages_by_key(index), search_fi.words(index)
-    cases = typo_cases(site_words, pages)
-    page.goto(site.url, wait_until="load")
-    results = worker_search(page, list(cases))
+    _, pages, cases, results = searched(site, page, typo_cases)
     misses = [f"{wrong} ({base}): {found[:3]}" for (wrong, base), found in zip(cases.items(), results, strict=True)
               if not set(found[:3]) & pages[base]]
-    share = 1 - len(misses) / len(cases)
-    print(f"kirjoitusvirheet: {len(cases) - len(misses)}/{len(cases)} ({share:.1%})")
-    assert len(cases) > 200
-    assert share >= TYPO_SHARE, f"{share:.1%}:\n" + "\n".join(misses)
+    assert_share("kirjoitusvirheet", cases, misses, 200, TYPO_SHARE)
 
 
 def compound_cases(site_words: set[str], pages: dict[str, set[str]]) -> dict[str, tuple[str, str]]:
@@ -168,20 +177,13 @@ def compound_cases(site_words: set[str], pages: dict[str, set[str]]) -> dict[str
 
 @pytest.mark.browser
 def test_a_compound_the_site_does_not_use_finds_its_parts(site, page):
-    index = load_index(site)
-    pages, site_words = pages_by_key(index), search_fi.words(index)
-    cases = compound_cases(site_words, pages)
-    page.goto(site.url, wait_until="load")
-    results = worker_search(page, list(cases))
+    index, pages, cases, results = searched(site, page, compound_cases)
     misses, about_site = [], set(site_pages(index))
     for (compound, (head, tail)), found in zip(cases.items(), results, strict=True):
         both = pages[head] & pages[tail] - about_site  # pages about the site come after the guideline
         if not set(found[:3]) & (pages[head] | pages[tail]) or (both and found[0] not in both):
             misses.append(f"{compound} ({head} + {tail}): {found[:3]}, molemmat sivuilla {sorted(both)[:3]}")
-    share = 1 - len(misses) / len(cases)
-    print(f"yhdyssanat: {len(cases) - len(misses)}/{len(cases)} ({share:.1%})")
-    assert len(cases) > 50
-    assert share >= COMPOUND_SHARE, f"{share:.1%}:\n" + "\n".join(misses)
+    assert_share("yhdyssanat", cases, misses, 50, COMPOUND_SHARE)
 
 
 # --- everyday words ----------------------------------------------------------------------
