@@ -24,9 +24,9 @@ $(VENV)/.installed-test: requirements-test.txt | $(BIN)/python
 	touch $@ $(VENV)/.installed-build
 
 system-deps:
-	./scripts/system-deps.sh build
+	@./scripts/system-deps.sh build
 
-# make build: for local use without SITE_URL (http://127.0.0.1:8000/; it says so).
+# make build: for local use without SITE_URL (http://127.0.0.1:8000/, said nowhere: it is the usual case).
 # make publish: the build to publish (the intranet, CI's artifacts), refused before
 # anything is installed unless SITE_URL is the site's real address (scripts/site_url.py).
 # Then data/ as the build reads it (macros/check_data.py): MkDocs reads data/ohje.yml
@@ -34,21 +34,26 @@ system-deps:
 ifeq ($(strip $(SITE_URL)),)
 unexport SITE_URL
 endif
+# A step for an editor that fails has said what is wrong, in Finnish. STOP then ends make at
+# once, without make's own English closing line ("make: *** [Makefile:NN: build] Error 1"):
+# by SIGPIPE, which neither make nor the shell reports. The exit status stays non-zero (141),
+# so CI fails as before.
+STOP = { kill -PIPE $$PPID; exit 1; }
 publish: SITE_URL_CHECK := publish
 build publish: site-url system-deps $(VENV)/.installed-build
-	$(BIN)/python -m macros.check_data
-	$(BIN)/mkdocs build --strict
+	@$(BIN)/python -m macros.check_data || $(STOP)
+	@$(BIN)/mkdocs build --strict || $(STOP)
 
 # "+": runs under `make -n` too, so the check can be tried without building.
 site-url:
-	+@$(PYTHON) scripts/site_url.py $(SITE_URL_CHECK)
+	+@$(PYTHON) scripts/site_url.py $(SITE_URL_CHECK) || $(STOP)
 
 # mkdocs serve builds everything itself (PDF included) and rebuilds on every save
 # under docs/, data/, macros/ and overrides/ (mkdocs.yml: watch). No .pyc files:
 # writing them into the watched folders would trigger a second rebuild.
 serve: system-deps $(VENV)/.installed-build
-	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m macros.check_data
-	PYTHONDONTWRITEBYTECODE=1 $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	@PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m macros.check_data || $(STOP)
+	@PYTHONDONTWRITEBYTECODE=1 $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 || $(STOP)
 
 test: $(VENV)/.installed-test
 	./scripts/system-deps.sh test

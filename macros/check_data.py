@@ -10,6 +10,9 @@ against the guideline as the build checks it (macros.load_components: quotes, th
 checklists' bullets), so such a mistake too comes as one Finnish message, without
 the build's Python traceback. (The serve hook runs it too when a rebuild fails; the
 build itself checks everything again.)
+
+Each message is printed as the build and `mkdocs serve` print it (overrides/hooks/data_errors.py,
+serve_loop.py): "VIRHE   -  " and the message, then the line saying the build stopped.
 """
 from __future__ import annotations
 
@@ -20,6 +23,14 @@ from . import load_components
 from .guideline import Guideline
 from .site_data import load_site_data
 from .validate import DataError, load_yaml
+
+LEVEL = "VIRHE"   # the build's level name for an editor's error (overrides/hooks/finnish/messages.py)
+STOPPED = "Käännös keskeytyi tiedon virheeseen (yllä). Korjaa se ja käännä uudelleen."
+
+
+def error_line(message: str) -> str:
+    """message as MkDocs prints an error whose level is LEVEL."""
+    return f"{LEVEL:<8}-  {message}"
 
 
 def problems(data_dir: Path) -> list[str]:
@@ -42,7 +53,9 @@ def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else Path("data")
     found = problems(data_dir)
     for message in found:
-        print(f"Virhe tiedoissa, sivustoa ei käännetty:\n{message}", file=sys.stderr)
+        print(error_line(message), file=sys.stderr)
+    if found:
+        print(STOPPED, file=sys.stderr)
     return 1 if found else 0
 
 

@@ -329,9 +329,14 @@ def test_two_tabs_survive_corrupt_storage_from_the_other(site, context):
         open_list(p, url(site, POST))
     box(b, POST, POST_ITEMS[0]["id"]).check()
     in_front(a).wait_for_function(f"() => document.getElementById('ennen-julkaisua-{POST_ITEMS[0]['id']}').checked")
-    a.evaluate("localStorage.setItem('loimaa-ohje:ennen-julkaisua', '{\"version\": 1, \"value\": "
-               "{\"items\": {\"__proto__\": \"ok\", \"constructor\": \"ok\"}}}')")
-    b.evaluate("localStorage.setItem('loimaa-ohje:ennen-julkaisua', '{not json')")
+    # Each tab gets the other's write as a storage event, later and in its own time: wait until each
+    # has handled it (a listener added now runs after the component's) before going on.
+    for p in (a, b):
+        p.evaluate("() => { window.__stored = []; addEventListener('storage', e => __stored.push(e.newValue)) }")
+    proto = '{"version": 1, "value": {"items": {"__proto__": "ok", "constructor": "ok"}}}'
+    for writer, reader, value in ((a, b, proto), (b, a, "{not json")):
+        writer.evaluate("v => localStorage.setItem('loimaa-ohje:ennen-julkaisua', v)", value)
+        in_front(reader).wait_for_function("v => window.__stored.includes(v)", arg=value)
     settle(a)
     assert box(a, POST, POST_ITEMS[0]["id"]).is_checked()  # corrupt data from elsewhere is not applied
     box(a, POST, POST_ITEMS[1]["id"]).check()

@@ -29,6 +29,7 @@ from markupsafe import escape
 
 from conftest import ROOT, FakeEnv, copy_project, mkdocs_build
 from macros import checklist, links, load_components, role_helper
+from macros.check_data import STOPPED
 from macros.guideline import Guideline, Page, Prose
 from macros.validate import DataError
 
@@ -185,7 +186,7 @@ def test_a_quote_the_guideline_lacks_fails_the_build_with_the_file_the_key_and_w
         build_checks(project)
     message = str(err.value)
     assert len(message.splitlines()) == 1
-    assert message.startswith(str(project / "data" / name) + ": "), message
+    assert re.match(re.escape(str(project / "data" / name)) + r", rivi \d+: ", message), message
     key = [step for step in path if isinstance(step, str)][-1]
     assert f"{key}: lainausta ei löydy sellaisenaan sivulta ohjeistus/todelliset-tarpeet.md: {WRONG!r}" in message
     assert "kopioi lainaus ohjeen sivulta sanasta sanaan" in message
@@ -219,8 +220,8 @@ def test_a_quote_from_a_page_of_the_sites_own_fails(tmp_path):
     data["intro"]["link"] = "perehdytys/ohje-lyhyesti.md"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert RIGHT in (DOCS / "perehdytys" / "ohje-lyhyesti.md").read_text(encoding="utf-8")
-    with pytest.raises(DataError, match=r"uusi-profiili\.yml: intro: perehdytys/ohje-lyhyesti\.md ei ole ohjeen "
-                                        r"sivu .*lainaa ohjeen omaa sivua"):
+    with pytest.raises(DataError, match=r"uusi-profiili\.yml, rivi \d+: intro: perehdytys/ohje-lyhyesti\.md ei ole "
+                                        r"ohjeen sivu .*lainaa ohjeen omaa sivua"):
         build_checks(project)
 
 
@@ -232,17 +233,21 @@ def test_a_wrong_quote_stops_a_real_build_with_one_finnish_message(tmp_path):
     assert data["fields"][6]["id"] == "yllapitaja-1"
     data["fields"][6]["hint"] = {"text": "Ylläpitäjiä voi olla useampi.", "quote": WRONG, "link": LINK}
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    message = (f"data/tarkistuslistat/uusi-profiili.yml: fields[7] ('yllapitaja-1').hint: lainausta ei löydy "
+    written = path.read_text(encoding="utf-8").splitlines()
+    line = written.index("  hint:", written.index("- id: yllapitaja-1")) + 1   # the key's line, named first
+    message = (f"data/tarkistuslistat/uusi-profiili.yml, rivi {line}: fields[7] ('yllapitaja-1').hint: "
+               "lainausta ei löydy "
                f"sellaisenaan sivulta ohjeistus/todelliset-tarpeet.md: {WRONG!r}; kopioi lainaus ohjeen sivulta "
                "sanasta sanaan tai korjaa linkki")
     # make build: the data check first, one Finnish message and no traceback.
     check = subprocess.run([sys.executable, "-m", "macros.check_data"], cwd=project, capture_output=True, text=True)
     assert (check.returncode, check.stdout) == (1, "")
-    assert check.stderr == f"Virhe tiedoissa, sivustoa ei käännetty:\n{message}\n"
-    # A plain mkdocs build stops too, the same message last.
+    assert check.stderr == f"VIRHE   -  {message}\n{STOPPED}\n"
+    # A plain mkdocs build stops too, with the same lines.
     result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", PDF="0")
     assert result.returncode != 0
-    assert (result.stdout + result.stderr).strip().splitlines()[-1].endswith(message)
+    said = (result.stderr + result.stdout).splitlines()
+    assert f"VIRHE   -  {message}" in said and STOPPED in said, result.stderr + result.stdout
 
 
 # --- (3) administrators: asked for, no number of our own ---------------------------------------

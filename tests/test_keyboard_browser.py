@@ -1,11 +1,14 @@
 """Keyboard use beyond the components' own journeys: focus shown on every field, whatever
-the browser's own parts of a field, and no tab stop under Material's search overlay."""
+the browser's own parts of a field, no tab stop under Material's search overlay, and the
+navigation drawer on a phone used by keyboard alone (test_tab_walk_browser.py walks every page)."""
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
 from browser import settle
+from layout import PHONE
+from test_tab_walk_browser import STOP as SEEN
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +83,78 @@ def test_tab_out_of_the_search_never_reaches_links_under_its_overlay(site, page)
             under.append(stop["name"])
     assert under == []
     expect(page.locator(".md-search__overlay")).to_be_hidden()  # once its fade-out has ended
+
+
+def drawer_stops(page, key: str = "Tab") -> tuple[list[str], list[str]]:
+    """Tab (or key) from where focus is until it leaves the open drawer: the stops in it, and the
+    problems seen at them and at the first stop after (at rest: the drawer slides, the overlay
+    fades)."""
+    stops, problems = [], []
+    for _ in range(60):
+        stop = page.evaluate(SEEN)
+        if stop["problems"]:
+            settle(page)
+            stop = page.evaluate(SEEN)
+        problems += [f"{stop['what']}: {p}" for p in stop["problems"]]
+        if not page.evaluate("() => document.activeElement.closest('.md-sidebar--primary')"):
+            assert not page.evaluate("() => document.getElementById('__drawer').checked"), "left open"
+            return stops, problems
+        stops.append(" ".join(stop["what"].split()[1:]))
+        page.keyboard.press(key)
+    pytest.fail(f"Tab never left the drawer: {stops}")
+
+
+def test_the_navigation_drawer_on_a_phone_works_by_keyboard_and_shows_only_what_tab_reaches(site, browser):
+    """Reported: at 360 px Tab went through the links of the closed drawer, off the screen, and
+    through the links of the levels an open level covers. Now: the menu button is a tab stop,
+    opening the drawer puts focus in it, Tab reaches only the open level's links and its title
+    (back to the level above), and leaving the drawer closes it."""
+    context = browser.new_context(locale="fi-FI", viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site.url + "ohjeistus/roolisi/", wait_until="load")
+        settle(page)
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.matches('.md-header label[for=__drawer]')"):
+                break
+        else:
+            pytest.fail("Tab never reached the menu button")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        stops, problems = drawer_stops(page)
+        assert problems == []
+        # The open level: the pages of chapter 3 and its title; not the levels it covers.
+        sections = [s for s in stops if s[:2] == "3." and s[3] == "."]
+        assert len(sections) == 6, stops
+        assert "3. Ohjeistus ja pelisäännöt" in stops
+        assert not {"Etusivu", "1. Mikä on sosiaalinen media?", "Tarkistuslistat"} & set(stops), stops
+        # Back one level with the title: focus on the label that opens the level it left, after
+        # the chapters before it and the title of theirs.
+        page.locator(".md-header label[for=__drawer]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        page.locator(".md-sidebar--primary label.md-nav__title[for=__nav_2_3]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => !document.getElementById('__nav_2_3').checked")
+        settle(page)
+        assert page.evaluate("() => document.activeElement.id") == "__nav_2_3_label"
+        stops, problems = drawer_stops(page, "Shift+Tab")
+        assert problems == []
+        assert stops[1:] == ["3. Ohjeistus ja pelisäännöt", "2. Loimaan kaupunki ja sosiaalinen media",
+                             "1. Mikä on sosiaalinen media?", "Ohje"], stops
+        # The page's contents, a level of its own: its title and its headings, all in view.
+        page.locator(".md-header label[for=__drawer]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        page.locator(".md-sidebar--primary label[for=__nav_2_3]").first.focus()
+        page.keyboard.press("Enter")
+        page.locator(".md-sidebar--primary label.md-nav__link[for=__toc]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('__toc').checked")
+        settle(page)
+        stops, problems = drawer_stops(page)
+        assert problems == []
+        assert stops[0] == "Sisällysluettelo" and "3.1.1. Työnantajan edustajana" in stops, stops
+    finally:
+        context.close()

@@ -98,14 +98,14 @@ def test_check_data_names_the_file_and_the_place_of_a_mistake_mkdocs_would_repor
     data.write_text(original.replace("      name: Loimaan kaupunki\n", "      name: [Loimaan kaupunki\n"),
                     encoding="utf-8")
     result = check_data(project)
-    last = result.stderr.strip().splitlines()[-1]
+    last = result.stderr.strip().splitlines()[-2]   # the last: the build stopped
     assert result.returncode == 1
-    assert last.startswith("data/ohje.yml, rivi ") and "virheellinen YAML" in last, result.stderr
+    assert last.startswith("VIRHE   -  data/ohje.yml, rivi ") and "virheellinen YAML" in last, result.stderr
     # An impossible ISO date stops MkDocs' own YAML reading with a bare ValueError.
     data.write_text(original.replace("next_review: 30.11.2027", "next_review: 2027-13-45"), encoding="utf-8")
     result = check_data(project)
-    assert result.stderr.strip().splitlines()[-1] == \
-        "data/ohje.yml: extra.ohje.document.next_review: kirjoita päivämäärä muodossa p.k.vvvv, esim. 15.1.2027 " \
+    assert re.fullmatch(r"VIRHE   -  data/ohje\.yml, rivi \d+: (.*)", result.stderr.strip().splitlines()[-2])[1] == \
+        "extra.ohje.document.next_review: kirjoita päivämäärä muodossa p.k.vvvv, esim. 15.1.2027 " \
         "(ei 2027-13-45)"
 
 

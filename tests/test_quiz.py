@@ -39,7 +39,7 @@ def test_the_issue_scenarios_are_in_the_quiz():
 def test_a_reworded_quote_fails_the_build(tmp_path):
     raw = copy.deepcopy(QUIZ_RAW)
     raw["questions"][0]["quote"] = "Viestipalvelut ovat somea."
-    with pytest.raises(DataError, match=r"testi.yml: kysymys 'whatsapp-ryhma': lainausta ei löydy"):
+    with pytest.raises(DataError, match=r"testi.yml, rivi \d+: kysymys 'whatsapp-ryhma': lainausta ei löydy"):
         check_guideline(quiz_component.quiz_refs(quiz(raw, tmp_path)))
 
 

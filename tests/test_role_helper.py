@@ -86,7 +86,8 @@ def test_every_role_question_asked_in_the_issue_is_there():
 def test_a_role_quote_that_is_not_on_its_page_fails(tmp_path):
     raw = copy.deepcopy(ROLES_RAW)
     raw["outcomes"][0]["quotes"][0]["link"] = "ohjeistus/tietoturva.md"
-    with pytest.raises(DataError, match=r"roolit.yml: tilanne 'virkaprofiili'.quotes\[1\]: lainausta ei löydy"):
+    with pytest.raises(DataError,
+                       match=r"roolit.yml, rivi \d+: tilanne 'virkaprofiili'.quotes\[1\]: lainausta ei löydy"):
         check_guideline(role_helper.role_refs(roles_from(raw, tmp_path)))
 
 

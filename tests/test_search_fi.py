@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import search
+from browser import goto_instant, search
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
@@ -238,12 +238,15 @@ def type_query(page, query: str) -> list[dict]:
     """Material's results (href, marked) after typing query's last letter into the box.
 
     Faster than browser.search for many queries: the rest of the word is filled
-    in at once (Material searches on keyup, so only the last key counts), and the
-    results are read as soon as Material has replaced the list, which it empties
-    (dropping our hidden marker) and refills in one go.
+    in at once (and its results awaited), and the results of the last key are read
+    as soon as Material has replaced the list, which it empties (dropping our hidden
+    marker) and refills in one go.
     """
     box = page.locator("input.md-search__input")
     box.fill(query[:-1])
+    # search.js has Material search what fill put in the box (as a paste): its answer first.
+    page.wait_for_function("q => window.__searchProbe.last === q"
+                           " && window.__searchProbe.answered === window.__searchProbe.sent", arg=query[:-1])
     page.eval_on_selector(".md-search-result__list",
                           "l => l.insertAdjacentHTML('beforeend', '<li hidden data-stale></li>')")
     box.press_sequentially(query[-1])
@@ -274,7 +277,10 @@ def test_queries_find_the_right_page_with_marks(site, page):
 
 @pytest.mark.browser
 def test_result_and_page_mark_the_pages_own_form_of_the_word(site, page):
-    page.goto(site.url, wait_until="load")
+    # Every result opens by instant navigation, as a reader's does once the page has loaded: a
+    # click before Material had its sitemap loaded a whole page, which had to load the search
+    # index again before it could mark anything.
+    goto_instant(page, site.url)
     for query, target, form in ON_PAGE:  # each search starts from the page the last one opened
         search(page, query)
         link = page.locator(f"a.md-search-result__link[href*='{target}']:has(mark)").first
@@ -290,7 +296,9 @@ def test_result_and_page_mark_the_pages_own_form_of_the_word(site, page):
 
 
 def marked_on_page(page, form: str) -> None:
-    """Wait until Material has marked form in the article (instant navigation swaps it in after the URL)."""
+    """Wait until Material has marked form in the article (instant navigation swaps it in after the
+    URL): it marks once the page's search index has loaded (at once after instant navigation)."""
+    page.wait_for_function("() => window.__searchProbe.ready")
     page.wait_for_function(
         "form => [...document.querySelectorAll('article mark[data-md-highlight]')]"
         ".some(m => m.textContent.toLowerCase() === form)", arg=form, timeout=10_000)

@@ -54,3 +54,28 @@ def test_page_and_section_links_land_on_the_section_with_whole_words_marked(site
         assert landed["inView"], f"{kind}: no highlighted word on screen at {href}"
         if landed["hash"]:
             assert landed["onTarget"], f"{kind}: the section #{landed['hash']} is not on screen"
+
+
+@pytest.mark.parametrize("index", ["index loaded", "index still loading"])
+def test_a_pasted_query_is_searched_whenever_it_comes(site, page, index):
+    """A query pasted with the mouse (an input event, no key) showed nothing: Material reads the
+    box on keyup only. search.js ends every change with a keyup. Pasted before the index has
+    loaded (its download held until the query is in the box), it is searched once it has."""
+    query = QUESTIONS[0][0]
+    held = []
+    if index == "index still loading":
+        page.route("**/search/search_index.json", lambda route: held.append(route))
+    with page.expect_request("**/search/search_index.json"):
+        page.goto(site.url, wait_until="load")
+    box = page.locator("input.md-search__input")
+    box.click()
+    if index == "index loaded":
+        page.wait_for_function("() => window.__searchProbe.ready")
+    box.evaluate("(box, q) => document.execCommand('insertText', false, q)", query)   # as a paste does
+    page.wait_for_function("q => document.querySelector('input.md-search__input').value === q", arg=query)
+    if held:
+        assert page.locator(".md-search-result__item").count() == 0   # no index, no results yet
+    for request in held:
+        request.continue_()
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.evaluate("() => window.__searchProbe.last") == query

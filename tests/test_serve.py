@@ -131,6 +131,7 @@ def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(se
     line = text.splitlines().index("      name: Loimaan kaupunki") + 1   # the bracket is opened there
     said = said_on_saving(server, data, text.replace("name: Loimaan kaupunki\n", "name: [Loimaan kaupunki\n", 1))
     assert f"VIRHE   -  data/ohje.yml, rivi {line}, " in said and "virheellinen YAML" in said, said
+    assert "hakasulje [ jäi sulkematta" in said and "expected" not in said, said   # wholly Finnish
 
     # The data file put right: the first approval gets its date; the footer of every page shows it.
     assert re.search(r"- body: Johtoryhmä\n +date:\n", text)

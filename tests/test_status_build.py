@@ -122,7 +122,7 @@ def test_an_approved_build_with_a_placeholder_address_is_refused_in_finnish(buil
     _, result = builds["placeholder"]
     said = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "data/ohje.yml: extra.ohje.communications.confirmed:" in said
+    assert re.search(r"data/ohje\.yml, rivi \d+: extra\.ohje\.communications\.confirmed:", said), said
     assert "confirmed: true" in said and "Traceback" not in said
 
 

@@ -54,18 +54,22 @@ from __future__ import annotations
 import hashlib
 import heapq
 import html
+import importlib
 import json
+import logging
 import re
 from collections import defaultdict
 from importlib import metadata
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 
 import finnish.voikko_fi
+from finnish.messages import finnish_level, from_project
 from finnish.voikko_fi import (MIN_PART, VoikkoMissing, action_noun, analyses, nominal_bases, paradigm, readings,
                                verb_bases, voikko)
 
+log = finnish_level(logging.getLogger("mkdocs.hooks.search_fi"))
 SYNONYMS = Path("data/haku/synonyymit.yml")
 # DATA of earlier builds, by a digest of everything it is made from (the site's
 # words, synonyms and ellipses, this code, Voikko's version): Voikko's analyses
@@ -96,8 +100,9 @@ def on_config(config):
     path = Path(config["config_file_path"]).parent / SYNONYMS
     try:
         config["search_fi_synonyms"] = load_synonyms(path)
-    except ValueError as err:
-        raise PluginError(str(err)) from err
+    except ValueError as err:   # a mistake in the file: said as every data error is (data_errors.py)
+        log.error(from_project(str(err)))
+        raise Abort(importlib.import_module("macros.check_data").STOPPED) from None
 
 
 def on_post_build(config):
@@ -189,12 +194,10 @@ def load_synonym_classes(path: Path) -> dict[str, dict[str, list[str]]]:
     """
     import yaml
 
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ValueError(f"{path}: tiedostoa ei voi lukea ({err.strerror})") from err
-    except yaml.YAMLError as err:
-        raise ValueError(f"{path}: virheellinen YAML: {err}") from err
+    # The data's own reader first: a YAML mistake in Finnish, at its line (a DataError is a ValueError).
+    # Importable here: mkdocs-macros has loaded the package (its on_config runs before the hooks').
+    importlib.import_module("macros.validate").load_yaml(path)
+    root = yaml.compose(path.read_text(encoding="utf-8"))  # again, with the lines of its nodes
 
     def fail(node, what: str):
         raise ValueError(f"{path}, rivi {node.start_mark.line + 1}: {what}")

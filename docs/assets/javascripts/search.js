@@ -4,22 +4,98 @@
  *
  * - Leaving the search with Tab closes its overlay: Material kept it open, and the next
  *   links of the page were reached under the dimmed overlay.
+ * - The same for the navigation drawer (phone and tablet; loimaa.css keeps the links of a
+ *   closed drawer and of a covered level out of the tab order): focus leaving it closes it,
+ *   and opening it from the header's menu button moves focus to its first visible link.
+ *   The menu button, each level's title (back to the level above) and each label that opens
+ *   a level are tab stops there, as Material's own Enter-on-a-label handling expects.
+ * - A sidebar link the keyboard reaches stays in view above the footer.
  * - A result's page link lands where its best section link does: Material gives the page
  *   link the words the page's own first part matched, often none ("?h=" empty), so it
  *   opened the top of the page with nothing highlighted. It now goes where the page's
  *   best-scoring result goes (address, anchor and words); to the top only when the page's
  *   first part is that result.
+ * - A query pasted (with the mouse or a phone's menu) or put in by autocorrect is searched:
+ *   Material reads the box on keyup only, so such a query showed nothing. Every change of the
+ *   box now ends with a keyup, also before the index has loaded (Material searches the box's
+ *   query once it has).
  * - A highlight covers whole words: Material marks the typed part ("käytt|ää"); each mark
  *   grows to the word it is in, on the page and in the results alike.
  */
 (function () {
   "use strict";
 
+  var DRAWER = window.matchMedia("(max-width: 76.234375em)");
+
+  function close(toggle) {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
   document.addEventListener("focusin", function (event) {
-    var toggle = document.getElementById("__search");
-    if (toggle && toggle.checked && !event.target.closest(".md-search")) {
-      toggle.checked = false;
-      toggle.dispatchEvent(new Event("change"));
+    var search = document.getElementById("__search"), drawer = document.getElementById("__drawer");
+    if (search && search.checked && !event.target.closest(".md-search")) close(search);
+    if (drawer && drawer.checked && DRAWER.matches && !event.target.closest(".md-sidebar--primary")) close(drawer);
+  });
+
+  // A sidebar link the keyboard reaches is brought into its sidebar's view again when the
+  // sidebar changes size: the page's scroll to the link made Material shorten the sticky
+  // sidebar above the footer, which then covered the link (a desktop, a long list's end).
+  var resized = window.ResizeObserver && new ResizeObserver(function (entries) {
+    var focused = document.activeElement;
+    if (!focused || !focused.matches(":focus-visible")) return;   // the keyboard's focus only
+    entries.forEach(function (entry) {
+      if (entry.target.contains(focused)) focused.scrollIntoView({ block: "nearest" });
+    });
+  });
+  function watchSidebars(root) {
+    if (!resized) return;
+    if (root.matches && root.matches(".md-sidebar__scrollwrap")) resized.observe(root);
+    root.querySelectorAll(".md-sidebar__scrollwrap").forEach(function (wrap) { resized.observe(wrap); });
+  }
+  watchSidebars(document);
+
+  function shown(el) {
+    var box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility === "visible";
+  }
+
+  // Focus follows the drawer and its levels when a key opens or closes them: to the first link
+  // of the drawer; to the title of a level opened (its back button), or back to the label that
+  // opens a level closed with its title (the label focus was on slides out of view).
+  document.addEventListener("change", function (event) {
+    var toggle = event.target, focused = document.activeElement, id = toggle.id, sidebar;
+    if (!DRAWER.matches || !focused || !focused.matches("label[for]")) return;
+    if (id === "__drawer") {
+      if (!toggle.checked || !focused.closest(".md-header")) return;
+      var first = [].filter.call(document.querySelectorAll(".md-sidebar--primary :is(a[href], label[tabindex='0'])"),
+                                 shown)[0];
+      if (first) first.focus({ preventScroll: true });
+    } else if ((sidebar = toggle.closest(".md-sidebar--primary")) && focused.htmlFor === id) {
+      var to = sidebar.querySelector((toggle.checked ? "label.md-nav__title" : "label.md-nav__link")
+                                     + "[for='" + id + "']");
+      // Without scrolling: the level is still sliding in, and its clipping box would scroll to it.
+      if (to && to !== focused) to.focus({ preventScroll: true });
+    }
+  });
+
+  // The drawer's labels, and the header's menu button that opens it, as tab stops on a phone
+  // or tablet only: on a desktop the sections' labels are headings that open nothing.
+  var LABELS = ".md-sidebar--primary label[for]:not([for=__drawer]), .md-header label[for=__drawer]";
+  function drawerLabels(root) {
+    root.querySelectorAll(LABELS).forEach(function (label) {
+      if (!label.hasAttribute("data-loimaa-tabindex")) {
+        label.setAttribute("data-loimaa-tabindex", label.getAttribute("tabindex") || "");
+      }
+      label.setAttribute("tabindex", DRAWER.matches ? "0" : label.getAttribute("data-loimaa-tabindex"));
+    });
+  }
+  drawerLabels(document);
+  DRAWER.addEventListener("change", function () { drawerLabels(document); });
+
+  document.addEventListener("input", function (event) {
+    if (event.target.matches("input.md-search__input") && !event.isComposing) {
+      event.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     }
   });
 
@@ -50,6 +126,8 @@
 
   function fix(node) {
     if (node.nodeType !== 1) return;
+    drawerLabels(node);
+    watchSidebars(node);
     if (node.matches("mark")) wholeWord(node);
     node.querySelectorAll("mark").forEach(wholeWord);
     var item = node.closest(".md-search-result__item");

@@ -1,8 +1,10 @@
-"""The build's messages to an editor: one Finnish line each (data_errors.py, page_errors.py, serve_loop.py).
+"""The build's messages to an editor: one Finnish line each (data_errors.py, page_errors.py, serve_loop.py,
+search_fi.py).
 
 MkDocs prints a record's level name before its message ("ERROR   -  ..."); for these
 messages it is VIRHE. Paths are shown from the project's folder, as the editor
-knows them (data/ohje.yml, docs/index.md).
+knows them (data/ohje.yml, docs/index.md). `python -m macros.check_data` prints its lines
+the same way (macros/check_data.py: LEVEL, error_line).
 """
 from __future__ import annotations
 
