@@ -177,62 +177,16 @@ def last_part(word: str) -> str:
     return word
 
 
-STAFF_WORD = re.compile(r"[^\W\d_]+")
-
-
 def load_synonyms(path: Path) -> dict[str, list[str]]:
-    """data/haku/synonyymit.yml: staff word -> guideline words or word pairs, from every class."""
-    return {key: targets for words in load_synonym_classes(path).values() for key, targets in words.items()}
+    """data/haku/synonyymit.yml: staff word -> guideline words or word pairs, from every class
+    (macros/synonyms.py; a DataError, a ValueError, in Finnish if the file is malformed)."""
+    # Importable here: mkdocs-macros has loaded the package (its on_config runs before the hooks').
+    return importlib.import_module("macros.synonyms").load_synonyms(path)
 
 
 def load_synonym_classes(path: Path) -> dict[str, dict[str, list[str]]]:
-    """data/haku/synonyymit.yml by class: class -> {staff word -> guideline words or word pairs}.
-
-    Each class has a reason ("peruste": the guideline's words it stands for) and its words
-    ("sanat"). ValueError, in Finnish, naming the file, the line, the class and the key, if the
-    file is malformed or a staff word is in two classes.
-    """
-    import yaml
-
-    # The data's own reader first: a YAML mistake in Finnish, at its line (a DataError is a ValueError).
-    # Importable here: mkdocs-macros has loaded the package (its on_config runs before the hooks').
-    importlib.import_module("macros.validate").load_yaml(path)
-    root = yaml.compose(path.read_text(encoding="utf-8"))  # again, with the lines of its nodes
-
-    def fail(node, what: str):
-        raise ValueError(f"{path}, rivi {node.start_mark.line + 1}: {what}")
-
-    if not isinstance(root, yaml.MappingNode) or not root.value:
-        raise ValueError(f"{path}: odotettiin luokkia (esim. `henkilöt:`, jonka alla `peruste:` ja `sanat:`)")
-    classes, seen = {}, {}
-    for name_node, body in root.value:
-        name = name_node.value
-        if not isinstance(body, yaml.MappingNode) or {k.value for k, _ in body.value} != {"peruste", "sanat"}:
-            fail(name_node, f"{name}: luokalla on oltava `peruste:` (mitä ohjeen sanoja se koskee) ja `sanat:`")
-        fields = {k.value: v for k, v in body.value}
-        if not isinstance(fields["peruste"], yaml.ScalarNode) or not fields["peruste"].value.strip():
-            fail(fields["peruste"], f"{name}: peruste puuttuu: kerro, mitä ohjeen sanoja luokka koskee")
-        if not isinstance(fields["sanat"], yaml.MappingNode) or not fields["sanat"].value:
-            fail(fields["sanat"], f"{name}: sanat puuttuvat (esim. `tili: profiili`)")
-        words = classes[name] = {}
-        for key_node, value_node in fields["sanat"].value:
-            key = key_node.value
-            if not STAFF_WORD.fullmatch(key) or key != key.lower():
-                fail(key_node, f"{name}: {key!r}: avaimen on oltava yksi sana pienin kirjaimin")
-            value = yaml.safe_load(yaml.serialize(value_node))
-            targets = [value] if isinstance(value, str) else value
-            if not isinstance(targets, list) or not targets or not all(
-                    isinstance(t, str) and t.split() and all(STAFF_WORD.fullmatch(w) for w in t.split())
-                    for t in targets):
-                fail(value_node, f"{name}: {key}: arvon on oltava ohjeen sana tai sanapari tai luettelo niistä, "
-                                 f"saatiin {value!r}")
-            targets = [" ".join(t.lower().split()) for t in targets]
-            if key in targets:
-                fail(key_node, f"{name}: {key}: sana ei voi olla oma synonyyminsä")
-            if key in seen:
-                fail(key_node, f"{name}: {key}: sana on jo luokassa {seen[key]}; kullakin sanalla on yksi luokka")
-            seen[key], words[key] = name, targets
-    return classes
+    """data/haku/synonyymit.yml by class (macros/synonyms.py)."""
+    return importlib.import_module("macros.synonyms").load_synonym_classes(path)
 
 
 def check_synonyms(synonyms: dict[str, list[str]], site_words: set[str], path: Path) -> None:
