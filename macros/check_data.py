@@ -22,6 +22,7 @@ from pathlib import Path
 from . import load_components
 from .guideline import Guideline
 from .site_data import load_site_data
+from .synonyms import SYNONYMS, load_synonym_classes
 from .validate import DataError, load_yaml, messages_of
 
 LEVEL = "VIRHE"   # the build's level name for an editor's error (overrides/hooks/finnish/messages.py)
@@ -47,7 +48,12 @@ def problems(data_dir: Path) -> list[str]:
     found = []
     for path in sorted(data_dir.rglob("*.yml")):
         try:
-            load_site_data(path) if path == data_dir / "ohje.yml" else load_yaml(path)
+            if path == data_dir / "ohje.yml":
+                load_site_data(path)
+            elif path == data_dir / SYNONYMS:
+                load_synonym_classes(path)
+            else:
+                load_yaml(path)
         except DataError as err:
             found.append(str(err))
     if not found:
