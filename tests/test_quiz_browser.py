@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from macros.guideline import quote_lines
 from browser import axe_violations, in_front
 from layout import DESKTOP, PHONE, layout_problems
 from onboarding_pages import (
@@ -33,7 +34,7 @@ def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(
         details = section.locator("details")
         assert details.is_visible() and details.get_attribute("open") is not None
         assert section.locator(".loimaa-quiz__explanation").inner_text() == q["explanation"]
-        assert q["quote"][-1] in section.locator("blockquote").inner_text()
+        assert quote_lines(q["quote"])[-1] in section.locator("blockquote").inner_text()
         assert section.locator(".loimaa-onboarding__source a").inner_text() == q["link"]["title"]
         assert all(r.is_disabled() for r in section.locator("input[type=radio]").all())   # answer locked in
         if n < TOTAL:
