@@ -94,8 +94,8 @@ class Page:
         """"3.1. Roolisi sosiaalisessa mediassa: Asiantuntijaprofiilit" for a link to the page (#anchor)."""
         return self.title + (f": {strip_number(self.ids[anchor])}" if anchor else "")
 
-    def has_passage(self, lines: list[str]) -> bool:
-        return " ".join(re.sub(r"\s+", " ", line) for line in lines) in self.text
+    def has_passage(self, lines: list[str | list[str]]) -> bool:
+        return " ".join(re.sub(r"\s+", " ", line) for line in quote_lines(lines)) in self.text
 
     @property
     def is_guideline(self) -> bool:
@@ -133,11 +133,27 @@ def parse_link(value: Any, where: str) -> dict:
     return {"page": page, "anchor": anchor or None, "title": None}
 
 
-def parse_quote(value: Any, where: str) -> list[str]:
-    """A guideline quote: one passage, or lines (a lead ending in ':' and the bullets after it)."""
-    if isinstance(value, list):
-        return [check_text(line, f"{where}[{i}]") for i, line in enumerate(check_list(value, where), 1)]
-    return [check_text(value, where)]
+def parse_quote(value: Any, where: str) -> list[str | list[str]]:
+    """A guideline quote: one passage, or lines (a lead ending in ':' and the bullets after it).
+    A line may be a list of its own: the sub-bullets of the bullet before it, as in the guideline
+    ("Viestipalvelut", then its description under it)."""
+    if not isinstance(value, list):
+        return [check_text(value, where)]
+    lines: list[str | list[str]] = []
+    for i, line in enumerate(check_list(value, where), 1):
+        if isinstance(line, list):
+            if not lines or not isinstance(lines[-1], str) or lines[-1].endswith(":"):
+                raise DataError(f"{where}[{i}]: alakohtien luettelo kuuluu sitä edeltävän kohdan alle; "
+                                "lisää ensin kohta, jonka alakohtia ne ovat")
+            lines.append([check_text(sub, f"{where}[{i}][{j}]") for j, sub in enumerate(check_list(line, where), 1)])
+        else:
+            lines.append(check_text(line, f"{where}[{i}]"))
+    return lines
+
+
+def quote_lines(quote: list[str | list[str]]) -> list[str]:
+    """A quote's lines in reading order, sub-bullets flattened in."""
+    return [sub for line in quote for sub in ([line] if isinstance(line, str) else line)]
 
 
 def check_refs(refs, guideline: Guideline) -> None:
@@ -158,7 +174,7 @@ def check_ref(where: str, link: dict, quote: list[str] | None, guideline: Guidel
         raise DataError(f"{where}: {link['page']} ei ole ohjeen sivu (sen otsikossa ei ole ohjeen numeroa); "
                         "lainaa ohjeen omaa sivua, esim. ohjeistus/roolisi.md#kaupungin-someprofiilit")
     if not page.has_passage(quote):
-        passage = " ".join(re.sub(r"\s+", " ", line) for line in quote)
+        passage = " ".join(re.sub(r"\s+", " ", line) for line in quote_lines(quote))
         raise DataError(f"{where}: lainausta ei löydy sellaisenaan sivulta {link['page']}: {passage!r};"
                         f"{now_reads(passage, [page], guideline)} kopioi lainaus ohjeen sivulta sanasta sanaan "
                         "tai korjaa linkki")
