@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from test_checklist_browser import (EMAIL, PROFILE, PROFILE_ITEMS, assert_clean, box, field, open_list,
+from test_checklist_browser import (EMAIL, PROFILE, PROFILE_ITEMS, assert_clean, box, field, open_list, stored,
                                     url)
 from test_checklist_journeys_browser import LONG, fill_request
 
@@ -232,3 +232,64 @@ def test_every_given_fact_is_in_the_mail_or_named_as_left_out(site, page, length
         else:
             assert line and line.endswith("…") and label in shortened, label
     assert "Profiilin nimi: Äänekäs" in body   # the name is the last fact to go
+
+
+# --- a field whose condition is answered otherwise --------------------------------------------
+
+CONDITIONAL = [f for f in PROFILE["fields"] if f.get("required_if")]
+SAMPLE = {"date": ("2027-08-31", "31.8.2027"), "text": ("Mastodon-palvelin", "Mastodon-palvelin")}
+
+
+def choose(page, field_id: str, value: str):
+    """Answer a select or a radio field of the request."""
+    spec = next(f for f in PROFILE["fields"] if f["id"] == field_id)
+    if spec["type"] == "radio":
+        page.locator(f"#uusi-profiili-{field_id}-{value}").check()
+    else:
+        field(page, field_id).select_option(value)
+
+
+def every_output(page, context) -> dict[str, str]:
+    """The request as each way out has it: the page's summary (what prints), the share sheet, the
+    e-mail draft and the mailto: link."""
+    outputs = {"summary": page.locator("[data-checklist-summary]").inner_text()}
+    page.evaluate("window.shared = null")
+    page.get_by_role("button", name="Jaa yhteenveto").click()
+    page.wait_for_function("window.shared !== null")
+    outputs["share"] = page.evaluate("window.shared.text")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa sähköpostiluonnos").click()
+    msg = email.message_from_bytes(Path(info.value.path()).read_bytes(), policy=email.policy.default)
+    outputs["eml"] = msg.get_content()
+    outputs["mailto"] = mail_query(page.locator("[data-checklist-mailto]").get_attribute("href"))["body"]
+    return outputs
+
+
+@pytest.mark.parametrize("spec", CONDITIONAL, ids=[f["id"] for f in CONDITIONAL])
+def test_a_field_whose_condition_is_answered_otherwise_is_in_no_output_and_comes_back(site, context, page, spec):
+    """Määräaikainen, an end date, then Pysyvä: no output says "Pysyvä … Päättymispäivä". The value is
+    kept, and is in every output again when the answer changes back."""
+    cond = spec["required_if"]
+    other = next(o["value"] for f in PROFILE["fields"] if f["id"] == cond["field"]
+                 for o in f["options"] if o["value"] != cond["value"])
+    typed, shown = SAMPLE[spec["type"]]
+    context.add_init_script(FAKE_SHARE)
+    open_list(page, url(site, PROFILE))
+    fill_request(page)
+    choose(page, cond["field"], cond["value"])
+    field(page, spec["id"]).fill(typed)
+    for name, text in every_output(page, context).items():
+        assert f"{spec['label']}" in text and shown in text, name
+
+    choose(page, cond["field"], other)
+    for name, text in every_output(page, context).items():
+        assert spec["label"] not in text and shown not in text, name
+    note = page.locator(f"#uusi-profiili-{spec['id']}-kentta .loimaa-checklist__off")
+    assert note.inner_text().startswith("Ei mukana yhteenvedossa: ")
+    assert field(page, spec["id"]).input_value() == typed   # kept in the form
+    assert stored(page, PROFILE)["value"]["fields"][spec["id"]] == typed
+
+    choose(page, cond["field"], cond["value"])
+    for name, text in every_output(page, context).items():
+        assert shown in text, name
+    assert note.is_hidden()

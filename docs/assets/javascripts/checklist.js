@@ -66,6 +66,8 @@
         label: box.querySelector("label, legend").firstChild.textContent.trim(),
         required: box.getAttribute("data-required") === "true",
         requiredIf: typeof cond.field === "string" ? { field: cond.field, value: cond.value } : null,
+        // Says why a given value is left out of the summary (see shown()).
+        off: typeof cond.field === "string" ? box.appendChild(el("p", null, "loimaa-checklist__off")) : null,
       };
     });
 
@@ -254,11 +256,23 @@
 
   /* --- progress, ready state, summary --- */
 
-  /* "Profiilin kesto on pysyvä" when the item's relevant_when field has another value; else "". */
-  Checklist.prototype.irrelevant = function (item) {
-    var field = this.field(item.when.field);
+  /* "Profiilin kesto on pysyvä" when the field a condition ({field, value}) names has another value; else "". */
+  Checklist.prototype.otherwise = function (cond) {
+    var field = cond && this.field(cond.field);
     var value = field ? this.value(field) : "";
-    return value && value !== item.when.value ? field.label + " on " + this.display(field).toLowerCase() : "";
+    return value && value !== cond.value ? field.label + " on " + this.display(field).toLowerCase() : "";
+  };
+
+  /* Why an item does not apply (its relevant_when is not met), or "". */
+  Checklist.prototype.irrelevant = function (item) {
+    return this.otherwise(item.when);
+  };
+
+  /* What the summary and every mail show for a field: nothing when its required_if condition is
+     answered otherwise (an end date after "Pysyvä"), so the request never contradicts itself. The value
+     stays in the form and in storage, and is shown again when the answer changes back. */
+  Checklist.prototype.shown = function (field) {
+    return this.otherwise(field.requiredIf) ? "" : this.display(field);
   };
 
   /* Each item's state: "ok" (confirmed), "na" (marked "ei koske"), "off" (relevant_when not met:
@@ -303,6 +317,9 @@
       if (!field.requiredIf) return;
       var needed = this.isRequired(field);
       all(field.box, "input, select, textarea").forEach(function (control) { control.required = needed; });
+      var reason = this.value(field) && this.otherwise(field.requiredIf);
+      field.off.textContent = reason ? "Ei mukana yhteenvedossa: " + reason +
+        ". Tieto säilyy ja tulee mukaan, jos valinta muuttuu." : "";
     }, this);
     var t = tally(states);
     var ready = t.confirmed === t.applicable;
@@ -337,7 +354,7 @@
     var missingFields = [];
     var fields = [];
     this.fields.forEach(function (field) {
-      var shown = self.display(field);
+      var shown = self.shown(field);
       var required = self.isRequired(field);
       if (!shown && required) missingFields.push(field.label);
       if (shown || required) fields.push({ label: field.label, value: shown });
@@ -394,14 +411,14 @@
     var left = [];
     var shortened = [];
     this.fields.forEach(function (f) {
-      var shown = this.display(f);
+      var shown = this.shown(f);
       if (!shown) return;
       if (carried.indexOf(f.id) < 0) left.push(f.label);
       else if (cut(shown) !== shown) shortened.push(f.label);
     }, this);
     carried.forEach(function (id) {
       var f = this.field(id);
-      if (this.value(f)) lines.push(f.label + ": " + cut(this.display(f)).replace(/\s+/g, " "));
+      if (this.shown(f)) lines.push(f.label + ": " + cut(this.shown(f)).replace(/\s+/g, " "));
     }, this);
     left.push("kohtien luettelo");
     lines.push("", "Tästä viestistä puuttuu: " + left.join(", ") + ".");
