@@ -82,7 +82,9 @@ def test_the_email_draft_carries_every_field_and_every_items_state(site, page):
     download = info.value
     assert download.suggested_filename == "someprofiilipyynto-loimaan-kirjasto.eml"
     raw = Path(download.path()).read_bytes()
-    assert max(len(line) for line in raw.split(b"\r\n")) <= 78   # RFC 5322 line length
+    head, _, text = raw.partition(b"\r\n\r\n")
+    assert max(len(line) for line in head.split(b"\r\n")) <= 78   # RFC 5322 line length
+    assert max(len(line) for line in text.split(b"\r\n")) <= 998
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert msg["X-Unsent"] == "1"      # the mail program opens it as a new, unsent message
     assert msg["To"] == EMAIL
@@ -94,6 +96,35 @@ def test_the_email_draft_carries_every_field_and_every_items_state(site, page):
     assert_whole(body, values)
     page.get_by_text("Sähköpostiluonnos ladattu (someprofiilipyynto-loimaan-kirjasto.eml).").wait_for()
     assert_clean(page)   # made in the page: no request anywhere
+
+
+def download_draft(page) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa sähköpostiluonnos").click()
+    return Path(info.value.path()).read_bytes()
+
+
+@pytest.mark.parametrize("paragraph", [1, 40], ids=["short-lines", "a-line-over-998-octets"])
+def test_the_email_draft_reads_as_text_in_any_viewer(site, page, paragraph):
+    """Opened in a text editor, the draft shows the summary itself (UTF-8 as is), not base64; a line
+    too long for a mail line goes quoted-printable, where plain words stay as they are."""
+    open_list(page, url(site, PROFILE))
+    fill_everything(page)
+    field(page, "lisatiedot").fill("Äänestyspäivän tiedotteet ja kirjaston aukiolot. " * paragraph)
+    raw = download_draft(page)
+    head, _, body = raw.decode("utf-8").partition("\r\n\r\n")
+    unfolded = head.replace("\r\n ", " ")
+    assert "=?UTF-8?Q?Someprofiilipyynt=C3=B6?= (ohjeen kohta 3.2): Loimaan kirjasto" in unfolded
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert msg["Subject"] == SUBJECT
+    assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == summary_of(page)
+    assert max(len(line) for line in raw.split(b"\r\n")) <= (998 if paragraph == 1 else 78)
+    if paragraph == 1:
+        assert "Content-Transfer-Encoding: 8bit" in head
+        assert body.replace("\r\n", "\n").rstrip("\n") == summary_of(page)
+    else:
+        assert "Content-Transfer-Encoding: quoted-printable" in head
+        assert "Vahvistetut kohdat".upper() in body and "Loimaan kirjasto" in body
 
 
 def test_an_empty_draft_still_says_what_is_missing(site, page):

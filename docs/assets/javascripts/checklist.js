@@ -621,11 +621,7 @@
       "Subject: " + encodedWords(this.subject(s)),
       "MIME-Version: 1.0",
       "Content-Type: text/plain; charset=UTF-8",
-      "Content-Transfer-Encoding: base64",
-      "",
-      base64Lines(this.summaryText(s).replace(/\n/g, "\r\n")),
-      "",
-    ].join("\r\n");
+    ].concat(bodyPart(this.summaryText(s))).join("\r\n");
     var url = URL.createObjectURL(new Blob([eml], { type: "message/rfc822" }));
     var link = el("a");
     link.href = url;
@@ -646,33 +642,86 @@
     return ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "yhteenveto";
   }
 
-  function utf8Base64(text) {
-    var bytes = new TextEncoder().encode(text);
-    var binary = "";
-    for (var i = 0; i < bytes.length; i += 0x8000) {
-      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-    }
-    return btoa(binary);
+  var utf8 = new TextEncoder();
+
+  /* The body as it stays readable in any text viewer: UTF-8 as is (8bit), CRLF lines. A line over
+     RFC 5322's 998 octets cannot go as is: then the whole body goes quoted-printable, which keeps ASCII
+     as it is and breaks lines softly. Returns the transfer-encoding header, a blank line and the body. */
+  function bodyPart(text) {
+    var lines = text.split("\n");
+    var long = lines.some(function (line) { return utf8.encode(line).length > 998; });
+    if (!long) return ["Content-Transfer-Encoding: 8bit", "", lines.join("\r\n"), ""];
+    return ["Content-Transfer-Encoding: quoted-printable", "", lines.map(quotedPrintable).join("\r\n"), ""];
   }
 
-  /* The body in base64 lines of 76 characters (RFC 2045). */
-  function base64Lines(text) {
-    return utf8Base64(text).replace(/.{76}/g, "$&\r\n").replace(/\r\n$/, "");
+  /* "ä" -> "=C3=A4": a character's UTF-8 bytes as =XX. */
+  function hexBytes(ch) {
+    return Array.from(utf8.encode(ch)).map(function (b) {
+      return "=" + (b < 16 ? "0" : "") + b.toString(16).toUpperCase();
+    }).join("");
   }
 
-  /* A header value as RFC 2047 encoded words, each under 76 characters, whole characters only. */
-  function encodedWords(text) {
-    var words = [];
-    var chunk = "";
-    Array.from(text).forEach(function (ch) {
-      if (new TextEncoder().encode(chunk + ch).length > 36) {
-        words.push(chunk);
-        chunk = "";
+  /* One line as quoted-printable (RFC 2045 6.7): soft line breaks ("=") keep each line under 77,
+     each character whole on one line. */
+  function quotedPrintable(line) {
+    var out = [];
+    var current = "";
+    var chars = Array.from(line);
+    chars.forEach(function (ch, i) {
+      var last = i === chars.length - 1;
+      var piece = /[\x21-\x3c\x3e-\x7e]/.test(ch) || (/[ \t]/.test(ch) && !last) ? ch : hexBytes(ch);
+      if (current.length + piece.length > 75) {
+        out.push(current + "=");
+        current = "";
       }
-      chunk += ch;
+      current += piece;
     });
-    words.push(chunk);
-    return words.map(function (w) { return "=?UTF-8?B?" + utf8Base64(w) + "?="; }).join("\r\n ");
+    out.push(current);
+    return out.join("\r\n");
+  }
+
+  /* A header value readable as it stands: ASCII words as they are, runs of words with other characters
+     as RFC 2047 Q encoded words (under 76 characters each), folded to lines under 78. */
+  function encodedWords(text) {
+    var pieces = [];
+    var run = [];
+    var flush = function () {
+      if (!run.length) return;
+      var chunk = "";
+      Array.from(run.join(" ")).forEach(function (ch) {
+        var q = /[A-Za-z0-9!*+\-/.]/.test(ch) ? ch : ch === " " ? "_" : hexBytes(ch);
+        if (chunk.length + q.length > 63) {
+          pieces.push("=?UTF-8?Q?" + chunk + "?=");
+          chunk = "";
+        }
+        chunk += q;
+      });
+      pieces.push("=?UTF-8?Q?" + chunk + "?=");
+      run = [];
+    };
+    text.split(" ").forEach(function (word) {
+      if (/^[\x21-\x7e]*$/.test(word) && word.indexOf("=?") < 0) {
+        flush();
+        pieces.push(word);
+      } else {
+        run.push(word);
+      }
+    });
+    flush();
+    var header = "";
+    var line = 9;   // "Subject: "
+    pieces.forEach(function (piece, i) {
+      if (i && line + 1 + piece.length > 76) {
+        header += "\r\n ";
+        line = 1;
+      } else if (i) {
+        header += " ";
+        line += 1;
+      }
+      header += piece;
+      line += piece.length;
+    });
+    return header;
   }
 
   /* Older browsers and plain-http intranets have no Clipboard API. */
