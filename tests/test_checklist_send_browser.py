@@ -152,7 +152,9 @@ def test_share_sheet_carries_the_whole_summary_where_the_browser_has_one(site, c
     page.get_by_text("Yhteenveto jaettu.").wait_for()
     shared = page.evaluate("window.shared")
     assert shared["title"] == SUBJECT
-    assert shared["text"] == summary_of(page)
+    # The share sheet has no recipient: the text names it, the address the page shows (data/ohje.yml).
+    assert shared["text"] == f"Vastaanottaja: {EMAIL}\n\n" + summary_of(page)
+    assert f"Vastaanottaja: {EMAIL}." in page.locator(".loimaa-summary__to").inner_text()
     assert_whole(shared["text"], values)
     assert_clean(page)
 
@@ -233,8 +235,9 @@ def test_the_mail_says_the_summary_was_copied_only_when_it_was(site, context, pa
         assert focused_link(page) == "Lähetä sähköpostilla viestinnälle"   # the copy kept focus where it was
     else:
         assert "kopioitu" not in body
-        assert "Lisää ne: kopioi sivun ”Yhteenveto viestinnälle” tähän viestiin, tai lähetä sivulta ladattava"\
-               " sähköpostiluonnos." in body
+        pronoun = "se" if len(left) + 1 == 1 else "ne"   # the fields left out, and the items
+        assert f"Lisää {pronoun}: kopioi sivun ”Yhteenveto viestinnälle” tähän viestiin, tai lähetä sivulta"\
+               " ladattava sähköpostiluonnos." in body
     for text in [body, before, page.locator("article").inner_text()]:
         assert "Ctrl" not in text   # nothing a phone cannot do
     assert page.watch.console_errors == []
@@ -324,3 +327,23 @@ def test_a_field_whose_condition_is_answered_otherwise_is_in_no_output_and_comes
     for name, text in every_output(page, context).items():
         assert shown in text, name
     assert note.is_hidden()
+
+
+def test_a_mail_missing_one_thing_says_se_and_names_the_missing_facts(site, page):
+    """"Tästä viestistä puuttuu: kohtien luettelo. Lisää ne" (issue 23 walk): one thing is "se"; and the
+    mail names the facts the request lacks, not only how many."""
+    open_list(page, url(site, PROFILE))
+    fill_request(page)
+    for f in PROFILE["fields"]:   # only what the mail carries is given; then only the items are left out
+        if f["id"] not in MAIL_FIELDS and f["type"] not in {"radio", "select"}:
+            field(page, f["id"]).fill("")
+    field(page, "kohderyhma").fill("")
+    body = mail_query(page.locator("[data-checklist-mailto]").get_attribute("href"))["body"]
+    assert "Tästä viestistä puuttuu: kohtien luettelo.\r\nLisää se: " in body
+    missing = [f["label"] for f in PROFILE["fields"] if f["required"] and f["id"] not in MAIL_FIELDS]
+    assert f"Pyynnöstä puuttuu tietoja ({len(missing) + 1}): " in body and "Kohderyhmä" in body
+    assert f"Vahvistamatta {len(PROFILE_ITEMS)} kohtaa." in body
+    box(page, PROFILE, PROFILE_ITEMS[0]).check()
+    field(page, "lisatiedot").fill("Lisää")   # not carried by the mail: now two things are left out
+    body = mail_query(page.locator("[data-checklist-mailto]").get_attribute("href"))["body"]
+    assert "Tästä viestistä puuttuu: Lisätietoja viestinnälle, kohtien luettelo.\r\nLisää ne: " in body

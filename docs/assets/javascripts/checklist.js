@@ -405,8 +405,12 @@
      mail say so). */
   Checklist.prototype.mailText = function (s, room, copied, keep) {
     var cut = function (text) { return text.length > room ? text.slice(0, room - 1) + "…" : text; };
-    var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa" + s.apart,
-      s.complete ? COMPLETE : "Pyynnöstä puuttuu tietoja: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
+    var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa" + s.apart];
+    if (s.complete) lines.push(COMPLETE);
+    // Which facts the request still lacks, by name (as the summary says it); the items by number only.
+    if (s.missingFields.length) lines.push(missingFieldsLine(s) + ".");
+    if (s.unconfirmed.length) lines.push("Vahvistamatta " + s.unconfirmed.length + (s.unconfirmed.length === 1 ? " kohta." : " kohtaa."));
+    lines.push("");
     var carried = this.summaryConfig.mailFields.slice(0, keep);
     var left = [];
     var shortened = [];
@@ -424,7 +428,7 @@
     lines.push("", "Tästä viestistä puuttuu: " + left.join(", ") + ".");
     if (shortened.length) lines.push("Lyhennetty: " + shortened.join(", ") + ".");
     lines.push(copied ? "Koko yhteenveto on kopioitu leikepöydälle: liitä se tähän viestiin."
-      : "Lisää ne: kopioi sivun ”" + s.heading + "” tähän viestiin, tai lähetä sivulta ladattava sähköpostiluonnos.");
+      : "Lisää " + (left.length === 1 ? "se" : "ne") + ": kopioi sivun ”" + s.heading + "” tähän viestiin, tai lähetä sivulta ladattava sähköpostiluonnos.");
     return { subject: this.subject(s, cut), body: lines.join("\r\n") };
   };
 
@@ -601,7 +605,9 @@
   Checklist.prototype.shareSummary = function () {
     var s = this.summary();
     var region = this.root.querySelector("[data-checklist-summary-message]");
-    navigator.share({ title: this.subject(s), text: this.summaryText(s) }).then(function () {
+    // A share sheet has no recipient field: the text names it (the address of data/ohje.yml, as the page does).
+    var to = "Vastaanottaja: " + this.root.querySelector("[data-checklist-mailto]").getAttribute("data-email");
+    navigator.share({ title: this.subject(s), text: to + "\n\n" + this.summaryText(s) }).then(function () {
       Loimaa.announce(region, "Yhteenveto jaettu.");
     }, function (error) {
       if (error && error.name === "AbortError") return;   // the user closed the share sheet
