@@ -32,6 +32,11 @@ def test_role_helper_reaches_each_outcome(site, page, outcome):
         for qid, yes in path:
             page.locator(f"#rooli-{qid}-{'kylla' if yes else 'ei'}").check()
         assert visible_outcomes(page) == [outcome]
+        # The next Tab stop after the last answer is in the result, not "Aloita alusta" (issue 23 walk).
+        page.locator(f"#rooli-{qid}-{'kylla' if yes else 'ei'}").focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate(f"!!document.activeElement.closest('#tilanne-{outcome}')"), \
+            page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
         heading = page.locator(f"#tilanne-{outcome}-otsikko")
         assert heading.inner_text() == f"Tilanteesi: {title}"
         assert page.locator("[data-role-status]").inner_text().startswith(f"Tilanteesi: {title}.")
