@@ -30,7 +30,8 @@ def situation_in_3_1(said: dict) -> str:
     a profile in your own name is an expert profile, one that is not a work or office profile. 3.1.2:
     otherwise, in your own profile, you act as a private person ("omissa profiileissasi", "henkilökohtaista
     profiiliasi"), who may say they work for the city; in a profile neither yours nor the city's (an
-    association's page) neither section applies, and nothing about your own profile fits."""
+    association's page), not in work tasks nor in the city's name, you are a private person too (3.1
+    knows two roles), but nothing about your own profile fits: its own situation."""
     work = said["tyotehtava"]
     for_the_city = work or (not said["oma-profiili"] and said["kaupungin-nimissa"])
     if for_the_city and not work:
@@ -83,8 +84,10 @@ CLAIMS = [
     (r"\bmuussa kuin omassa profiilissasi", lambda said: said.get("oma-profiili") is False),
     (r"\bet kaupungin nimissä", lambda said: said.get("kaupungin-nimissa") is False),
     (r"(?<!et )\bkaupungin nimissä", lambda said: said.get("kaupungin-nimissa") is True),
-    # 3.1.2 speaks of your own profiles: not someone else's page (issue 23 walk: Ei, Ei, Ei).
-    (r"\byksityishenkilö", lambda said: said.get("tyotehtava") is False and said.get("oma-profiili") is True),
+    # 3.1 knows two roles: not in work tasks and not in the city's name, you act as a private person,
+    # in your own profile or on someone else's page (issue 23 walk: Ei, Ei, Ei).
+    (r"\byksityishenkilö", lambda said: said.get("tyotehtava") is False
+     and (said.get("oma-profiili") is True or said.get("kaupungin-nimissa") is False)),
     (r"\bkerrot, että", lambda said: said.get("mainitsee") is True),
     (r"\betkä kerro", lambda said: said.get("mainitsee") is False),
 ]
@@ -118,8 +121,8 @@ def test_each_summary_fits_every_path_that_leads_to_it():
      {"tyotehtava": False, "oma-profiili": False, "kaupungin-nimissa": True}, 1),
     ("Viestit yksityishenkilönä etkä kerro työskenteleväsi kaupungilla.",
      {"tyotehtava": False, "oma-profiili": True, "mainitsee": False}, 0),
-    ("Viestit yksityishenkilönä etkä kerro työskenteleväsi kaupungilla.",
-     {"tyotehtava": False, "oma-profiili": False, "kaupungin-nimissa": False, "mainitsee": False}, 1),
+    ("Käytät omaa profiiliasi yksityishenkilönä.",
+     {"tyotehtava": False, "oma-profiili": False, "kaupungin-nimissa": False}, 1),
 ])
 def test_the_claims_catch_the_summaries_the_walk_found(summary, said, wrong):
     assert len(claims_against(summary, said)) == wrong

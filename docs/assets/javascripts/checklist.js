@@ -399,7 +399,7 @@
     return this.fields.filter(function (f) { return f.id === id; })[0];
   };
 
-  /* The mailto: fallback: the key facts only (the first `keep` of mail_fields), each value cut to
+  /* The mailto: fallback: the first `keep` facts of mailOrder(), each value cut to
      `room` characters (mailto links over about 2000 characters get cut), then what the mail leaves
      out and how to add it. copied: the whole summary is on the clipboard now (only then does the
      mail say so). */
@@ -411,7 +411,7 @@
     if (s.missingFields.length) lines.push(missingFieldsLine(s) + ".");
     if (s.unconfirmed.length) lines.push("Vahvistamatta " + s.unconfirmed.length + (s.unconfirmed.length === 1 ? " kohta." : " kohtaa."));
     lines.push("");
-    var carried = this.summaryConfig.mailFields.slice(0, keep);
+    var carried = this.mailOrder().slice(0, keep);
     var left = [];
     var shortened = [];
     this.fields.forEach(function (f) {
@@ -425,11 +425,20 @@
       if (this.shown(f)) lines.push(f.label + ": " + cut(this.shown(f)).replace(/\s+/g, " "));
     }, this);
     left.push("kohtien luettelo");
-    lines.push("", "Tästä viestistä puuttuu: " + left.join(", ") + ".");
-    if (shortened.length) lines.push("Lyhennetty: " + shortened.join(", ") + ".");
+    lines.push("", "Tästä viestistä puuttuu: " + left.join("; ") + ".");
+    if (shortened.length) lines.push("Lyhennetty: " + shortened.join("; ") + ".");
     lines.push(copied ? "Koko yhteenveto on kopioitu leikepöydälle: liitä se tähän viestiin."
       : "Lisää " + (left.length === 1 ? "se" : "ne") + ": kopioi sivun ”" + s.heading + "” tähän viestiin, tai lähetä sivulta ladattava sähköpostiluonnos.");
     return { subject: this.subject(s, cut), body: lines.join("\r\n") };
+  };
+
+  /* Every field, those of mail_fields first (its order is their priority): what does not fit
+     the link is left out from the end, and the mail names it. */
+  Checklist.prototype.mailOrder = function () {
+    var first = this.summaryConfig.mailFields;
+    return first.concat(this.fields.map(function (f) { return f.id; }).filter(function (id) {
+      return first.indexOf(id) < 0;
+    }));
   };
 
   Checklist.prototype.subject = function (s, cut) {
@@ -440,7 +449,7 @@
      characters, then the last facts left out (the mail names them). */
   Checklist.prototype.mailHref = function (s, copied) {
     var mail = this.root.querySelector("[data-checklist-mailto]");
-    var keep = this.summaryConfig.mailFields.length;
+    var keep = this.mailOrder().length;
     for (var room = 400; ;) {
       var text = this.mailText(s, room, copied, keep);
       var href = "mailto:" + mail.getAttribute("data-email") + "?subject=" + encodeURIComponent(text.subject) +
@@ -455,7 +464,7 @@
   var COMPLETE = "Kaikki pyyntöön tarvittavat tiedot on annettu ja kaikki kohdat vahvistettu.";
 
   function missingFieldsLine(s) {
-    return "Pyynnöstä puuttuu tietoja (" + s.missingFields.length + "): " + s.missingFields.join(", ");
+    return "Pyynnöstä puuttuu tietoja (" + s.missingFields.length + "): " + s.missingFields.join("; ");
   }
 
   function unconfirmedTitle(s) {

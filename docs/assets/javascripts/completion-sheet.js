@@ -25,8 +25,11 @@
     var d = new Date(+dmy[3], +dmy[2] - 1, +dmy[1]);
     return d.getFullYear() === +dmy[3] && d.getMonth() === +dmy[2] - 1 && d.getDate() === +dmy[1];
   }
-  var DATE_ERROR = "Päivämäärä ei kelpaa. Kirjoita se muodossa p.k.vvvv, esimerkiksi 1.12.2026, tai jätä kenttä tyhjäksi " +
-    "ja kirjoita päivämäärä paperiin käsin.";
+  /* Why a date is refused: a day that does not exist ("31.2.2026") is written right; only the rest
+     needs the format. */
+  var DATE_HINT = "esimerkiksi 1.12.2026, tai jätä kenttä tyhjäksi ja kirjoita päivämäärä paperiin käsin.";
+  var NO_SUCH_DAY = "Päivämäärä ei kelpaa: sellaista päivää ei ole. Kirjoita oikea päivä, " + DATE_HINT;
+  var DATE_FORMAT = "Päivämäärä ei kelpaa. Kirjoita se muodossa p.k.vvvv, " + DATE_HINT;
 
   function CompletionSheet(root) {
     var self = this;
@@ -110,7 +113,8 @@
     var ok = this.dateValid();
     if (ok) this.date.removeAttribute("aria-invalid");
     else this.date.setAttribute("aria-invalid", "true");
-    var text = ok ? "" : DATE_ERROR;
+    var written = /^\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$/.test(this.date.value);
+    var text = ok ? "" : written ? NO_SUCH_DAY : DATE_FORMAT;
     if (this.dateError.textContent !== text) this.dateError.textContent = text;
     return ok;
   };
