@@ -32,6 +32,7 @@ from .validate import DataError, check_date, check_list, check_mapping, check_te
 KINDS = {"major": "olennainen", "minor": "pieni"}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
+WORD = re.compile(r"\w+")
 PAIR_RATIO = 0.5   # a removed and an added unit this alike (word tokens) are one unit changed
 
 
@@ -209,7 +210,9 @@ def word_parts(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def likeness(old: str, new: str) -> float:
-    return difflib.SequenceMatcher(None, TOKEN.findall(old), TOKEN.findall(new), autojunk=False).ratio()
+    """How alike two units are, by their words (spaces and punctuation would make any two alike)."""
+    return difflib.SequenceMatcher(None, WORD.findall(old.lower()), WORD.findall(new.lower()),
+                                   autojunk=False).ratio()
 
 
 def section_changes(old: list[Unit], new: list[Unit]) -> list[dict]:
