@@ -45,8 +45,9 @@ def define_env(env):
     checklists, roles, quiz_data = load_components(data_dir, guideline)
     # The stored versions, the changes since the last one and the redline (macros/versions.py);
     # the draft PDF prints the redline as its appendix, the approved one does not.
-    version_state = versions.state(data_dir, Path(env.conf["docs_dir"]), env.conf["nav"], ohje)
-    env.conf["extra"]["versions"] = {"redline": [] if ohje["approved"] else version_state["redline"]}
+    version_state = versions.state(data_dir, Path(env.project_dir) / env.conf["docs_dir"], env.conf["nav"], ohje)
+    env.conf["extra"]["versions"] = {"redline": [] if ohje["approved"] else version_state["redline"],
+                                     "uncovered": bool(version_state["uncovered"])}
     env.variables["version_state"] = version_state
 
     env.variables["ohje"] = ohje
@@ -127,6 +128,13 @@ def define_env(env):
 
 
 REDLINE_PAGE = "muutokset.md"
+
+
+def on_post_build(env):
+    """A section changed with no entry in data/muutokset.yml stops the build (in Finnish, naming
+    the section). Here, after the pages: a mistake in a page (a broken link) is reported first,
+    by its own line (overrides/hooks/page_errors.py stops the build before this)."""
+    versions.check_covered(env.variables["version_state"])
 
 
 def on_post_page_macros(env):

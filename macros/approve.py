@@ -41,7 +41,8 @@ def approve(project: Path) -> str:
                         f"vielä hyväksytty: päivämäärä puuttuu ({', '.join(missing)}). Kirjaa jokaisen toimielimen "
                         "päätöksen päivämäärä (ja pykälä) ja vahvista viestinnän osoite, sitten aja make hyvaksy.")
     nav = read_nav(project)
-    state = versions.state(data, project / "docs", nav, ohje)   # refuses a change with no entry
+    state = versions.state(data, project / "docs", nav, ohje)
+    versions.check_covered(state)   # a changed section with no change entry: the build's own refusal
     version = ohje["document"]["version"]
     target = data / "versiot" / f"{version}.yml"
     sections = [{key: s[key] for key in ("number", "title", "page", "blocks")}

@@ -29,7 +29,7 @@ from . import templates
 from .guideline import NUMBERED, SITE_NOTE
 from .validate import DataError, check_date, check_list, check_mapping, check_text, load_yaml, parse_date
 
-KINDS = {"major": "olennainen", "minor": "pieni"}
+KINDS = ("major", "minor")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
 WORD = re.compile(r"\w+")
@@ -105,24 +105,32 @@ def load_baselines(directory: Path) -> list[dict]:
     """Every stored version, oldest first (by its last approval date; the unapproved source first)."""
     found = []
     for path in sorted(Path(directory).glob("*.yml")):
-        raw = check_mapping(load_yaml(path), str(path), {"version", "title", "last_reviewed", "approvals", "sections"},
+        at = str(path)
+        raw = check_mapping(load_yaml(path), at, {"version", "title", "last_reviewed", "approvals", "sections"},
                             {"note"})
         approvals = []
-        for i, item in enumerate(check_list(raw["approvals"], f"{path}: approvals"), 1):
-            item = check_mapping(item, f"{path}: approvals[{i}]", {"body", "date"}, {"pykala"})
-            approvals.append({"body": check_text(item["body"], f"{path}: approvals[{i}].body"),
-                              "date": check_date(item["date"], f"{path}: approvals[{i}].date", optional=True),
-                              "pykala": item.get("pykala")})
+        for i, item in enumerate(check_list(raw["approvals"], f"{at}: approvals"), 1):
+            item = check_mapping(item, f"{at}: approvals[{i}]", {"body", "date"}, {"pykala"})
+            pykala = item.get("pykala")
+            approvals.append({"body": check_text(item["body"], f"{at}: approvals[{i}].body"),
+                              "date": check_date(item["date"], f"{at}: approvals[{i}].date", optional=True),
+                              "pykala": None if pykala is None else check_text(pykala, f"{at}: approvals[{i}].pykala")})
         sections = []
-        for i, item in enumerate(check_list(raw["sections"], f"{path}: sections"), 1):
-            item = check_mapping(item, f"{path}: sections[{i}]", {"number", "title", "page", "blocks"})
-            sections.append({"number": str(item["number"]), "title": item["title"], "page": item["page"],
-                             "blocks": [str(b) for b in item["blocks"] or []]})
-        approved = bool(approvals) and all(a["date"] for a in approvals)
+        for i, item in enumerate(check_list(raw["sections"], f"{at}: sections"), 1):
+            where = f"{at}: sections[{i}]"
+            item = check_mapping(item, where, {"number", "title", "page", "blocks"})
+            sections.append({key: check_text(item[key], f"{where}.{key}") for key in ("number", "title", "page")}
+                            | {"blocks": [check_text(block, f"{where}.blocks[{n}]") and block for n, block in
+                                          enumerate(check_list(item["blocks"], f"{where}.blocks"), 1)]
+                               if item["blocks"] != [] else []})
+        approved = all(a["date"] for a in approvals)
         dates = [parse_date(a["date"]) for a in approvals if a["date"]]
-        found.append({"version": check_text(str(raw["version"]), f"{path}: version"), "title": raw["title"],
-                      "last_reviewed": raw["last_reviewed"], "approvals": approvals, "approved": approved,
-                      "approved_on": max(dates) if approved else None, "note": raw.get("note"),
+        note = raw.get("note")
+        found.append({"version": check_text(raw["version"], f"{at}: version"),
+                      "title": check_text(raw["title"], f"{at}: title"),
+                      "last_reviewed": check_date(raw["last_reviewed"], f"{at}: last_reviewed"),
+                      "approvals": approvals, "approved": approved, "approved_on": max(dates) if approved else None,
+                      "note": None if note is None else check_text(note, f"{at}: note"),
                       "sections": sections, "file": path.name})
     return sorted(found, key=lambda b: (b["approved_on"] is not None, b["approved_on"] or 0))
 
@@ -141,17 +149,19 @@ def baseline_yaml(ohje: dict, sections: list[dict]) -> str:
 
 # --- the change log (data/muutokset.yml) -------------------------------------------------------
 
-def load_changes(path: Path, versions: set[str]) -> list[dict]:
-    """data/muutokset.yml: {changes: [{version, date, sections, kind, note}]}; versions: the names
-    a change may carry (the stored versions and the draft's)."""
-    raw = check_mapping(load_yaml(path), str(path), {"changes"})
+def load_changes(path: Path, versions: set[str] | None = None) -> dict:
+    """data/muutokset.yml: {kinds: {major, minor: heading}, changes: [{version, date, sections, kind, note}]}.
+    versions: the names a change may carry (the stored versions and the draft's); None: any."""
+    raw = check_mapping(load_yaml(path), str(path), {"kinds", "changes"})
+    kinds = check_mapping(raw["kinds"], f"{path}: kinds", set(KINDS))
+    kinds = {key: check_text(kinds[key], f"{path}: kinds.{key}") for key in KINDS}
+    listed = check_list(raw["changes"], f"{path}: changes") if raw["changes"] != [] else []
     changes = []
-    listed = check_list(raw["changes"], f"{path}: changes") if raw["changes"] not in (None, []) else []
     for i, item in enumerate(listed, 1):
         where = f"{path}: changes[{i}]"
         item = check_mapping(item, where, {"version", "date", "sections", "kind", "note"})
-        version = check_text(str(item["version"]), f"{where}.version")
-        if version not in versions:
+        version = check_text(item["version"], f"{where}.version")
+        if versions is not None and version not in versions:
             raise DataError(f"{where}.version: versiota {version!r} ei ole. Kirjoita luonnoksen versio "
                             f"(data/ohje.yml: document.version) tai jonkin tallennetun version nimi: "
                             f"{', '.join(sorted(versions))}.")
@@ -159,12 +169,11 @@ def load_changes(path: Path, versions: set[str]) -> list[dict]:
         if kind not in KINDS:
             raise DataError(f"{where}.kind: odotettiin major (säännöt muuttuivat) tai minor (kirjoitusvirhe, "
                             f"linkki tai sanamuoto, merkitys sama), saatiin {kind!r}")
-        sections = [check_text(str(s), f"{where}.sections") for s in check_list(item["sections"], f"{where}.sections")]
-        if not sections:
-            raise DataError(f"{where}.sections: kerro ainakin yksi ohjeen kohta, esim. [\"3.4\"]")
+        sections = [check_text(s, f"{where}.sections[{n}]")
+                    for n, s in enumerate(check_list(item["sections"], f"{where}.sections"), 1)]
         changes.append({"version": version, "date": check_date(item["date"], f"{where}.date"),
                         "sections": sections, "kind": kind, "note": check_text(item["note"], f"{where}.note")})
-    return changes
+    return {"kinds": kinds, "changes": changes}
 
 
 def covers(change: dict, number: str) -> bool:
@@ -294,18 +303,18 @@ def state(data_dir: Path, docs_dir: Path, nav: list, ohje: dict) -> dict:
                         "(kaupungin lähdeasiakirja). Palauta se versionhallinnasta.")
     version = ohje["document"]["version"]
     last = baselines[-1]
-    changes = load_changes(data_dir / "muutokset.yml", {b["version"] for b in baselines} | {version})
+    log = load_changes(data_dir / "muutokset.yml", {b["version"] for b in baselines} | {version})
+    changes = log["changes"]
     approved_versions = {b["version"] for b in baselines if b["approved"]}
     pending = [c for c in changes if c["version"] not in approved_versions]
     current = current_sections(docs_dir, nav)
     sections = redline(last["sections"], current)
-    for section in sections:
-        if not any(covers(c, section["number"]) for c in pending):
-            raise DataError(
-                f"{data_dir / 'muutokset.yml'}: changes: ohjeen kohta {section['number']} ({section['page']}) "
-                f"poikkeaa viimeksi tallennetusta versiosta {last['version']}, mutta yksikään luonnoksen muutos ei "
-                f"koske sitä. Lisää muutos: version: \"{version}\", date, sections: [\"{section['number']}\"], "
-                "kind (major tai minor) ja lyhyt note. Tai palauta kohdan teksti ennalleen.")
+    uncovered = [
+        f"{data_dir / 'muutokset.yml'}: changes: ohjeen kohta {section['number']} ({section['page']}) "
+        f"poikkeaa viimeksi tallennetusta versiosta {last['version']}, mutta yksikään luonnoksen muutos ei "
+        f"koske sitä. Lisää muutos: version: \"{version}\", date, sections: [\"{section['number']}\"], "
+        "kind (major tai minor) ja lyhyt note. Tai palauta kohdan teksti ennalleen."
+        for section in sections if not any(covers(c, section["number"]) for c in pending)]
     major = {}
     for change in pending:
         if change["kind"] == "major":
@@ -314,7 +323,14 @@ def state(data_dir: Path, docs_dir: Path, nav: list, ohje: dict) -> dict:
     pages = {s["page"]: major[s["number"]] for s in current if s["number"] in major}
     history = history_entries(baselines, changes, version, approved_versions)
     return {"baselines": baselines, "last": last, "pending": pending, "redline": sections, "major_pages": pages,
-            "history": history, "version": version, "approved": ohje["approved"]}
+            "history": history, "kinds": log["kinds"], "version": version, "approved": ohje["approved"],
+            "uncovered": uncovered}
+
+
+def check_covered(state: dict) -> None:
+    """A section whose text differs from the last stored version needs a change entry (DataError)."""
+    if state["uncovered"]:
+        raise DataError(state["uncovered"][0])
 
 
 def history_entries(baselines: list[dict], changes: list[dict], version: str, approved: set[str]) -> list[dict]:
@@ -361,7 +377,8 @@ def render_redline_page(state: dict, links: dict[str, str]) -> Markup:
 
 
 def render_history(state: dict, redline_href: str) -> Markup:
-    return templates.render("versions/history.html", entries=state["history"], redline_href=redline_href)
+    return templates.render("versions/history.html", entries=state["history"], kinds=state["kinds"],
+                            redline_href=redline_href)
 
 
 def render_change_note(changes: list[dict], href: str) -> Markup:

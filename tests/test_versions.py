@@ -7,9 +7,12 @@ The real guideline's pages are never edited.
 """
 from __future__ import annotations
 
+import functools
+import http.server
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ import yaml
 
 from conftest import ROOT, copy_project, mkdocs_build
 from htmltext import article_text, normalise
+from search_worker import worker_search
 from test_fidelity import body_lines
 from test_pdf import flat, furniture, mkdocs_config, pdf_href, pdftotext, strays
 from test_pdf_build import APPROVED, set_dates
@@ -244,3 +248,28 @@ def test_the_official_text_check_holds_with_the_appendix_as_declared_furniture(c
     for appendix_words in [furniture()["official"]["redline"]["title"], "Siirretty virke", "Lisätty luettelokohta",
                            "Poistettu luettelokohta", "Muutettu luettelokohta"]:
         assert appendix_words not in reported
+
+
+# --- search: deleted text is not found as if in force ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def served_draft(cycle):
+    """The draft's site on a local port (its own server: the session's serves the real site)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(cycle["draft"]))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.browser
+def test_the_redline_page_does_not_make_deleted_text_findable(served_draft, page):
+    page.goto(served_draft + "ohjeistus/tietoturva/")
+    queries = [DELETED, MOVED, ADDED, CHANGED[0], CHANGED[1], "yksityisyysasetukset", "suojaa"]
+    results = worker_search(page, queries)
+    assert all("muutokset/" not in r for r in results), results
+    # the rules in force are found where they stand
+    assert results[queries.index(ADDED)][:1] == ["ohjeistus/tietoturva/"]
+    assert "ohjeistus/onnistunut-viestinta/" in results[queries.index(MOVED)]

@@ -18,7 +18,7 @@ ADDED = "Ota kaksivaiheinen tunnistautuminen käyttöön aina, kun palvelu sen s
 MOVED = "Jokainen työntekijä ja luottamushenkilö on vastuussa organisaation tietoturvasta."
 MAJOR_NOTE = "Salasanat säilytetään hallintaohjelmassa, ja kaksivaiheinen tunnistautuminen otetaan käyttöön."
 MINOR_NOTE = "Tietoturvavastuuta koskeva virke siirretty kohdasta 3.4."
-CHANGES = f"""changes:
+CHANGES = f"""
   - version: "2027"
     date: 1.3.2027
     sections: ["3.4"]
@@ -57,4 +57,4 @@ def make_draft(project: Path, with_changes: bool = True) -> None:
                  f"{MOVED}\n\nKun viestit kaupungin nimissä, muista seuraavat ohjeet:\n")
     set_version(project, "2027")
     if with_changes:
-        (project / "data" / "muutokset.yml").write_text(CHANGES, encoding="utf-8")
+        replace_once(project / "data" / "muutokset.yml", "\nchanges: []\n", f"\nchanges:{CHANGES}")

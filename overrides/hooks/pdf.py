@@ -118,8 +118,8 @@ def on_page_content(html, page, config, files):
 
 @event_priority(50)  # before precompress (which runs last) and independent of the search hooks
 def on_post_build(config):
-    if not _state["enabled"]:
-        return
+    if not _state["enabled"] or config.extra.get("versions", {}).get("uncovered"):
+        return   # a changed section with no change entry: the macros stop the build after this
     site = Path(config["site_dir"])
     paths = pdf_paths(config)
     if _state["serving"] and _serve["last"] is not None:
