@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browser import axe_violations, settle
 from conftest import ROOT, copy_project, mkdocs_build
 from htmltext import article_text, normalise
 from search_worker import worker_search
@@ -273,3 +274,24 @@ def test_the_redline_page_does_not_make_deleted_text_findable(served_draft, page
     # the rules in force are found where they stand
     assert results[queries.index(ADDED)][:1] == ["ohjeistus/tietoturva/"]
     assert "ohjeistus/onnistunut-viestinta/" in results[queries.index(MOVED)]
+
+
+@pytest.mark.browser
+def test_the_redline_reads_on_a_phone_tells_changes_apart_without_colour_and_is_axe_clean(served_draft, page):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(served_draft + "muutokset/")
+    settle(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page) == []
+    # struck through / underlined, and announced: the hidden words are in the accessible text
+    assert page.locator(".loimaa-redline del").first.evaluate(
+        "e => getComputedStyle(e).textDecorationLine") == "line-through"
+    assert page.locator(".loimaa-redline ins").first.evaluate(
+        "e => getComputedStyle(e).textDecorationLine") == "underline"
+    changed = page.locator(".loimaa-redline__change--changed .loimaa-redline__text")
+    said = normalise(changed.inner_text())
+    assert said.startswith("Luo vahvat salasanat ja Poistettu: suojaa") and "Lisätty: säilytä" in said
+    page.emulate_media(media="print")
+    colours = page.locator(".loimaa-redline ins, .loimaa-redline del").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).color)")
+    assert set(colours) == {"rgb(0, 0, 0)"}   # black and white print keeps only the lines
