@@ -193,7 +193,7 @@ def official_furniture(ohje: dict, config) -> list[str]:
     """Everything the official PDF may print besides the source text."""
     words, pages = furniture()["official"], furniture()["pages"]
     own = [words["draft"], words["approvals"], *words["approval_columns"].values(), words["phone"],
-           words["contents"], *pages.values()]
+           words["contents"], words["redline"]["title"], *pages.values()]   # redline: a draft's appendix
     return [flat(piece) for piece in own + shown_values(words["shows"], ohje, config)]
 
 
