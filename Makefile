@@ -39,6 +39,8 @@ endif
 # by SIGPIPE, which neither make nor the shell reports. The exit status stays non-zero (141),
 # so CI fails as before.
 STOP = { kill -PIPE $$PPID; exit 1; }
+# The editor's targets show MkDocs' output in Finnish only (overrides/hooks/finnish/messages.py: editor_log).
+build serve: export FINNISH_ONLY := 1
 publish: SITE_URL_CHECK := publish
 build publish: site-url system-deps $(VENV)/.installed-build
 	@$(BIN)/python -m macros.check_data || $(STOP)

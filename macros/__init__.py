@@ -9,6 +9,7 @@ template under overrides/components/; nothing here imports mkdocs.
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from . import checklist as checklist_component
@@ -17,20 +18,31 @@ from . import contents, links, render
 from . import quiz as quiz_component
 from . import role_helper as role_helper_component
 from . import versions
-from .guideline import Guideline, check_refs, prose_refs
+from .guideline import Guideline, check_page_quotes, check_refs, prose_refs
 from .site_data import build_date, check_site_data, notices, warn
-from .validate import DataError
+from .validate import DataError, each, raise_all
+
+
+def unknown_checklist(checklist_id: str, known: list[str]) -> str:
+    """A checklist macro naming no checklist: the nearest id, and what to write."""
+    close = difflib.get_close_matches(str(checklist_id), known, n=1)
+    hint = f" Tarkoititko ”{close[0]}”?" if close else ""
+    return (f"tarkistuslistaa ”{checklist_id}” ei ole.{hint} Kirjoita sulkeisiin jonkin kansion data/tarkistuslistat/ "
+            f"tiedoston nimi ilman .yml-päätettä: {', '.join(sorted(known))}.")
 
 
 def load_components(data_dir: Path, guideline: Guideline) -> tuple[dict, dict, dict]:
     """(checklists, roles, quiz) from data_dir, checked against the guideline: the checklists'
-    bullets, every quote and link, and the guideline's words beside the site's own text (Prose)."""
+    bullets, every quote and link, the guideline's words beside the site's own text (Prose), and
+    the blockquotes of the site's own pages. Every mismatch with the guideline is reported at once."""
     checklists = checklist_component.load_checklists(data_dir / "tarkistuslistat")
-    checklist_component.check_sources(checklists, guideline)
     roles = role_helper_component.load_roles(data_dir / "perehdytys" / "roolit.yml")
     quiz_data = quiz_component.load_quiz(data_dir / "perehdytys" / "testi.yml")
-    check_refs([*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data),
-                *prose_refs(checklists, roles, quiz_data)], guideline)
+    refs = [*role_helper_component.role_refs(roles), *quiz_component.quiz_refs(quiz_data),
+            *prose_refs(checklists, roles, quiz_data)]
+    raise_all(each([lambda: checklist_component.check_sources(checklists, guideline),
+                    lambda: check_refs(refs, guideline),
+                    lambda: check_page_quotes(guideline)], lambda check: check()))
     return checklists, roles, quiz_data
 
 
@@ -94,7 +106,7 @@ def define_env(env):
     @env.macro
     def checklist(checklist_id: str):
         if checklist_id not in checklists:
-            raise DataError(f"tarkistuslistaa {checklist_id!r} ei ole (data/tarkistuslistat/)")
+            raise DataError(unknown_checklist(checklist_id, list(checklists)))
         cl = checklists[checklist_id]
         use("checklist")
         return checklist_component.render(cl, href, ohje["communications"]["email"])

@@ -22,10 +22,20 @@ from pathlib import Path
 from . import load_components, versions
 from .guideline import Guideline
 from .site_data import load_site_data
-from .validate import DataError, load_yaml
+from .synonyms import SYNONYMS, load_synonym_classes
+from .validate import DataError, load_yaml, messages_of
 
 LEVEL = "VIRHE"   # the build's level name for an editor's error (overrides/hooks/finnish/messages.py)
-STOPPED = "Käännös keskeytyi tiedon virheeseen (yllä). Korjaa se ja käännä uudelleen."
+
+
+def stopped(count: int = 1) -> str:
+    """The line after the data's mistakes (make build; the build's data_errors.py hook says the same)."""
+    if count == 1:
+        return "Käännös keskeytyi tiedon virheeseen (yllä). Korjaa se ja käännä uudelleen."
+    return f"Käännös keskeytyi: {count} virhettä (yllä). Korjaa ne ja käännä uudelleen."
+
+
+STOPPED = stopped(1)
 
 
 def error_line(message: str) -> str:
@@ -38,7 +48,12 @@ def problems(data_dir: Path) -> list[str]:
     found = []
     for path in sorted(data_dir.rglob("*.yml")):
         try:
-            load_site_data(path) if path == data_dir / "ohje.yml" else load_yaml(path)
+            if path == data_dir / "ohje.yml":
+                load_site_data(path)
+            elif path == data_dir / SYNONYMS:
+                load_synonym_classes(path)
+            else:
+                load_yaml(path)
         except DataError as err:
             found.append(str(err))
     if not found:
@@ -47,7 +62,7 @@ def problems(data_dir: Path) -> list[str]:
             versions.load_baselines(data_dir / "versiot")
             versions.load_changes(data_dir / "muutokset.yml")
         except DataError as err:
-            found.append(str(err))
+            found.extend(messages_of(err))
     return found
 
 
@@ -57,7 +72,7 @@ def main(argv: list[str]) -> int:
     for message in found:
         print(error_line(message), file=sys.stderr)
     if found:
-        print(STOPPED, file=sys.stderr)
+        print(stopped(len(found)), file=sys.stderr)
     return 1 if found else 0
 
 

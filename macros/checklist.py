@@ -69,9 +69,9 @@ from typing import Any
 from markupsafe import Markup
 
 from . import templates
-from .guideline import Guideline, bullets, optional_prose, parse_prose, with_hrefs
+from .guideline import Guideline, bullets, line_of, optional_prose, parse_prose, with_hrefs
 from .validate import (DataError, check_bool, check_list, check_mapping, check_slug, check_text, check_version,
-                       load_yaml)
+                       each, load_yaml, raise_all)
 
 FIELD_TYPES = {"text", "textarea", "select", "radio", "date", "email", "tel"}
 OPTION_TYPES = {"select", "radio"}
@@ -326,27 +326,21 @@ def check_sources(checklists: dict[str, dict], guideline: Guideline | Path) -> N
     """
     if not isinstance(guideline, Guideline):
         guideline = Guideline(guideline)
-    for cl in checklists.values():
+
+    def check(cl_group):
+        cl, group = cl_group
         page = guideline.page(cl["source"], f"{cl['file']}: source")
-        for group in cl["groups"]:
-            where = f"{cl['file']}: ryhmä {group['id']!r}"
-            found = bullets(page.markdown, group["anchor"])
-            if not found:
-                raise DataError(f"{where}: sivulla {cl['source']} ei ole otsikkoa "
-                                f"{{ #{group['anchor']} }} luetelmineen")
-            quoted = [item["guideline"] for item in group["items"]]
-            if quoted != found:
-                shown = f"{guideline.docs_dir.name}/{cl['source']}"
-                raise DataError(mismatch(cl["file"], group, shown, page.markdown, found))
+        where = f"{cl['file']}: ryhmä {group['id']!r}"
+        found = bullets(page.markdown, group["anchor"])
+        if not found:
+            raise DataError(f"{where}: sivulla {cl['source']} ei ole otsikkoa "
+                            f"{{ #{group['anchor']} }} luetelmineen")
+        quoted = [item["guideline"] for item in group["items"]]
+        if quoted != found:
+            shown = f"{guideline.docs_dir.name}/{cl['source']}"
+            raise DataError(mismatch(cl["file"], group, shown, page.markdown, found))
 
-
-def line_of(text: str, wanted: str, prefix: str = "") -> int | None:
-    """The first line (from 1) of text that holds wanted after prefix ("- ", "guideline: "), or None."""
-    for n, line in enumerate(text.splitlines(), 1):
-        rest = line.strip()
-        if rest.startswith(prefix) and wanted in rest[len(prefix):].replace("**", ""):
-            return n
-    return None
+    raise_all(each([(cl, group) for cl in checklists.values() for group in cl["groups"]], check))
 
 
 def mismatch(file: str, group: dict, shown: str, markdown: str, found: list[str]) -> str:

@@ -17,12 +17,13 @@ situations) have it already.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .validate import SLUG, DataError, check_list, check_mapping, check_text
+from .validate import SLUG, DataError, check_list, check_mapping, check_text, each, raise_all
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
 # A guideline page's title carries the guideline's numbering ("3.1. Roolisi ..."), as in the PDF
@@ -93,8 +94,8 @@ class Page:
         """"3.1. Roolisi sosiaalisessa mediassa: Asiantuntijaprofiilit" for a link to the page (#anchor)."""
         return self.title + (f": {strip_number(self.ids[anchor])}" if anchor else "")
 
-    def has_passage(self, lines: list[str]) -> bool:
-        return " ".join(re.sub(r"\s+", " ", line) for line in lines) in self.text
+    def has_passage(self, lines: list[str | list[str]]) -> bool:
+        return " ".join(re.sub(r"\s+", " ", line) for line in quote_lines(lines)) in self.text
 
     @property
     def is_guideline(self) -> bool:
@@ -132,30 +133,114 @@ def parse_link(value: Any, where: str) -> dict:
     return {"page": page, "anchor": anchor or None, "title": None}
 
 
-def parse_quote(value: Any, where: str) -> list[str]:
-    """A guideline quote: one passage, or lines (a lead ending in ':' and the bullets after it)."""
-    if isinstance(value, list):
-        return [check_text(line, f"{where}[{i}]") for i, line in enumerate(check_list(value, where), 1)]
-    return [check_text(value, where)]
+def parse_quote(value: Any, where: str) -> list[str | list[str]]:
+    """A guideline quote: one passage, or lines (a lead ending in ':' and the bullets after it).
+    A line may be a list of its own: the sub-bullets of the bullet before it, as in the guideline
+    ("Viestipalvelut", then its description under it)."""
+    if not isinstance(value, list):
+        return [check_text(value, where)]
+    lines: list[str | list[str]] = []
+    for i, line in enumerate(check_list(value, where), 1):
+        if isinstance(line, list):
+            if not lines or not isinstance(lines[-1], str) or lines[-1].endswith(":"):
+                raise DataError(f"{where}[{i}]: alakohtien luettelo kuuluu sitä edeltävän kohdan alle; "
+                                "lisää ensin kohta, jonka alakohtia ne ovat")
+            lines.append([check_text(sub, f"{where}[{i}][{j}]") for j, sub in enumerate(check_list(line, where), 1)])
+        else:
+            lines.append(check_text(line, f"{where}[{i}]"))
+    return lines
+
+
+def quote_lines(quote: list[str | list[str]]) -> list[str]:
+    """A quote's lines in reading order, sub-bullets flattened in."""
+    return [sub for line in quote for sub in ([line] if isinstance(line, str) else line)]
 
 
 def check_refs(refs, guideline: Guideline) -> None:
     """refs: (where, link, quote or None). Each link's page and #anchor exist; each quote is the
-    own text of a guideline page. Fills each link's title from the page's headings."""
-    for where, link, quote in refs:
-        page = guideline.page(link["page"], where)
-        if link["anchor"] and link["anchor"] not in page.ids:
-            raise DataError(f"{where}: sivulla {link['page']} ei ole otsikkoa {{ #{link['anchor']} }}")
-        link["title"] = page.link_title(link["anchor"])
-        if quote is None:
-            continue
-        if not page.is_guideline:
-            raise DataError(f"{where}: {link['page']} ei ole ohjeen sivu (sen otsikossa ei ole ohjeen numeroa); "
-                            "lainaa ohjeen omaa sivua, esim. ohjeistus/roolisi.md#kaupungin-someprofiilit")
-        if not page.has_passage(quote):
-            passage = " ".join(re.sub(r"\s+", " ", line) for line in quote)
-            raise DataError(f"{where}: lainausta ei löydy sellaisenaan sivulta {link['page']}: {passage!r}; "
-                            "kopioi lainaus ohjeen sivulta sanasta sanaan tai korjaa linkki")
+    own text of a guideline page. Fills each link's title from the page's headings. Every mistake
+    is reported at once (DataErrors)."""
+    raise_all(each(refs, lambda ref: check_ref(*ref, guideline)))
+
+
+def check_ref(where: str, link: dict, quote: list[str] | None, guideline: Guideline) -> None:
+    page = guideline.page(link["page"], where)
+    if link["anchor"] and link["anchor"] not in page.ids:
+        raise DataError(f"{where}: sivulla {link['page']} ei ole otsikkoa {{ #{link['anchor']} }}")
+    link["title"] = page.link_title(link["anchor"])
+    if quote is None:
+        return
+    if not page.is_guideline:
+        raise DataError(f"{where}: {link['page']} ei ole ohjeen sivu (sen otsikossa ei ole ohjeen numeroa); "
+                        "lainaa ohjeen omaa sivua, esim. ohjeistus/roolisi.md#kaupungin-someprofiilit")
+    if not page.has_passage(quote):
+        passage = " ".join(re.sub(r"\s+", " ", line) for line in quote_lines(quote))
+        raise DataError(f"{where}: lainausta ei löydy sellaisenaan sivulta {link['page']}: {passage!r};"
+                        f"{now_reads(passage, [page], guideline)} kopioi lainaus ohjeen sivulta sanasta sanaan "
+                        "tai korjaa linkki")
+
+
+# --- the guideline's words quoted on the site's own pages (blockquotes) ------------------
+
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(text) if s]
+
+
+def line_of(text: str, wanted: str, prefix: str = "") -> int | None:
+    """The first line (from 1) of text that holds wanted after prefix ("- ", "guideline: "), or None."""
+    for n, line in enumerate(text.splitlines(), 1):
+        rest = line.strip()
+        if rest.startswith(prefix) and wanted in rest[len(prefix):].replace("**", ""):
+            return n
+    return None
+
+
+def now_reads(passage: str, pages: list[Page], guideline: Guideline) -> str:
+    """' ohjeessa lukee nyt ”…” (docs/x.md, rivi N);' for the guideline's sentence closest to the
+    first sentence of passage that is not the guideline's, or '' when none is close."""
+    missing = next((s for s in sentences(passage) if not any(s in page.text for page in pages)), passage)
+    candidates = {sentence: (page, n) for page in pages for n, line in enumerate(page.markdown.splitlines(), 1)
+                  for sentence in sentences(plain_text(line))}
+    close = difflib.get_close_matches(missing, list(candidates), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    page, line = candidates[close[0]]
+    return f" ohjeessa lukee nyt ”{close[0]}” ({guideline.docs_dir.name}/{page.src}, rivi {line});"
+
+
+def blockquotes(markdown: str) -> list[tuple[int, str]]:
+    """(first line from 1, plain text) of each blockquote (lines starting with '>') of a page."""
+    found, lines, start = [], [], 0
+    for n, line in enumerate([*markdown.splitlines(), ""], 1):
+        if line.startswith(">"):
+            start = start or n
+            lines.append(line[1:].strip())
+        elif lines:
+            found.append((start, plain_text("\n".join(lines))))
+            lines, start = [], 0
+    return found
+
+
+def check_page_quotes(guideline: Guideline) -> None:
+    """A blockquote on a page of the site's own (docs/perehdytys/ohje-lyhyesti.md) shows the
+    guideline's words: each must stand word for word on a guideline page. Every mistake at once."""
+    pages = [guideline.page(path.relative_to(guideline.docs_dir).as_posix(), "docs")
+             for path in sorted(guideline.docs_dir.rglob("*.md"))]
+    own = [page for page in pages if page.is_guideline]
+    text = " ".join(page.text for page in own)
+
+    def check(page_quote):
+        page, (line, quote) = page_quote
+        if quote and quote not in text:
+            raise DataError(f"{guideline.docs_dir.name}/{page.src}, rivi {line}: lainaus ”{quote}” ei ole ohjeen "
+                            f"tekstiä sanasta sanaan;{now_reads(quote, own, guideline)} kopioi lainaukseen ohjeen "
+                            "nykyinen sanamuoto (rivit, jotka alkavat merkillä >).")
+
+    raise_all(each([(page, q) for page in pages if not page.is_guideline for q in blockquotes(page.markdown)], check))
+
 
 
 # --- text the site writes ---------------------------------------------------------------

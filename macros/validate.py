@@ -65,6 +65,35 @@ class DataError(ValueError):
         super().__init__(with_line(message))
 
 
+class DataErrors(DataError):
+    """Every mistake one check found, each its own message (and line when printed): the editor
+    fixes them all in one round instead of one per build."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = list(messages)
+        ValueError.__init__(self, "\n".join(self.messages))
+
+
+def messages_of(error: DataError) -> list[str]:
+    return list(getattr(error, "messages", [str(error)]))
+
+
+def each(items, check) -> list[str]:
+    """check(item) for every item: the messages of the DataErrors they raised, in order."""
+    found = []
+    for item in items:
+        try:
+            check(item)
+        except DataError as err:
+            found.extend(messages_of(err))
+    return found
+
+
+def raise_all(found: list[str]) -> None:
+    if found:
+        raise DataErrors(list(dict.fromkeys(found)))
+
+
 def load_yaml(path: Path) -> Any:
     """Read a YAML file, turning every failure into a DataError naming it."""
     try:

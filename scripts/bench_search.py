@@ -112,7 +112,7 @@ def measure(browser, site: Path, rounds: int) -> dict:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             responses = []
-            page.on("response", responses.append)
+            page.on("response", lambda response, into=responses: into.append(response))  # not a bound builtin
             firsts.append(first_results(page, url))
             for r in responses:
                 if r.ok and any(s in r.url for s in SEARCH_FILES):

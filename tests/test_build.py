@@ -371,3 +371,34 @@ def test_publish_builds_for_a_real_address():
     plan = make_plan("publish", "https://intra.loimaa.fi/ohjeet/some/")
     assert plan.returncode == 0, plan.stderr
     assert "mkdocs build --strict" in plan.stdout.splitlines()[-1] and "SITE_URL" not in plan.stdout
+
+
+def test_make_build_names_a_link_an_anchor_and_a_checklist_id_in_three_pages_at_once_in_finnish_only(tmp_path):
+    """Three mistakes in three pages: one `make build` names all three, each at its line, with the
+    nearest right value; the editor sees Finnish lines only (no MkDocs INFO lines around them)."""
+    project = copy_project(tmp_path / "p")
+    docs = project / "docs"
+    pages = sorted(docs.rglob("*.md"))
+    link = re.compile(r"\]\((?P<page>[\w./-]+)\.md\)")
+    anchor = re.compile(r"\]\((?P<page>[\w./-]+\.md)#(?P<anchor>[\w-]+)\)")
+    macro = re.compile(r"checklist\([\"'](?P<id>[\w-]+)[\"']\)")
+    expected = []
+    for pattern, wrong, says in [
+            (macro, lambda m: m[0].replace(m["id"], m["id"][:-1]), lambda m: f"Tarkoititko ”{m['id']}”?"),
+            (anchor, lambda m: m[0].replace(m["anchor"], m["anchor"] + "x"),
+             lambda m: f"Tarkoititko ”#{m['anchor']}”?"),
+            (link, lambda m: m[0].replace(m["page"], m["page"] + "x"), lambda m: "sivua ")]:
+        path = next(p for p in pages if pattern.search(p.read_text(encoding="utf-8"))
+                    and p not in [e[0] for e in expected])
+        text = path.read_text(encoding="utf-8")
+        m = pattern.search(text)
+        path.write_text(text[:m.start()] + wrong(m) + text[m.end():], encoding="utf-8")
+        line = text[:m.start()].count("\n") + 1
+        expected.append((path, f"VIRHE   -  {path.relative_to(project).as_posix()}, rivi {line}: ", says(m)))
+    result = make_build(project)
+    out = [line for line in (result.stderr + result.stdout).splitlines() if line.strip()]
+    assert result.returncode != 0
+    for _, start, says in expected:
+        assert any(line.startswith(start) and says in line for line in out), (start, says, out)
+    assert out[-1].startswith("Käännös keskeytyi: 3 virhettä (yllä). Korjaa ne"), out
+    assert all(line.startswith(("VIRHE   -  ", "VAROITUS -  ")) for line in out[:-1]), out

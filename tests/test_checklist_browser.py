@@ -263,7 +263,8 @@ def test_summary_and_mailto_contain_the_typed_values_and_list_what_is_missing(si
     assert query["subject"] == "Someprofiilipyyntö (ohjeen kohta 3.2): Loimaan kirjasto"
     body = query["body"]  # the key facts; the whole summary goes to the clipboard
     for expected in ["Palvelu: Instagram", "Profiilin nimi: Loimaan kirjasto", "Profiilin kesto: Määräaikainen",
-                     f"Pyynnöstä puuttuu tietoja: {len(missing)}, vahvistamatta: 12", "Vahvistettu 1 / 13 kohtaa"]:
+                     f"Pyynnöstä puuttuu tietoja ({len(missing)}): {', '.join(missing)}.", "Vahvistamatta 12 kohtaa.",
+                     "Vahvistettu 1 / 13 kohtaa"]:
         assert expected in body, expected
     # The mail carries the fields the data names for it (summary.mail_fields), no others.
     assert ("Tapahtumista" in body) == ("tarkoitus" in PROFILE["summary"]["mail_fields"])
@@ -278,6 +279,7 @@ def test_summary_and_mailto_contain_the_typed_values_and_list_what_is_missing(si
 
     # Completing the form empties the missing list.
     fill_profile(page)
+    page.locator("#uusi-profiili-kesto-maaraaikainen").check()   # an end date after "Pysyvä" is not sent
     field(page, "paattyy").fill("2027-06-30")
     for item in PROFILE_ITEMS:
         box(page, PROFILE, item).check()
@@ -570,6 +572,43 @@ def test_the_browsers_print_gives_the_same_paper_as_the_print_button(site, conte
     assert ctrl_p == button
     assert "Yhteenveto viestinnälle" in ctrl_p[0] and "Kirjasto" in ctrl_p[0]
     assert not page.locator("form.loimaa-checklist__form").is_visible()
+
+
+def test_the_page_printed_without_javascript_never_mentions_a_summary(site, nojs, tmp_path):
+    """Without JavaScript no summary is made: the printed form says nothing of one (issue 23 walk)."""
+    from sweep import PRINT_BODY, printed_pages
+
+    for cl in [c for c in CHECKLISTS.values() if c["summary"]]:
+        nojs.goto(url(site, cl), wait_until="load")
+        nojs.emulate_media(media="print")
+        printed = " ".join(printed_pages(nojs.pdf(format="A4"), tmp_path, PRINT_BODY)).lower()
+        assert cl["fields"][0]["label"].lower() in printed          # the form did print
+        assert cl["summary"]["title"].split()[0].lower()[:-1] not in printed, cl["id"]
+
+
+@pytest.mark.parametrize("cl", [c for c in CHECKLISTS.values() if c["ready"]], ids=lambda c: c["id"])
+def test_a_finished_list_prints_no_sheet_of_its_own_for_the_ready_box_and_whole_boxes(site, context, page, cl,
+                                                                                        tmp_path):
+    """Printed 3.5, every item handled: the fourth sheet held only "Valmis julkaistavaksi", and each group's
+    title, as wide as the box, hid its top border but for a corner fragment (issue 23 walk)."""
+    from sweep import PRINT_BODY, printed_pages
+
+    context.add_init_script("window.print = () => {};")
+    open_list(page, url(site, cl))
+    for item in [i for g in cl["groups"] for i in g["items"]]:
+        box(page, cl, item["id"]).check()
+    page.locator("[data-checklist-ready]").wait_for()
+    page.emulate_media(media="print")
+    sheets = printed_pages(page.pdf(format="A4"), tmp_path, PRINT_BODY)
+    titles = [g["title"] for g in cl["groups"]]
+    assert cl["ready"]["title"] in " ".join(sheets)
+    for n, sheet in enumerate(sheets, 1):
+        assert any(title in sheet for title in titles), f"sivu {n}/{len(sheets)}: {sheet[:80]}"
+    # Each group's title sits on the border, narrower than its box: the border shows on both sides.
+    gaps = page.evaluate("""() => [...document.querySelectorAll('[data-checklist-group]')].map(g => {
+        const box = g.getBoundingClientRect(), legend = g.querySelector('legend').getBoundingClientRect();
+        return box.right - legend.right; })""")
+    assert len(gaps) == len(titles) and min(gaps) > 20, gaps
 
 
 def test_print_summary_prints_only_the_summary(site, context, page):

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from test_checklist_browser import (EMAIL, PROFILE, PROFILE_ITEMS, assert_clean, box, field, open_list,
+from test_checklist_browser import (EMAIL, PROFILE, PROFILE_ITEMS, assert_clean, box, field, open_list, stored,
                                     url)
 from test_checklist_journeys_browser import LONG, fill_request
 
@@ -82,7 +82,9 @@ def test_the_email_draft_carries_every_field_and_every_items_state(site, page):
     download = info.value
     assert download.suggested_filename == "someprofiilipyynto-loimaan-kirjasto.eml"
     raw = Path(download.path()).read_bytes()
-    assert max(len(line) for line in raw.split(b"\r\n")) <= 78   # RFC 5322 line length
+    head, _, text = raw.partition(b"\r\n\r\n")
+    assert max(len(line) for line in head.split(b"\r\n")) <= 78   # RFC 5322 line length
+    assert max(len(line) for line in text.split(b"\r\n")) <= 998
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert msg["X-Unsent"] == "1"      # the mail program opens it as a new, unsent message
     assert msg["To"] == EMAIL
@@ -94,6 +96,35 @@ def test_the_email_draft_carries_every_field_and_every_items_state(site, page):
     assert_whole(body, values)
     page.get_by_text("Sähköpostiluonnos ladattu (someprofiilipyynto-loimaan-kirjasto.eml).").wait_for()
     assert_clean(page)   # made in the page: no request anywhere
+
+
+def download_draft(page) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa sähköpostiluonnos").click()
+    return Path(info.value.path()).read_bytes()
+
+
+@pytest.mark.parametrize("paragraph", [1, 40], ids=["short-lines", "a-line-over-998-octets"])
+def test_the_email_draft_reads_as_text_in_any_viewer(site, page, paragraph):
+    """Opened in a text editor, the draft shows the summary itself (UTF-8 as is), not base64; a line
+    too long for a mail line goes quoted-printable, where plain words stay as they are."""
+    open_list(page, url(site, PROFILE))
+    fill_everything(page)
+    field(page, "lisatiedot").fill("Äänestyspäivän tiedotteet ja kirjaston aukiolot. " * paragraph)
+    raw = download_draft(page)
+    head, _, body = raw.decode("utf-8").partition("\r\n\r\n")
+    unfolded = head.replace("\r\n ", " ")
+    assert "=?UTF-8?Q?Someprofiilipyynt=C3=B6?= (ohjeen kohta 3.2): Loimaan kirjasto" in unfolded
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert msg["Subject"] == SUBJECT
+    assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == summary_of(page)
+    assert max(len(line) for line in raw.split(b"\r\n")) <= (998 if paragraph == 1 else 78)
+    if paragraph == 1:
+        assert "Content-Transfer-Encoding: 8bit" in head
+        assert body.replace("\r\n", "\n").rstrip("\n") == summary_of(page)
+    else:
+        assert "Content-Transfer-Encoding: quoted-printable" in head
+        assert "Vahvistetut kohdat".upper() in body and "Loimaan kirjasto" in body
 
 
 def test_an_empty_draft_still_says_what_is_missing(site, page):
@@ -121,7 +152,9 @@ def test_share_sheet_carries_the_whole_summary_where_the_browser_has_one(site, c
     page.get_by_text("Yhteenveto jaettu.").wait_for()
     shared = page.evaluate("window.shared")
     assert shared["title"] == SUBJECT
-    assert shared["text"] == summary_of(page)
+    # The share sheet has no recipient: the text names it, the address the page shows (data/ohje.yml).
+    assert shared["text"] == f"Vastaanottaja: {EMAIL}\n\n" + summary_of(page)
+    assert f"Vastaanottaja: {EMAIL}." in page.locator(".loimaa-summary__to").inner_text()
     assert_whole(shared["text"], values)
     assert_clean(page)
 
@@ -202,8 +235,9 @@ def test_the_mail_says_the_summary_was_copied_only_when_it_was(site, context, pa
         assert focused_link(page) == "Lähetä sähköpostilla viestinnälle"   # the copy kept focus where it was
     else:
         assert "kopioitu" not in body
-        assert "Lisää ne: kopioi sivun ”Yhteenveto viestinnälle” tähän viestiin, tai lähetä sivulta ladattava"\
-               " sähköpostiluonnos." in body
+        pronoun = "se" if len(left) + 1 == 1 else "ne"   # the fields left out, and the items
+        assert f"Lisää {pronoun}: kopioi sivun ”Yhteenveto viestinnälle” tähän viestiin, tai lähetä sivulta"\
+               " ladattava sähköpostiluonnos." in body
     for text in [body, before, page.locator("article").inner_text()]:
         assert "Ctrl" not in text   # nothing a phone cannot do
     assert page.watch.console_errors == []
@@ -232,3 +266,84 @@ def test_every_given_fact_is_in_the_mail_or_named_as_left_out(site, page, length
         else:
             assert line and line.endswith("…") and label in shortened, label
     assert "Profiilin nimi: Äänekäs" in body   # the name is the last fact to go
+
+
+# --- a field whose condition is answered otherwise --------------------------------------------
+
+CONDITIONAL = [f for f in PROFILE["fields"] if f.get("required_if")]
+SAMPLE = {"date": ("2027-08-31", "31.8.2027"), "text": ("Mastodon-palvelin", "Mastodon-palvelin")}
+
+
+def choose(page, field_id: str, value: str):
+    """Answer a select or a radio field of the request."""
+    spec = next(f for f in PROFILE["fields"] if f["id"] == field_id)
+    if spec["type"] == "radio":
+        page.locator(f"#uusi-profiili-{field_id}-{value}").check()
+    else:
+        field(page, field_id).select_option(value)
+
+
+def every_output(page, context) -> dict[str, str]:
+    """The request as each way out has it: the page's summary (what prints), the share sheet, the
+    e-mail draft and the mailto: link."""
+    outputs = {"summary": page.locator("[data-checklist-summary]").inner_text()}
+    page.evaluate("window.shared = null")
+    page.get_by_role("button", name="Jaa yhteenveto").click()
+    page.wait_for_function("window.shared !== null")
+    outputs["share"] = page.evaluate("window.shared.text")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Lataa sähköpostiluonnos").click()
+    msg = email.message_from_bytes(Path(info.value.path()).read_bytes(), policy=email.policy.default)
+    outputs["eml"] = msg.get_content()
+    outputs["mailto"] = mail_query(page.locator("[data-checklist-mailto]").get_attribute("href"))["body"]
+    return outputs
+
+
+@pytest.mark.parametrize("spec", CONDITIONAL, ids=[f["id"] for f in CONDITIONAL])
+def test_a_field_whose_condition_is_answered_otherwise_is_in_no_output_and_comes_back(site, context, page, spec):
+    """Määräaikainen, an end date, then Pysyvä: no output says "Pysyvä … Päättymispäivä". The value is
+    kept, and is in every output again when the answer changes back."""
+    cond = spec["required_if"]
+    other = next(o["value"] for f in PROFILE["fields"] if f["id"] == cond["field"]
+                 for o in f["options"] if o["value"] != cond["value"])
+    typed, shown = SAMPLE[spec["type"]]
+    context.add_init_script(FAKE_SHARE)
+    open_list(page, url(site, PROFILE))
+    fill_request(page)
+    choose(page, cond["field"], cond["value"])
+    field(page, spec["id"]).fill(typed)
+    for name, text in every_output(page, context).items():
+        assert f"{spec['label']}" in text and shown in text, name
+
+    choose(page, cond["field"], other)
+    for name, text in every_output(page, context).items():
+        assert spec["label"] not in text and shown not in text, name
+    note = page.locator(f"#uusi-profiili-{spec['id']}-kentta .loimaa-checklist__off")
+    assert note.inner_text().startswith("Ei mukana yhteenvedossa: ")
+    assert field(page, spec["id"]).input_value() == typed   # kept in the form
+    assert stored(page, PROFILE)["value"]["fields"][spec["id"]] == typed
+
+    choose(page, cond["field"], cond["value"])
+    for name, text in every_output(page, context).items():
+        assert shown in text, name
+    assert note.is_hidden()
+
+
+def test_a_mail_missing_one_thing_says_se_and_names_the_missing_facts(site, page):
+    """"Tästä viestistä puuttuu: kohtien luettelo. Lisää ne" (issue 23 walk): one thing is "se"; and the
+    mail names the facts the request lacks, not only how many."""
+    open_list(page, url(site, PROFILE))
+    fill_request(page)
+    for f in PROFILE["fields"]:   # only what the mail carries is given; then only the items are left out
+        if f["id"] not in MAIL_FIELDS and f["type"] not in {"radio", "select"}:
+            field(page, f["id"]).fill("")
+    field(page, "kohderyhma").fill("")
+    body = mail_query(page.locator("[data-checklist-mailto]").get_attribute("href"))["body"]
+    assert "Tästä viestistä puuttuu: kohtien luettelo.\r\nLisää se: " in body
+    missing = [f["label"] for f in PROFILE["fields"] if f["required"] and f["id"] not in MAIL_FIELDS]
+    assert f"Pyynnöstä puuttuu tietoja ({len(missing) + 1}): " in body and "Kohderyhmä" in body
+    assert f"Vahvistamatta {len(PROFILE_ITEMS)} kohtaa." in body
+    box(page, PROFILE, PROFILE_ITEMS[0]).check()
+    field(page, "lisatiedot").fill("Lisää")   # not carried by the mail: now two things are left out
+    body = mail_query(page.locator("[data-checklist-mailto]").get_attribute("href"))["body"]
+    assert "Tästä viestistä puuttuu: Lisätietoja viestinnälle, kohtien luettelo.\r\nLisää ne: " in body

@@ -11,7 +11,7 @@ from layout import DESKTOP, PHONE, layout_problems
 from sweep import printed_pages
 from test_pdf import flat
 from onboarding_pages import (
-    QUIZ, QUESTIONS, TOTAL, PATHS, open_quiz, open_roles, open_sheet, stored, wrong, answer,
+    QUIZ, QUESTIONS, TOTAL, PATHS, open_quiz, open_roles, open_sheet, stored, wrong, answer, progress,
     assert_clean, pdf_text, axe_without_scripts,
 )
 
@@ -31,7 +31,7 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
     page.locator("#suoritus-nimi").fill("Maija Meikäläinen")
     page.locator("#suoritus-yksikko").fill("Kirjastopalvelut")
     page.locator("#suoritus-pvm").fill("1.12.2026")
-    score = f"Oikeita vastauksia: {TOTAL - 2} / {TOTAL}."
+    score = f"Testi on tehty: oikein {TOTAL - 2} / {TOTAL}."
     assert page.locator("[data-sheet-score]").inner_text() == score
     role = page.locator("[data-sheet-role]").inner_text()
     assert role.endswith("Kaupungin edustaja kaupungin työ- tai virkaprofiilissa")
@@ -76,7 +76,8 @@ def test_unfinished_quiz_shows_as_unfinished_on_the_sheet(site, page):
     answer(page, QUESTIONS[0], QUESTIONS[0]["answer"]["value"])
     answer(page, QUESTIONS[1], wrong(QUESTIONS[1]))
     open_sheet(page, site)
-    assert page.locator("[data-sheet-score]").inner_text() == f"Testi on kesken: vastattu 2 / {TOTAL}, oikein 1."
+    assert page.locator("[data-sheet-score]").inner_text() == \
+        f"Testi on kesken: vastattu 2 / {TOTAL}, vastaamatta {TOTAL - 2}. Oikein 1 / 2 vastatusta."
     assert_clean(page)
 
 
@@ -186,3 +187,145 @@ def test_a_date_saved_by_the_earlier_date_control_shows_in_finnish(site, page):
     page.locator("[data-sheet-print]").wait_for()
     assert page.locator("#suoritus-pvm").input_value() == "20.11.2026"
     assert page.locator("#suoritus-nimi").input_value() == "Maija"
+
+
+def chapter_cell(page, chapter: str):
+    return page.locator(f'[data-sheet-chapter="{chapter}"] [data-sheet-chapter-score]')
+
+
+def test_unanswered_questions_are_not_counted_as_wrong(site, page, tmp_path):
+    """Walk 23 J3-1: one of a chapter's two questions answered (wrongly) showed "Oikein 0 / 2"."""
+    open_quiz(page, site)
+    shared = [c for c in QUIZ["chapters"] if len(c["questions"]) > 1]
+    assert shared
+    by_id = {q["id"]: q for q in QUESTIONS}
+    for c in shared:                                            # the first question of each such chapter, wrong
+        answer(page, by_id[c["questions"][0]], wrong(by_id[c["questions"][0]]))
+    open_sheet(page, site)
+    for c in shared:
+        n = len(c["questions"])
+        assert chapter_cell(page, c["id"]).inner_text() == f"0 / 1 vastatusta, vastaamatta {n - 1}", c["id"]
+    untouched = [c for c in QUIZ["chapters"] if c not in shared]
+    for c in untouched:
+        assert chapter_cell(page, c["id"]).inner_text() == "", c["id"]       # blank, to fill by hand
+    k = len(shared)
+    score = f"Testi on kesken: vastattu {k} / {TOTAL}, vastaamatta {TOTAL - k}. Oikein 0 / {k} vastatusta."
+    assert page.locator("[data-sheet-score]").inner_text() == score
+    done = page.locator(".loimaa-sheet__done").inner_text()
+    assert f"kun kaikkiin {TOTAL} kysymykseen on vastattu" in done
+    page.emulate_media(media="print")
+    text = flat(pdf_text(page, tmp_path))
+    for words in [score, f"0 / 1 vastatusta, vastaamatta {len(shared[0]['questions']) - 1}", done]:
+        assert flat(words) in text, words
+    assert_clean(page)
+
+
+def tries(page) -> str:
+    return page.locator("[data-sheet-tries]").inner_text()
+
+
+def test_the_sheet_tells_first_tries_from_retries(site, page, tmp_path):
+    """Walk 23 J3-2: all answered "c", the wrong ones answered again: the sheet said only "14 / 15"."""
+    open_quiz(page, site)
+    assert stored(page, "perehdytys-testi") is None                 # nothing stored before the user acts
+    for q in QUESTIONS:
+        answer(page, q, "c")
+    first_right = sum(q["answer"]["value"] == "c" for q in QUESTIONS)
+    retried = [q for q in QUESTIONS if q["answer"]["value"] != "c"][:3]
+    for q in retried:
+        page.locator(f"#testi-{q['id']}").get_by_role("button", name="Vastaa uudelleen").click()
+        answer(page, q, q["answer"]["value"])
+    # Right first, then changed to wrong: still right on the first try, not right now.
+    turned = next(q for q in QUESTIONS if q["answer"]["value"] == "c")
+    page.locator(f"#testi-{turned['id']}").get_by_role("button", name="Vastaa uudelleen").click()
+    answer(page, turned, wrong(turned))
+    page.reload(wait_until="load")                                   # kept across reloads
+    open_sheet(page, site)
+    right = first_right - 1 + len(retried)
+    assert page.locator("[data-sheet-score]").inner_text() == f"Testi on tehty: oikein {right} / {TOTAL}."
+    line = f"Oikein ensimmäisellä yrityksellä {first_right} / {TOTAL}, uudelleen vastaamalla {len(retried)}."
+    assert tries(page) == line
+    page.emulate_media(media="print")
+    assert flat(line) in flat(pdf_text(page, tmp_path))
+    page.emulate_media(media="screen")
+
+    # A cleared quiz starts fresh; undo brings the first tries back.
+    open_quiz(page, site)
+    page.get_by_role("button", name="Tyhjennä vastaukset").click()
+    q = retried[0]
+    answer(page, q, q["answer"]["value"])
+    assert stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]["first"] is True
+    open_sheet(page, site)
+    assert tries(page) == f"Oikein ensimmäisellä yrityksellä 1 / {TOTAL}, uudelleen vastaamalla 0."
+    open_quiz(page, site)
+    page.get_by_role("button", name="Tyhjennä vastaukset").click()
+    page.get_by_role("button", name="Peru").click()
+    assert stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]["first"] is True
+    assert_clean(page)
+
+
+def test_answers_saved_before_first_tries_were_recorded_still_show(site, page):
+    """Answers saved by the earlier quiz have no "first": the page works and says what is not known."""
+    open_quiz(page, site)
+    for q in QUESTIONS[:2]:
+        answer(page, q, q["answer"]["value"])
+    page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.endsWith("perehdytys-testi"))
+                             const saved = JSON.parse(localStorage.getItem(key))
+                             for (const a of Object.values(saved.value.answers)) delete a.first
+                             saved.value.answers.junk = {choice: "a", correct: true, first: "yes"}
+                             localStorage.setItem(key, JSON.stringify(saved)) }""")
+    open_sheet(page, site)
+    assert tries(page) == (f"Oikein ensimmäisellä yrityksellä 0 / {TOTAL}, uudelleen vastaamalla 0 "
+                           "(2 vastauksesta ei tiedetä, monennellako yrityksellä se annettiin).")
+    open_quiz(page, site)
+    q = QUESTIONS[0]
+    page.locator(f"#testi-{q['id']}").get_by_role("button", name="Vastaa uudelleen").click()
+    answer(page, q, q["answer"]["value"])
+    assert "first" not in stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]   # unknown stays unknown
+    assert progress(page).startswith(f"Vastattu 2 / {TOTAL}")
+    assert_clean(page)
+
+
+# Days that do not exist, and dates written the English way: none is taken as a date.
+BAD_DATES = ["31.2.2026", "29.2.2027", "31.4.2026", "0.1.2026", "1.13.2026", "2/28/2026", "28.2.26", "huomenna"]
+GOOD_DATES = ["29.2.2028", "1.1.2026", "31.12.2026", "05.03.2026"]
+
+
+@pytest.mark.parametrize("bad", BAD_DATES)
+def test_a_date_that_is_no_real_day_is_flagged_and_never_printed(site, context, page, tmp_path, bad):
+    """Walk 23 J3-3: "31.2.2026" was taken and printed."""
+    context.add_init_script("window.print = () => { window.__printed = true; };")
+    open_sheet(page, site)
+    field = page.locator("#suoritus-pvm")
+    error = page.locator("#suoritus-pvm-virhe")
+    assert field.get_attribute("aria-invalid") is None and error.inner_text() == ""   # today's date is fine
+    field.fill(bad)
+    field.press("Tab")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert error.get_attribute("role") == "alert"                                    # announced
+    assert error.inner_text().startswith("Päivämäärä ei kelpaa. Kirjoita se muodossa p.k.vvvv")
+    assert error.get_attribute("id") in field.get_attribute("aria-describedby").split()
+    page.get_by_role("button", name="Tulosta").click()
+    assert page.evaluate("window.__printed") is None                                 # the button says why instead
+    assert page.evaluate("document.activeElement.id") == "suoritus-pvm"
+    page.reload(wait_until="load")                                                    # kept, and still flagged
+    page.locator("[data-sheet-print]").wait_for()
+    assert field.input_value() == bad and field.get_attribute("aria-invalid") == "true"
+    page.emulate_media(media="print")                                                 # Ctrl+P: no date on paper
+    text = pdf_text(page, tmp_path)
+    assert bad not in text and "Päivämäärä ei kelpaa" not in text
+    page.emulate_media(media="screen")
+    field.fill(GOOD_DATES[0])                                                          # put right: clear at once
+    assert field.get_attribute("aria-invalid") is None and error.inner_text() == ""
+    assert_clean(page)
+
+
+def test_real_dates_are_taken(site, page):
+    open_sheet(page, site)
+    field = page.locator("#suoritus-pvm")
+    for good in [*GOOD_DATES, ""]:
+        field.fill(good)
+        field.press("Tab")
+        assert field.get_attribute("aria-invalid") is None, good
+        assert page.locator("#suoritus-pvm-virhe").inner_text() == "", good
+        assert page.locator("#suoritus-pvm + [data-sheet-paper]").text_content() == good

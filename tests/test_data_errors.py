@@ -141,7 +141,7 @@ def test_each_kind_of_yaml_mistake_in_each_data_file_is_finnish_at_its_line(tmp_
                             text=True)
     assert result.returncode == 1 and result.stdout == "", result.stderr
     said = result.stderr.splitlines()
-    assert said[-1] == check_data.STOPPED and len(said) == len(expected) + 1, result.stderr
+    assert said[-1] == check_data.stopped(len(expected)) and len(said) == len(expected) + 1, result.stderr
     assert len(expected) >= len(DATA_FILES) - (mistake == "indent_less"), expected
     for name, line in expected.items():
         mine = [s for s in said if s.startswith(f"VIRHE   -  data/{name}, rivi {line}, sarake ")]

@@ -3,6 +3,7 @@ mkdocs-macros' failures become one Finnish line naming the file and the line.
 (Through the editor's commands: tests/test_build.py and tests/test_serve.py.)"""
 from __future__ import annotations
 
+import re
 import sys
 
 import jinja2
@@ -94,15 +95,38 @@ def test_a_syntax_error_and_a_macros_own_check_are_named_on_their_line():
     error, tb = undefined("\n\n{{ checklist('x' }}\n")
     assert page_errors.template_line(error, tb) == 3
     assert page_errors.macro_message("docs/x.md, rivi 3", error, []).startswith(
-        "docs/x.md, rivi 3: makron kirjoitusvirhe (")
+        "docs/x.md, rivi 3: makron kirjoitusvirhe: kohdassa, jossa pitäisi olla ”)”, on ”}”.")
     own = DataError("tarkistuslistaa 'x' ei ole (data/tarkistuslistat/)")
     assert page_errors.macro_message("docs/x.md, rivi 3", own, []) == \
         "docs/x.md, rivi 3: tarkistuslistaa 'x' ei ole (data/tarkistuslistat/)"
 
 
 def test_the_closing_line_counts_the_mistakes():
-    assert page_errors.stopped(1).startswith("Käännös keskeytyi: 1 virhe (yllä).")
-    assert page_errors.stopped(3).startswith("Käännös keskeytyi: 3 virhettä (yllä).")
+    assert page_errors.stopped(1).startswith("Käännös keskeytyi: 1 virhe (yllä). Korjaa se ")
+    assert page_errors.stopped(3).startswith("Käännös keskeytyi: 3 virhettä (yllä). Korjaa ne ")
+    assert page_errors.stopped(1, serving=True).startswith("Sivustoa ei käännetty uudelleen: 1 virhe (yllä). "
+                                                           "Korjaa se ja tallenna tiedosto")
+    assert page_errors.stopped(2, serving=True).startswith("Sivustoa ei käännetty uudelleen: 2 virhettä (yllä). "
+                                                           "Korjaa ne ja tallenna tiedosto")
+
+
+# Jinja's syntax errors an editor makes in a macro call: each message wholly Finnish.
+SYNTAX_MISTAKES = ["{{ checklist('x' }}", "{{ checklist('x') }", "{{ checklist('x') x }}", "{{ checklist('x) }}",
+                   "{{ checklist(x)) }}", "{% iff x %}{% endif %}", "{{ checklist; }}",
+                   "{{ checklist(('x') }}", "{{ }}"]
+ENGLISH = re.compile(r"\b(unexpected|expected|token|got|end|template|statement|char|unknown|tag|block|print)\b")
+
+
+@pytest.mark.parametrize("template", SYNTAX_MISTAKES)
+def test_a_syntax_error_is_wholly_finnish(template):
+    try:
+        jinja2.Environment().parse(template)
+    except jinja2.TemplateSyntaxError as error:
+        message = page_errors.macro_message("docs/x.md, rivi 1", error, [])
+    else:
+        raise AssertionError(f"parsed: {template}")
+    assert message.startswith("docs/x.md, rivi 1: makron kirjoitusvirhe: "), message
+    assert not ENGLISH.search(message.split("Tarkista")[0]), message
 
 
 def test_nav_reports_name_mkdocs_yml_and_its_line():

@@ -510,3 +510,18 @@ def test_no_site_chrome_in_the_pdfs(pdf, checklist_pdf):
                    "Anna palautetta", "Mitä tarvitset?", "Jokainen kohta on omalla sivullaan", "Valitse"):
         assert not re.search(rf"\b{chrome}\b", text), chrome
     assert "¶" not in text
+
+
+def test_the_paper_checklists_never_mention_the_summary_only_the_screen_makes(checklist_pdf):
+    """On paper no summary is made: the printed 3.2 said "Niistä syntyy yhteenveto" (issue 23 walk).
+    Each list with a summary: its title's stem is nowhere on paper."""
+    text = dehyphenate(flat(pdftotext(checklist_pdf))).lower()
+    checklists = list(load_checklists(ROOT / "data" / "tarkistuslistat").values())
+    starts = [text.index(f"{cl['title']} ({cl['section']})".lower()) for cl in checklists]
+    for cl, start, end in zip(checklists, starts, starts[1:] + [len(text)], strict=True):
+        part = text[start:end]
+        for group in cl["groups"]:   # a guideline section may be called so (3.5: "8. Yhteenveto")
+            part = part.replace(group["title"].lower(), "")
+        if cl["summary"]:
+            stem = cl["summary"]["title"].split()[0].lower()[:-1]   # "Yhteenveto" -> "yhteenvet"
+            assert stem not in part, cl["id"]

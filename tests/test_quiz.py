@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import re
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,26 @@ def test_data_text_is_escaped(tmp_path):
     q = quiz(raw, tmp_path)
     check_guideline(quiz_component.quiz_refs(q))
     assert "&lt;img src=x onerror=alert(1)&gt;?" in quiz_component.render(q, href)
+
+
+def source_terms() -> dict[str, str]:
+    """The guideline's term bullets with the description bullet under each ("- Viestipalvelut" / " - Palveluja…")."""
+    text = (Path(__file__).parent / "fixtures" / "sosiaalisen-median-ohje-2026.txt").read_text(encoding="utf-8")
+    return dict(re.findall(r"^- ([^\n]+)\n - ([^\n]+)", text, re.M))
+
+
+def test_a_quoted_term_shows_its_description_under_it_as_the_guideline_does():
+    """Walk 23 J3-6: "Viestipalvelut" and its description showed as two sibling bullets."""
+    terms = source_terms()
+    assert "Viestipalvelut" in terms
+    html = str(quiz_component.render(QUIZ, href))
+    quoted = 0
+    for q in QUIZ["questions"]:
+        block = html[html.index(f'id="testi-{q["id"]}"'):]
+        block = block[block.index("<blockquote"):block.index("</blockquote>")]
+        flat = re.sub(r"\s+", " ", block)
+        for term, description in terms.items():
+            if f"<li>{term}</li>" in flat or f"<li>{term}<ul>" in flat:
+                quoted += 1
+                assert f"<li>{term}<ul><li>{description}" in flat, (q["id"], flat)
+    assert quoted, "no quiz quote quotes a term of the guideline's lists: the test checks nothing"

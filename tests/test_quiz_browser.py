@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from macros.guideline import quote_lines
 from browser import axe_violations, in_front
 from layout import DESKTOP, PHONE, layout_problems
 from onboarding_pages import (
@@ -33,7 +34,7 @@ def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(
         details = section.locator("details")
         assert details.is_visible() and details.get_attribute("open") is not None
         assert section.locator(".loimaa-quiz__explanation").inner_text() == q["explanation"]
-        assert q["quote"][-1] in section.locator("blockquote").inner_text()
+        assert quote_lines(q["quote"])[-1] in section.locator("blockquote").inner_text()
         assert section.locator(".loimaa-onboarding__source a").inner_text() == q["link"]["title"]
         assert all(r.is_disabled() for r in section.locator("input[type=radio]").all())   # answer locked in
         if n < TOTAL:
@@ -52,7 +53,7 @@ def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(
             f"{c['title']} (oikein {ok} / {n}{': kertaa tämä kohta' if ok < n else ''})"
     assert "?:" not in result.inner_text()
     assert stored(page, "perehdytys-testi")["value"]["answers"][QUESTIONS[1]["id"]] == \
-        {"choice": wrong(QUESTIONS[1]), "correct": False}
+        {"choice": wrong(QUESTIONS[1]), "correct": False, "first": False}
     assert axe_violations(page) == []
     # One reset, and it clears what was saved.
     assert page.locator(".loimaa-quiz").get_by_role("button", name=re.compile("Yritä uudelleen|Tyhjennä")).count() == 1
@@ -91,7 +92,7 @@ def test_result_is_focused_in_view_links_wrong_chapters_and_leads_to_the_sheet(s
         assert page.get_by_role("heading", level=1).inner_text().startswith(f"{cid}. "), url
     page.goto(sheet_url, wait_until="load")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Perehdytyksen suoritusmerkintä")
-    assert page.locator("[data-sheet-score]").inner_text() == f"Oikeita vastauksia: {TOTAL - 2} / {TOTAL}."
+    assert page.locator("[data-sheet-score]").inner_text() == f"Testi on tehty: oikein {TOTAL - 2} / {TOTAL}."
     assert_clean(page)
 
 
@@ -169,7 +170,7 @@ def test_a_question_can_be_answered_again_on_its_own(site, page):
     assert section.locator("[data-quiz-verdict]").inner_text().startswith("Oikein!")
     assert progress(page) == f"Vastattu 2 / {TOTAL}, oikein 2."
     assert stored(page, "perehdytys-testi")["value"]["answers"][first["id"]] == \
-        {"choice": first["answer"]["value"], "correct": True}
+        {"choice": first["answer"]["value"], "correct": True, "first": False}   # right only on the retry
     assert axe_violations(page) == []
     assert_clean(page)
 

@@ -15,7 +15,8 @@ from onboarding_data import ROLES_RAW, roles_from, check_guideline, ROLES, quest
 
 def test_role_helper_reaches_the_four_situations_of_3_1_and_the_two_not_allowed_cases():
     assert [o["id"] for o in ROLES["outcomes"]] == [
-        "virkaprofiili", "asiantuntijaprofiili", "ei-lupaa", "ei-tyotehtava", "yksityinen-mainitsee", "yksityinen"]
+        "virkaprofiili", "asiantuntijaprofiili", "ei-lupaa", "ei-tyotehtava", "muu-profiili", "yksityinen-mainitsee",
+        "yksityinen"]
     paths = role_helper.role_paths(ROLES)
     assert all(paths[o] for o in paths)
     assert paths["asiantuntijaprofiili"] == [[("tyotehtava", True), ("lupa", True), ("omalla-nimella", True)]]
@@ -27,7 +28,9 @@ def situation_in_3_1(said: dict) -> str:
     the tree in roolit.yml. 3.1.1: in work tasks, or in the city's name, you act for the city, which you
     may "vain, jos se kuuluu hänen työtehtäviinsä ja hänellä on lupa hallinnoida kaupungin somekanavia";
     a profile in your own name is an expert profile, one that is not a work or office profile. 3.1.2:
-    otherwise you act as a private person, who may say they work for the city."""
+    otherwise, in your own profile, you act as a private person ("omissa profiileissasi", "henkilökohtaista
+    profiiliasi"), who may say they work for the city; in a profile neither yours nor the city's (an
+    association's page) neither section applies, and nothing about your own profile fits."""
     work = said["tyotehtava"]
     for_the_city = work or (not said["oma-profiili"] and said["kaupungin-nimissa"])
     if for_the_city and not work:
@@ -36,6 +39,8 @@ def situation_in_3_1(said: dict) -> str:
         return "ei-lupaa"
     if for_the_city:
         return "asiantuntijaprofiili" if said["omalla-nimella"] else "virkaprofiili"
+    if not said["oma-profiili"]:
+        return "muu-profiili"
     return "yksityinen-mainitsee" if said["mainitsee"] else "yksityinen"
 
 
@@ -68,15 +73,18 @@ def test_every_combination_of_answers_ends_in_the_situation_3_1_gives_it():
 CLAIMS = [
     (r"\bkoko kaupunki", lambda said: False),
     (r"\bkuulu(u|vat)? (työ)?tehtäviisi", lambda said: False),
-    (r"\bet tee sitä työtehtävissäsi", lambda said: said.get("tyotehtava") is False),
-    (r"(?<!et tee sitä )\btyötehtävissäsi", lambda said: said.get("tyotehtava") is True),
+    (r"\b(et tee sitä|etkä) työtehtävissäsi", lambda said: said.get("tyotehtava") is False),
+    (r"(?<!et tee sitä )(?<!etkä )\btyötehtävissäsi", lambda said: said.get("tyotehtava") is True),
     (r"\bei ole lupaa", lambda said: said.get("lupa") is False),
     (r"(?<!ei ole )\blupa", lambda said: said.get("lupa") is True),
     (r"\bjota ei ole perustettu omalla nimelläsi", lambda said: said.get("omalla-nimella") is False),
     (r"\bjoka on perustettu omalla nimelläsi", lambda said: said.get("omalla-nimella") is True),
     (r"\bomaa profiiliasi", lambda said: said.get("oma-profiili") is True),
-    (r"\bkaupungin nimissä", lambda said: said.get("kaupungin-nimissa") is True),
-    (r"\byksityishenkilö", lambda said: said.get("tyotehtava") is False and not said.get("kaupungin-nimissa")),
+    (r"\bmuussa kuin omassa profiilissasi", lambda said: said.get("oma-profiili") is False),
+    (r"\bet kaupungin nimissä", lambda said: said.get("kaupungin-nimissa") is False),
+    (r"(?<!et )\bkaupungin nimissä", lambda said: said.get("kaupungin-nimissa") is True),
+    # 3.1.2 speaks of your own profiles: not someone else's page (issue 23 walk: Ei, Ei, Ei).
+    (r"\byksityishenkilö", lambda said: said.get("tyotehtava") is False and said.get("oma-profiili") is True),
     (r"\bkerrot, että", lambda said: said.get("mainitsee") is True),
     (r"\betkä kerro", lambda said: said.get("mainitsee") is False),
 ]
@@ -110,6 +118,8 @@ def test_each_summary_fits_every_path_that_leads_to_it():
      {"tyotehtava": False, "oma-profiili": False, "kaupungin-nimissa": True}, 1),
     ("Viestit yksityishenkilönä etkä kerro työskenteleväsi kaupungilla.",
      {"tyotehtava": False, "oma-profiili": True, "mainitsee": False}, 0),
+    ("Viestit yksityishenkilönä etkä kerro työskenteleväsi kaupungilla.",
+     {"tyotehtava": False, "oma-profiili": False, "kaupungin-nimissa": False, "mainitsee": False}, 1),
 ])
 def test_the_claims_catch_the_summaries_the_walk_found(summary, said, wrong):
     assert len(claims_against(summary, said)) == wrong
@@ -157,9 +167,9 @@ def test_role_html_lists_every_situation_with_when_and_quotes():
         assert f'<h2 id="tilanne-{o["id"]}-otsikko"' in html   # + data-search-exclude (issue 15)
     assert ("Kun vastaat: Teetkö tätä osana työtehtäviäsi? Kyllä; Onko sinulla lupa hallinnoida kaupungin "
             "somekanavia? Kyllä; Onko profiili perustettu omalla nimelläsi? Ei</p>") in html
-    assert ('<li data-role-path="tyotehtava=no,oma-profiili=no,kaupungin-nimissa=no,mainitsee=no">Teetkö tätä osana '
-            "työtehtäviäsi? Ei; Käytätkö omaa, henkilökohtaista profiiliasi? Ei; Viestitkö kaupungin nimissä? Ei; "
-            "Kerrotko profiilissa tai viestissäsi, että työskentelet kaupungilla? Ei</li>") in html
-    assert "Kun vastaat jommallakummalla tavalla:" in html
+    assert ("Kun vastaat: Teetkö tätä osana työtehtäviäsi? Ei; Käytätkö omaa, henkilökohtaista profiiliasi? Ei; "
+            "Viestitkö kaupungin nimissä? Ei</p>") in html
+    several = [o for o, paths in role_helper.role_paths(ROLES).items() if len(paths) > 1]
+    assert html.count("<li data-role-path=") == sum(len(role_helper.role_paths(ROLES)[o]) for o in several)
     assert html.count("<blockquote") == sum(len(o["quotes"]) for o in ROLES["outcomes"])
     assert re.search(r'<form [^>]*data-js-only data-search-exclude hidden>', html)   # the questions need JavaScript

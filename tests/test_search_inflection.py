@@ -16,8 +16,6 @@ drops from the index, are left out: Voikko also reads some of them as nouns
 
 The failure lists the base forms with the lowest rate and some of their
 missed forms, for whoever tunes the ranking; `pytest -n 0 -s` prints the same on success.
-Until the ranking reaches the target the test is a strict expected failure
-(`--runxfail` shows its message); once it passes, the mark must go.
 """
 from __future__ import annotations
 
@@ -126,7 +124,6 @@ def test_stop_words_are_the_modules():
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="issue 24: the ranking is not tuned yet; remove this mark when it passes")
 def test_every_case_form_of_every_noun_and_adjective_finds_a_page_with_the_word(site, page):
     index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = pages_by_base_form(index)

@@ -116,9 +116,10 @@ def test_there_are_enough_questions_of_every_kind():
     assert len({t for _, t in QUESTIONS}) == 8  # chapters 1 and 2, sections 3.1–3.6
 
 
-def test_every_staff_word_has_a_test_query():
+def test_staff_word_queries_are_of_the_synonym_file():
+    # Every staff word is searched in test_search_staff_words.py; these are inflected forms of some.
     synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
-    assert {staff for _, staff, _ in SYNONYM_QUERIES} == set(synonyms)
+    assert {staff for _, staff, _ in SYNONYM_QUERIES} <= set(synonyms)
 
 
 @pytest.mark.browser
@@ -163,11 +164,15 @@ def test_filler_words_do_not_decide_the_ranking(site, page):
 
 @pytest.mark.browser
 def test_pages_with_more_of_the_questions_words_come_first(site, page):
+    # Among the guideline's pages; pages about the site (search boost below 1) come after them
+    # (test_search_staff_words.py), so they are left out here.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    about_site = {d["location"] for d in index["docs"] if d.get("boost", 1) < 1}
     page.goto(site.url, wait_until="load")
     questions = [q for q, _ in QUESTIONS if len(q.split()) >= 3]
     for question, results in zip(questions, worker_search_words(page, questions), strict=True):
         typed = set(question.lower().replace("-", " ").split())
-        counts = [len(words & typed) for _, words in results]
+        counts = [len(words & typed) for p, words in results if p not in about_site]
         assert counts == sorted(counts, reverse=True), (question, [(p, sorted(w & typed)) for p, w in results][:6])
         assert all(not words & {"kuka", "saanko", "voinko", "miten", "onko"} for _, words in results), question
 
@@ -204,13 +209,19 @@ def test_action_nouns_of_the_sites_verbs():
         "julkaista": "julkaiseminen", "kirjautua": "kirjautuminen", "perustaa": "perustaminen"}
 
 
-def test_synonym_file_is_validated_with_finnish_errors_naming_file_and_key(tmp_path):
+def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(tmp_path):
     path = tmp_path / "synonyymit.yml"
+    head = "kanavat:\n  peruste: Ohjeen profiilit.\n  sanat:\n"
     for text, message in [
-        ("tili: [profiili, 3]\n", "tili: arvon on oltava ohjeen sana"),
-        ("Tili: profiili\n", "'Tili': avaimen on oltava yksi sana pienin kirjaimin"),
-        ("tili: tili\n", "tili: sana ei voi olla oma synonyyminsä"),
-        ("- tili\n", "odotettiin avain–arvo-luetteloa"),
+        (head + "    tili: [profiili, 3]\n", "rivi 4: kanavat: tili: arvon on oltava ohjeen sana"),
+        (head + "    Tili: profiili\n", "rivi 4: kanavat: 'Tili': avaimen on oltava yksi sana pienin kirjaimin"),
+        (head + "    tili: tili\n", "rivi 4: kanavat: tili: sana ei voi olla oma synonyyminsä"),
+        (head + "    tili: profiili\nmuut:\n  peruste: Muut.\n  sanat:\n    tili: kanava\n",
+         "rivi 8: muut: tili: sana on jo luokassa kanavat"),
+        ("kanavat:\n  sanat:\n    tili: profiili\n", "rivi 1: kanavat: luokalla on oltava `peruste:`"),
+        ("kanavat:\n  peruste: ''\n  sanat:\n    tili: profiili\n", "rivi 2: kanavat: peruste puuttuu"),
+        ("tili: profiili\n", "rivi 1: tili: luokalla on oltava"),
+        ("- tili\n", "odotettiin luokkia"),
         ("tili: [profiili\n", "virheellinen YAML"),
     ]:
         path.write_text(text, encoding="utf-8")
@@ -218,7 +229,7 @@ def test_synonym_file_is_validated_with_finnish_errors_naming_file_and_key(tmp_p
             search_fi.load_synonyms(path)
         assert str(err.value).startswith(str(path)) and message in str(err.value), (text, err.value)
     assert search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)["työsähköposti"] == ["työ sähköposti"]
-    with pytest.raises(ValueError, match=r"synonyymit.yml: tili: sanaa 'proffiili' ei ole ohjeessa"):
+    with pytest.raises(ValueError, match=r"synonyymit.yml, rivi \d+: tili: sanaa 'proffiili' ei ole ohjeessa"):
         search_fi.check_synonyms({"tili": ["proffiili"]}, {"profiili"}, ROOT / search_fi.SYNONYMS)
 
 
@@ -226,5 +237,5 @@ def test_build_fails_on_a_synonym_that_is_not_in_the_guideline(site, tmp_path):
     # The hook in-process (test_search_fi.post_build): a PluginError stops the build with its message.
     from mkdocs.exceptions import PluginError
 
-    with pytest.raises(PluginError, match="data/haku/synonyymit.yml: tili: sanaa 'proffiili' ei ole ohjeessa"):
+    with pytest.raises(PluginError, match=r"synonyymit.yml, rivi \d+: tili: sanaa 'proffiili' ei ole ohjeessa"):
         post_build(site, tmp_path, {"tili": ["proffiili"]})

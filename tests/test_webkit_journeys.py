@@ -281,7 +281,7 @@ def test_quiz_to_result_and_the_completion_sheet_printed(site, wk):
     wk.click(wk.driver.find_element("link text", "Siirry suoritusmerkintään"))
     wk.started("[data-sheet-print]")
     assert wk.until_text("[data-sheet-score]", re.escape(f"{right} / {TOTAL}")) == \
-        f"Oikeita vastauksia: {right} / {TOTAL}."
+        f"Testi on tehty: oikein {right} / {TOTAL}."
     details = {"#suoritus-nimi": "Maija-Liisa Äijälä", "#suoritus-yksikko": "Kirjastopalvelut",
                "#suoritus-pvm": "1.12.2026"}
     for control, value in details.items():

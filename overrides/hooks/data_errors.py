@@ -5,7 +5,7 @@ build) and raise macros.validate.DataError, whose text names the file, the key a
 what to do. MkDocs would print it under a 40-line traceback; here it is printed
 alone, as "VIRHE" with the file relative to the project, and the build stops (exit
 status 1) with the line `python -m macros.check_data` ends with (the same words in
-make build, mkdocs build and mkdocs serve). DataError is recognised by name: the hooks
+make build and mkdocs build; under mkdocs serve: fix and save). DataError is recognised by name: the hooks
 are loaded before the macros package is importable (it is, once it has raised one).
 """
 from __future__ import annotations
@@ -15,17 +15,26 @@ import logging
 
 from mkdocs.exceptions import Abort
 
-from finnish.messages import finnish_level, from_project
+from finnish.messages import finnish_level, from_project, stopped
 
 log = finnish_level(logging.getLogger("mkdocs.hooks.data_errors"))
+_state = {"serving": False}
+
+
+def on_startup(command, dirty):
+    _state["serving"] = command == "serve"
 
 
 def is_data_error(error: BaseException) -> bool:
-    return type(error).__name__ == "DataError" and type(error).__module__.startswith("macros")
+    return any(kind.__name__ == "DataError" and kind.__module__.startswith("macros") for kind in type(error).__mro__)
 
 
 def on_build_error(error):
     if is_data_error(error):
-        log.error(from_project(str(error)))
+        messages = getattr(error, "messages", [str(error)])   # DataErrors: every mistake found at once
+        for message in messages:
+            log.error(from_project(message))
+        if _state["serving"]:
+            raise Abort(stopped(len(messages), serving=True)) from None
         check_data = importlib.import_module(type(error).__module__.partition(".")[0] + ".check_data")
-        raise Abort(check_data.STOPPED) from None
+        raise Abort(check_data.stopped(len(messages))) from None

@@ -9,9 +9,10 @@ stay the judges of what is broken (no second link checker to keep in step); the
 helpers below only read their reports and the page's source.
 
 A build with such a mistake stops with one Finnish line before the PDF is made
-(which would report a broken anchor by its internal name): after the anchors are
-checked, or after the pages are rendered when a macro failed (its page holds no
-anchors then, and links to them would be reported as broken too).
+(which would report a broken anchor by its internal name), after the anchors are
+checked: links, anchors and macros are all reported in one build. A page whose macro
+failed holds no anchors; MkDocs' reports of links to its anchors are left out (they
+follow from the macro's mistake, named already).
 mkdocs-macros runs with on_error_fail: false (mkdocs.yml), so that every page's
 mistakes are reported in one build, not only the first.
 """
@@ -27,7 +28,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from finnish.messages import LEVEL, from_project
+from finnish.messages import LEVEL, editor_log, from_project, stopped
 
 LINK_LOGGER = "mkdocs.structure.pages"
 NAV_LOGGER = "mkdocs.structure.nav"
@@ -53,8 +54,8 @@ NAV_REPORTS = {
                           r"which is not found in the documentation files\.$"),
 }
 
-_state: dict = {"found": 0, "macros_failed": 0, "root": Path("."), "docs": Path("docs"), "config": Path("mkdocs.yml"),
-                "files": None, "macros": None}
+_state: dict = {"serving": False, "found": 0, "failed_pages": set(), "root": Path("."), "docs": Path("docs"),
+                "config": Path("mkdocs.yml"), "files": None, "macros": None}
 
 
 # --- helpers (plain functions) ---------------------------------------------------
@@ -127,6 +128,29 @@ def body_offset(source: str, body: str) -> int:
     return source[: len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
 
 
+# Jinja's syntax errors (jinja2/parser.py, lexer.py), in Finnish: (its English, our words).
+TOKENS = {"end of print statement": "makron loppu }}", "end of statement block": "komennon loppu %}",
+          "name": "nimi", "end of template": "makron loppu"}
+JINJA_SYNTAX = [
+    (re.compile(r"unexpected end of template"), lambda m: "makro jäi kesken: sulkeva }} tai %} puuttuu"),
+    (re.compile(r"unexpected char '(?P<got>.+?)'"), lambda m: f"merkki ”{m['got']}” ei kuulu makroon"),
+    (re.compile(r"unexpected '(?P<got>.+?)', expected '(?P<want>.+?)'"),
+     lambda m: f"kohdassa, jossa pitäisi olla ”{m['want']}”, on ”{m['got']}”"),
+    (re.compile(r"expected token '(?P<want>.+?)', got '(?P<got>.+?)'"),
+     lambda m: f"kohdassa, jossa pitäisi olla {TOKENS.get(m['want'], '”' + m['want'] + '”')}, on ”{m['got']}”"),
+    (re.compile(r"unexpected '(?P<got>.+?)'"), lambda m: f"ylimääräinen ”{m['got']}”"),
+    (re.compile(r"unknown tag '(?P<tag>.+?)'"), lambda m: f"tuntematon komento ”{m['tag']}”"),
+]
+
+
+def syntax_in_finnish(message: str) -> str:
+    """Jinja's syntax error message in Finnish: what is wrong where, or a general description."""
+    for pattern, finnish in JINJA_SYNTAX:
+        if m := pattern.search(message):
+            return finnish(m)
+    return "sulkeet tai lainausmerkit eivät ole pareittain"
+
+
 UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$|has no attribute '(?P<attr>[^']+)'")
 
 
@@ -135,19 +159,14 @@ def macro_message(where: str, error: BaseException, known: list[str]) -> str:
     if type(error).__name__ == "DataError":   # a macro's own check (e.g. an unknown checklist id)
         return f"{where}: {error}"
     if type(error).__name__ == "TemplateSyntaxError":
-        return (f"{where}: makron kirjoitusvirhe ({getattr(error, 'message', error)}). Tarkista sulkeet ja "
-                "lainausmerkit, esim. {{ checklist(\"uusi-profiili\") }}.")
+        return (f"{where}: makron kirjoitusvirhe: {syntax_in_finnish(str(getattr(error, 'message', error)))}. "
+                "Tarkista sulkeet ja lainausmerkit, esim. {{ checklist(\"uusi-profiili\") }}.")
     if m := UNDEFINED.search(str(error)):
         name = m["name"] or m["attr"]
         close = difflib.get_close_matches(name, known, n=1)
         hint = f" Tarkoititko ”{close[0]}”?" if close else ""
         return f"{where}: tuntematon nimi ”{name}”.{hint} Tarkista kirjoitusasu."
     return f"{where}: makroa ei voitu suorittaa ({type(error).__name__}: {error})."
-
-
-def stopped(count: int) -> str:
-    mistakes = "virhe" if count == 1 else "virhettä"
-    return f"Käännös keskeytyi: {count} {mistakes} (yllä). Korjaa ne ja käännä uudelleen; PDF:ää ei tehty."
 
 
 # --- the hook --------------------------------------------------------------------
@@ -171,8 +190,16 @@ def _finnish(record: logging.LogRecord, message: str) -> None:
     _state["found"] += 1
 
 
+def _to_failed_page(report: str) -> bool:
+    """A report of a missing anchor on a page whose macro failed (the page was not rendered whole)."""
+    m = LINK_REPORTS["anchor"].match(report)
+    return bool(m) and (m["target"] or m["page"]) in _state["failed_pages"]
+
+
 class LinkReports(logging.Filter):
     def filter(self, record):
+        if record.levelno >= logging.WARNING and _to_failed_page(record.getMessage()):
+            return False
         if record.levelno >= logging.WARNING and (message := link_message(record.getMessage(), _source_of,
                                                                           _anchors_of)):
             _finnish(record, message)
@@ -203,7 +230,7 @@ class MacroReports(logging.Filter):
         lines = [line + body_offset(source or "", page.markdown or "")] if line else []
         known = [*plugin.macros, *plugin.variables, *plugin.filters]
         _finnish(record, macro_message(place(shown, lines), error, known))
-        _state["macros_failed"] += 1
+        _state["failed_pages"].add(page.file.src_uri)
         return True
 
 
@@ -213,8 +240,13 @@ def _install(name: str, kind: type) -> None:
         logger.addFilter(kind())
 
 
+def on_startup(command, dirty):
+    _state["serving"] = command == "serve"
+    editor_log()   # make build, make serve: no English progress lines around the Finnish ones
+
+
 def on_config(config):
-    _state.update(found=0, macros_failed=0, files=None, macros=config.plugins.get("macros"),
+    _state.update(found=0, failed_pages=set(), files=None, macros=config.plugins.get("macros"),
                   config=Path(config.config_file_path), root=Path(config.config_file_path).parent,
                   docs=Path(config.docs_dir))
     _install(LINK_LOGGER, LinkReports)
@@ -224,14 +256,12 @@ def on_config(config):
 
 def _stop_if_found() -> None:
     if _state["found"]:
-        raise Abort(stopped(_state["found"]))
+        raise Abort(stopped(_state["found"], _state["serving"], pdf=True))
 
 
 @event_priority(100)   # every page rendered: the anchors are checked next
 def on_env(env, config, files):
     _state["files"] = files
-    if _state["macros_failed"]:
-        _stop_if_found()
     return env
 
 

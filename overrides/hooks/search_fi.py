@@ -177,29 +177,16 @@ def last_part(word: str) -> str:
     return word
 
 
-STAFF_WORD = re.compile(r"[^\W\d_]+")
-
-
 def load_synonyms(path: Path) -> dict[str, list[str]]:
-    """data/haku/synonyymit.yml: staff word -> guideline words or word pairs; ValueError (Finnish) if malformed."""
-    # The data's own reader: a YAML mistake in Finnish, at its line (a DataError is a ValueError).
+    """data/haku/synonyymit.yml: staff word -> guideline words or word pairs, from every class
+    (macros/synonyms.py; a DataError, a ValueError, in Finnish if the file is malformed)."""
     # Importable here: mkdocs-macros has loaded the package (its on_config runs before the hooks').
-    raw = importlib.import_module("macros.validate").load_yaml(path)
-    if not isinstance(raw, dict) or not raw:
-        raise ValueError(f"{path}: odotettiin avain–arvo-luetteloa (esim. `tili: profiili`)")
-    synonyms = {}
-    for key, value in raw.items():
-        if not isinstance(key, str) or not STAFF_WORD.fullmatch(key) or key != key.lower():
-            raise ValueError(f"{path}: {key!r}: avaimen on oltava yksi sana pienin kirjaimin")
-        targets = [value] if isinstance(value, str) else value
-        if not isinstance(targets, list) or not targets or not all(
-                isinstance(t, str) and t.split() and all(STAFF_WORD.fullmatch(w) for w in t.split()) for t in targets):
-            raise ValueError(f"{path}: {key}: arvon on oltava ohjeen sana tai sanapari tai luettelo niistä, "
-                             f"saatiin {value!r}")
-        synonyms[key] = [" ".join(t.lower().split()) for t in targets]
-        if key in synonyms[key]:
-            raise ValueError(f"{path}: {key}: sana ei voi olla oma synonyyminsä")
-    return synonyms
+    return importlib.import_module("macros.synonyms").load_synonyms(path)
+
+
+def load_synonym_classes(path: Path) -> dict[str, dict[str, list[str]]]:
+    """data/haku/synonyymit.yml by class (macros/synonyms.py)."""
+    return importlib.import_module("macros.synonyms").load_synonym_classes(path)
 
 
 def check_synonyms(synonyms: dict[str, list[str]], site_words: set[str], path: Path) -> None:
@@ -209,8 +196,18 @@ def check_synonyms(synonyms: dict[str, list[str]], site_words: set[str], path: P
     for key, targets in synonyms.items():
         for word in (w for t in targets for w in t.split()):
             if word not in known:
-                raise ValueError(f"{path}: {key}: sanaa {word!r} ei ole ohjeessa; "
+                raise ValueError(f"{path}{line_of(path, key)}: {key}: sanaa {word!r} ei ole ohjeessa; "
                                  "kirjoita ohjeen sana perusmuodossa")
+
+
+def line_of(path: Path, key: str) -> str:
+    """", rivi N" of key's entry in the synonym file, or "" if it cannot be read there."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    entry = re.compile(rf"\s+{re.escape(key)}:")
+    return next((f", rivi {n}" for n, line in enumerate(lines, 1) if entry.match(line)), "")
 
 
 def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, list[str]],

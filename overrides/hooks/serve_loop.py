@@ -4,9 +4,10 @@
   edit to its code would show only after a restart. Forgetting the package
   after each build makes the next save pick it up.
 - A mistake in a page or in data/ fails that build only: the hooks have said
-  what and where in Finnish and stopped the build (mkdocs.exceptions.Abort);
-  the server says it keeps the last good site, without MkDocs' traceback and
-  its English "The server will appear stuck", and the next save tries again.
+  what and where in Finnish and stopped the build (mkdocs.exceptions.Abort) with
+  one line fit for serving (finnish.messages.stopped: fix and save; the server
+  keeps the last good site), printed without MkDocs' traceback and its English
+  "The server will appear stuck"; the next save tries again.
 - data/ohje.yml is part of MkDocs' config (INHERIT), read again before each
   rebuild and before any hook or macro runs. A YAML mistake there fails the
   rebuild with MkDocs' English error and a traceback; the server says instead
@@ -23,13 +24,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from finnish.messages import finnish_level, from_project
+from finnish.messages import finnish_level, from_project, stopped
 
 log = finnish_level(logging.getLogger("mkdocs.hooks.serve_loop"))
 PACKAGE = "macros"  # mkdocs.yml: plugins: macros: module_name
 _state = {"serving": False}
-KEEPS_LAST = ("Sivustoa ei käännetty uudelleen. Korjaa tiedosto ja tallenna; "
-              "palvelin näyttää siihen asti viimeisimmän onnistuneen version.")
 
 
 def on_startup(command, dirty):
@@ -61,8 +60,8 @@ def on_serve(server, config, builder):
     def rebuild_or_explain():
         try:
             rebuild()
-        except Abort as stop:   # the hooks have said what is wrong; this says what it stopped
-            log.error(str(stop))
+        except Abort as stop:   # the hooks have said what is wrong, and what to do (for serving)
+            print(stop, file=sys.stderr)
         except Exception:
             # The macros package is importable once mkdocs-macros has loaded it (first build).
             found = importlib.import_module(f"{PACKAGE}.check_data").problems(data_dir)
@@ -70,9 +69,7 @@ def on_serve(server, config, builder):
                 raise
             for message in found:
                 log.error(from_project(message))
-        else:
-            return
-        log.error(KEEPS_LAST)
+            print(stopped(len(found), serving=True), file=sys.stderr)
 
     server.builder = rebuild_or_explain
     return server

@@ -66,6 +66,8 @@
         label: box.querySelector("label, legend").firstChild.textContent.trim(),
         required: box.getAttribute("data-required") === "true",
         requiredIf: typeof cond.field === "string" ? { field: cond.field, value: cond.value } : null,
+        // Says why a given value is left out of the summary (see shown()).
+        off: typeof cond.field === "string" ? box.appendChild(el("p", null, "loimaa-checklist__off")) : null,
       };
     });
 
@@ -254,11 +256,23 @@
 
   /* --- progress, ready state, summary --- */
 
-  /* "Profiilin kesto on pysyvä" when the item's relevant_when field has another value; else "". */
-  Checklist.prototype.irrelevant = function (item) {
-    var field = this.field(item.when.field);
+  /* "Profiilin kesto on pysyvä" when the field a condition ({field, value}) names has another value; else "". */
+  Checklist.prototype.otherwise = function (cond) {
+    var field = cond && this.field(cond.field);
     var value = field ? this.value(field) : "";
-    return value && value !== item.when.value ? field.label + " on " + this.display(field).toLowerCase() : "";
+    return value && value !== cond.value ? field.label + " on " + this.display(field).toLowerCase() : "";
+  };
+
+  /* Why an item does not apply (its relevant_when is not met), or "". */
+  Checklist.prototype.irrelevant = function (item) {
+    return this.otherwise(item.when);
+  };
+
+  /* What the summary and every mail show for a field: nothing when its required_if condition is
+     answered otherwise (an end date after "Pysyvä"), so the request never contradicts itself. The value
+     stays in the form and in storage, and is shown again when the answer changes back. */
+  Checklist.prototype.shown = function (field) {
+    return this.otherwise(field.requiredIf) ? "" : this.display(field);
   };
 
   /* Each item's state: "ok" (confirmed), "na" (marked "ei koske"), "off" (relevant_when not met:
@@ -303,6 +317,9 @@
       if (!field.requiredIf) return;
       var needed = this.isRequired(field);
       all(field.box, "input, select, textarea").forEach(function (control) { control.required = needed; });
+      var reason = this.value(field) && this.otherwise(field.requiredIf);
+      field.off.textContent = reason ? "Ei mukana yhteenvedossa: " + reason +
+        ". Tieto säilyy ja tulee mukaan, jos valinta muuttuu." : "";
     }, this);
     var t = tally(states);
     var ready = t.confirmed === t.applicable;
@@ -337,7 +354,7 @@
     var missingFields = [];
     var fields = [];
     this.fields.forEach(function (field) {
-      var shown = self.display(field);
+      var shown = self.shown(field);
       var required = self.isRequired(field);
       if (!shown && required) missingFields.push(field.label);
       if (shown || required) fields.push({ label: field.label, value: shown });
@@ -388,26 +405,30 @@
      mail say so). */
   Checklist.prototype.mailText = function (s, room, copied, keep) {
     var cut = function (text) { return text.length > room ? text.slice(0, room - 1) + "…" : text; };
-    var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa" + s.apart,
-      s.complete ? COMPLETE : "Pyynnöstä puuttuu tietoja: " + s.missingFields.length + ", vahvistamatta: " + s.unconfirmed.length, ""];
+    var lines = [s.heading + ": " + s.title, "Laadittu " + s.date, "Vahvistettu " + s.progress + " kohtaa" + s.apart];
+    if (s.complete) lines.push(COMPLETE);
+    // Which facts the request still lacks, by name (as the summary says it); the items by number only.
+    if (s.missingFields.length) lines.push(missingFieldsLine(s) + ".");
+    if (s.unconfirmed.length) lines.push("Vahvistamatta " + s.unconfirmed.length + (s.unconfirmed.length === 1 ? " kohta." : " kohtaa."));
+    lines.push("");
     var carried = this.summaryConfig.mailFields.slice(0, keep);
     var left = [];
     var shortened = [];
     this.fields.forEach(function (f) {
-      var shown = this.display(f);
+      var shown = this.shown(f);
       if (!shown) return;
       if (carried.indexOf(f.id) < 0) left.push(f.label);
       else if (cut(shown) !== shown) shortened.push(f.label);
     }, this);
     carried.forEach(function (id) {
       var f = this.field(id);
-      if (this.value(f)) lines.push(f.label + ": " + cut(this.display(f)).replace(/\s+/g, " "));
+      if (this.shown(f)) lines.push(f.label + ": " + cut(this.shown(f)).replace(/\s+/g, " "));
     }, this);
     left.push("kohtien luettelo");
     lines.push("", "Tästä viestistä puuttuu: " + left.join(", ") + ".");
     if (shortened.length) lines.push("Lyhennetty: " + shortened.join(", ") + ".");
     lines.push(copied ? "Koko yhteenveto on kopioitu leikepöydälle: liitä se tähän viestiin."
-      : "Lisää ne: kopioi sivun ”" + s.heading + "” tähän viestiin, tai lähetä sivulta ladattava sähköpostiluonnos.");
+      : "Lisää " + (left.length === 1 ? "se" : "ne") + ": kopioi sivun ”" + s.heading + "” tähän viestiin, tai lähetä sivulta ladattava sähköpostiluonnos.");
     return { subject: this.subject(s, cut), body: lines.join("\r\n") };
   };
 
@@ -584,7 +605,9 @@
   Checklist.prototype.shareSummary = function () {
     var s = this.summary();
     var region = this.root.querySelector("[data-checklist-summary-message]");
-    navigator.share({ title: this.subject(s), text: this.summaryText(s) }).then(function () {
+    // A share sheet has no recipient field: the text names it (the address of data/ohje.yml, as the page does).
+    var to = "Vastaanottaja: " + this.root.querySelector("[data-checklist-mailto]").getAttribute("data-email");
+    navigator.share({ title: this.subject(s), text: to + "\n\n" + this.summaryText(s) }).then(function () {
       Loimaa.announce(region, "Yhteenveto jaettu.");
     }, function (error) {
       if (error && error.name === "AbortError") return;   // the user closed the share sheet
@@ -604,11 +627,7 @@
       "Subject: " + encodedWords(this.subject(s)),
       "MIME-Version: 1.0",
       "Content-Type: text/plain; charset=UTF-8",
-      "Content-Transfer-Encoding: base64",
-      "",
-      base64Lines(this.summaryText(s).replace(/\n/g, "\r\n")),
-      "",
-    ].join("\r\n");
+    ].concat(bodyPart(this.summaryText(s))).join("\r\n");
     var url = URL.createObjectURL(new Blob([eml], { type: "message/rfc822" }));
     var link = el("a");
     link.href = url;
@@ -629,33 +648,86 @@
     return ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "yhteenveto";
   }
 
-  function utf8Base64(text) {
-    var bytes = new TextEncoder().encode(text);
-    var binary = "";
-    for (var i = 0; i < bytes.length; i += 0x8000) {
-      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-    }
-    return btoa(binary);
+  var utf8 = new TextEncoder();
+
+  /* The body as it stays readable in any text viewer: UTF-8 as is (8bit), CRLF lines. A line over
+     RFC 5322's 998 octets cannot go as is: then the whole body goes quoted-printable, which keeps ASCII
+     as it is and breaks lines softly. Returns the transfer-encoding header, a blank line and the body. */
+  function bodyPart(text) {
+    var lines = text.split("\n");
+    var long = lines.some(function (line) { return utf8.encode(line).length > 998; });
+    if (!long) return ["Content-Transfer-Encoding: 8bit", "", lines.join("\r\n"), ""];
+    return ["Content-Transfer-Encoding: quoted-printable", "", lines.map(quotedPrintable).join("\r\n"), ""];
   }
 
-  /* The body in base64 lines of 76 characters (RFC 2045). */
-  function base64Lines(text) {
-    return utf8Base64(text).replace(/.{76}/g, "$&\r\n").replace(/\r\n$/, "");
+  /* "ä" -> "=C3=A4": a character's UTF-8 bytes as =XX. */
+  function hexBytes(ch) {
+    return Array.from(utf8.encode(ch)).map(function (b) {
+      return "=" + (b < 16 ? "0" : "") + b.toString(16).toUpperCase();
+    }).join("");
   }
 
-  /* A header value as RFC 2047 encoded words, each under 76 characters, whole characters only. */
-  function encodedWords(text) {
-    var words = [];
-    var chunk = "";
-    Array.from(text).forEach(function (ch) {
-      if (new TextEncoder().encode(chunk + ch).length > 36) {
-        words.push(chunk);
-        chunk = "";
+  /* One line as quoted-printable (RFC 2045 6.7): soft line breaks ("=") keep each line under 77,
+     each character whole on one line. */
+  function quotedPrintable(line) {
+    var out = [];
+    var current = "";
+    var chars = Array.from(line);
+    chars.forEach(function (ch, i) {
+      var last = i === chars.length - 1;
+      var piece = /[\x21-\x3c\x3e-\x7e]/.test(ch) || (/[ \t]/.test(ch) && !last) ? ch : hexBytes(ch);
+      if (current.length + piece.length > 75) {
+        out.push(current + "=");
+        current = "";
       }
-      chunk += ch;
+      current += piece;
     });
-    words.push(chunk);
-    return words.map(function (w) { return "=?UTF-8?B?" + utf8Base64(w) + "?="; }).join("\r\n ");
+    out.push(current);
+    return out.join("\r\n");
+  }
+
+  /* A header value readable as it stands: ASCII words as they are, runs of words with other characters
+     as RFC 2047 Q encoded words (under 76 characters each), folded to lines under 78. */
+  function encodedWords(text) {
+    var pieces = [];
+    var run = [];
+    var flush = function () {
+      if (!run.length) return;
+      var chunk = "";
+      Array.from(run.join(" ")).forEach(function (ch) {
+        var q = /[A-Za-z0-9!*+\-/.]/.test(ch) ? ch : ch === " " ? "_" : hexBytes(ch);
+        if (chunk.length + q.length > 63) {
+          pieces.push("=?UTF-8?Q?" + chunk + "?=");
+          chunk = "";
+        }
+        chunk += q;
+      });
+      pieces.push("=?UTF-8?Q?" + chunk + "?=");
+      run = [];
+    };
+    text.split(" ").forEach(function (word) {
+      if (/^[\x21-\x7e]*$/.test(word) && word.indexOf("=?") < 0) {
+        flush();
+        pieces.push(word);
+      } else {
+        run.push(word);
+      }
+    });
+    flush();
+    var header = "";
+    var line = 9;   // "Subject: "
+    pieces.forEach(function (piece, i) {
+      if (i && line + 1 + piece.length > 76) {
+        header += "\r\n ";
+        line = 1;
+      } else if (i) {
+        header += " ";
+        line += 1;
+      }
+      header += piece;
+      line += piece.length;
+    });
+    return header;
   }
 
   /* Older browsers and plain-http intranets have no Clipboard API. */

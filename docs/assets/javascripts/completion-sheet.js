@@ -18,6 +18,16 @@
   var today = Loimaa.date.today;
   var finnish = Loimaa.date.finnish;   // a date saved by the earlier date control, 2026-11-20
 
+  /* Is d.m.yyyy a day that exists? "31.2.2026" is not; nor is 12/1/2026 (an English-locale habit). */
+  function realDate(text) {
+    var dmy = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+    if (!dmy) return false;
+    var d = new Date(+dmy[3], +dmy[2] - 1, +dmy[1]);
+    return d.getFullYear() === +dmy[3] && d.getMonth() === +dmy[2] - 1 && d.getDate() === +dmy[1];
+  }
+  var DATE_ERROR = "Päivämäärä ei kelpaa. Kirjoita se muodossa p.k.vvvv, esimerkiksi 1.12.2026, tai jätä kenttä tyhjäksi " +
+    "ja kirjoita päivämäärä paperiin käsin.";
+
   function CompletionSheet(root) {
     var self = this;
     this.root = root;
@@ -28,15 +38,23 @@
     Loimaa.enhance(root);
 
     this.date = root.querySelector('[data-sheet-field="date"]');
+    this.dateError = root.querySelector("[data-sheet-date-error]");
     this.load();
 
     root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
     root.querySelector("form").addEventListener("input", function (event) {
-      if (event.target === self.date) self.dateChanged = true;
+      if (event.target === self.date) {
+        self.dateChanged = true;
+        if (self.dateValid()) self.checkDate();   // a fixed date clears its error at once; a new one waits for change
+      }
       self.save();
       self.printValues();
     });
-    root.querySelector("[data-sheet-print]").addEventListener("click", function () { window.print(); });
+    this.date.addEventListener("change", function () { self.checkDate(); });
+    root.querySelector("[data-sheet-print]").addEventListener("click", function () {
+      if (!self.checkDate()) return self.date.focus();
+      window.print();
+    });
     var clear = root.querySelector("[data-sheet-clear]");
     clear.addEventListener("click", function () { self.clear(); });
     var message = root.querySelector("[data-sheet-message]");
@@ -70,12 +88,31 @@
   /* Today's date is offered, but stored only if the user changes it. */
   CompletionSheet.prototype.defaultDate = function () {
     if (!this.date.value) this.date.value = today();
+    this.checkDate();
     this.printValues();
   };
 
-  /* On paper: each field's whole text (an input would cut it). */
+  /* On paper: each field's whole text (an input would cut it); a date that is no real day not at all,
+     so the line is left to fill in by hand. */
   CompletionSheet.prototype.printValues = function () {
-    this.fields.forEach(function (input) { input.nextElementSibling.textContent = input.value; });
+    var self = this;
+    this.fields.forEach(function (input) {
+      input.nextElementSibling.textContent = input === self.date && !self.dateValid() ? "" : input.value;
+    });
+  };
+
+  CompletionSheet.prototype.dateValid = function () {
+    return !this.date.value.trim() || realDate(this.date.value);
+  };
+
+  /* Mark the date field and say why when its date is not a real day; returns whether it is fine. */
+  CompletionSheet.prototype.checkDate = function () {
+    var ok = this.dateValid();
+    if (ok) this.date.removeAttribute("aria-invalid");
+    else this.date.setAttribute("aria-invalid", "true");
+    var text = ok ? "" : DATE_ERROR;
+    if (this.dateError.textContent !== text) this.dateError.textContent = text;
+    return ok;
   };
 
   CompletionSheet.prototype.save = function () {
@@ -97,6 +134,11 @@
       return typeof own(a, "choice") === "string" && typeof own(a, "correct") === "boolean";
     };
     var isRight = function (id) { return isAnswer(id) && own(answers, id).correct === true; };
+    // Right on the first try, or right only after "Vastaa uudelleen"; saved before this was recorded: unknown.
+    var first = function (id) { var f = own(own(answers, id), "first"); return typeof f === "boolean" ? f : null; };
+    var firstRight = function (id) { return isAnswer(id) && first(id) === true; };
+    var rightLater = function (id) { return isRight(id) && first(id) === false; };
+    var unknown = function (id) { return isAnswer(id) && first(id) === null; };
 
     var ids = [];
     all(root, "[data-sheet-chapter]").forEach(function (row) {
@@ -105,15 +147,25 @@
       ids = ids.concat(mine);
       var cell = row.querySelector("[data-sheet-chapter-score]");
       var answered = mine.filter(isAnswer).length;
-      cell.textContent = answered ? mine.filter(isRight).length + " / " + mine.length : "";
+      var open = mine.length - answered;
+      cell.textContent = !answered ? "" : open ?
+        mine.filter(isRight).length + " / " + answered + " vastatusta, vastaamatta " + open :
+        mine.filter(isRight).length + " / " + mine.length;
       cell.classList.toggle("loimaa-sheet__blank", !answered);
     });
     var answered = ids.filter(isAnswer).length;
     var right = ids.filter(isRight).length;
     var score = root.querySelector("[data-sheet-score]");
-    if (answered === total) score.textContent = "Oikeita vastauksia: " + right + " / " + total + ".";
-    else if (answered) score.textContent = "Testi on kesken: vastattu " + answered + " / " + total + ", oikein " + right + ".";
+    var tries = root.querySelector("[data-sheet-tries]");
+    if (answered === total) score.textContent = "Testi on tehty: oikein " + right + " / " + total + ".";
+    else if (answered) score.textContent = "Testi on kesken: vastattu " + answered + " / " + total +
+      ", vastaamatta " + (total - answered) + ". Oikein " + right + " / " + answered + " vastatusta.";
     else score.textContent = "Oikeita vastauksia: ______ / " + total + " (testiä ei ole tehty tässä selaimessa).";
+    var notKnown = ids.filter(unknown).length;
+    tries.textContent = !answered ? tries.getAttribute("data-sheet-tries") :
+      "Oikein ensimmäisellä yrityksellä " + ids.filter(firstRight).length + " / " + total +
+      ", uudelleen vastaamalla " + ids.filter(rightLater).length +
+      (notKnown ? " (" + notKnown + " vastauksesta ei tiedetä, monennellako yrityksellä se annettiin)" : "") + ".";
 
     var outcome = own(Loimaa.storage.read(this.roles.key, this.roles.version), "outcome");
     var title = typeof outcome === "string" ? own(this.roles.titles, outcome) : "";

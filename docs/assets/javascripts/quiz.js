@@ -31,6 +31,7 @@
         verdict: section.querySelector("[data-quiz-verdict]"),
         details: section.querySelector("[data-quiz-answer]"),
         answer: null,
+        first: null,       // right on the first try (true/false), null before any answer
         reopened: false,   // answered, then opened again here: its saved answer stays until a new one
       };
     });
@@ -63,7 +64,8 @@
     this.update();
   }
 
-  /* The saved answers ({id: {choice, correct}}), or null. */
+  /* The saved answers ({id: {choice, correct, first}}), or null. `first`: right on the first try;
+     kept across "Vastaa uudelleen". Answers saved before it was recorded have none (unknown). */
   Quiz.prototype.stored = function () {
     return own(Loimaa.storage.read(this.key, this.version), "answers") || null;
   };
@@ -73,6 +75,8 @@
     var self = this;
     this.questions.forEach(function (q) {
       var choice = own(own(answers, q.id), "choice");
+      var first = own(own(answers, q.id), "first");
+      if (!q.answer && !q.reopened) q.first = typeof first === "boolean" ? first : null;
       var input = !q.answer && !q.reopened && typeof choice === "string" &&
         q.fieldset.querySelector('input[value="' + choice.replace(/[^a-z]/g, "") + '"]');
       if (input) {
@@ -96,7 +100,10 @@
       return;
     }
     var right = chosen.hasAttribute("data-quiz-correct");
+    // A first answer sets `first`; an answer again keeps it (unknown stays unknown).
+    if (byUser && q.first === null && !q.reopened) q.first = right;
     q.answer = { choice: chosen.value, correct: right };
+    if (q.first !== null) q.answer.first = q.first;
     q.reopened = false;
     this.show(q);
     if (!byUser) return;
@@ -181,6 +188,7 @@
     this.form.reset();
     this.questions.forEach(function (q) {
       q.answer = null;
+      q.first = null;
       q.reopened = false;
       self.show(q);
     });

@@ -1,0 +1,222 @@
+"""Staff words, typos and compounds the guideline does not use find the guideline's sections.
+
+- Staff words (data/haku/synonyymit.yml) come in classes; each finds a page with its guideline word.
+- A typo of a word of the site (a letter dropped, two swapped, the dots left off) finds the word's pages.
+- A compound the site does not use finds the pages of its parts.
+- Everyday staff words and misspellings never answer "Ei osumia".
+- Pages about the site itself come after the guideline, unless the search names them.
+
+Queries run in Material's own search worker (tests/search_worker.py); the cases are derived
+from the site's words and the synonym file, except the everyday words, which are a list.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+
+import pytest
+
+from conftest import ROOT
+from search_worker import worker_search
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import search_fi
+from finnish import voikko_fi
+
+LUKU1, LUKU2 = "mika-on-sosiaalinen-media/", "loimaan-kaupunki-ja-sosiaalinen-media/"
+ROOLISI, TARPEET, ASIALLISUUS = "ohjeistus/roolisi/", "ohjeistus/todelliset-tarpeet/", "ohjeistus/asiallisuus/"
+TIETOTURVA, VIESTINTA, LISATIETOA = "ohjeistus/tietoturva/", "ohjeistus/onnistunut-viestinta/", "ohjeistus/lisatietoa/"
+
+# Everyday words and misspellings of staff (issue 24): each must find something, and the
+# section that answers it among the first three. None of them is a word of the guideline as typed.
+EVERYDAY = [
+    ("tunnukset", TIETOTURVA), ("käyttäjätunnus", TIETOTURVA), ("salasna", TIETOTURVA),
+    ("watsapp", TIETOTURVA), ("wa ryhmä", TIETOTURVA), ("ryhmächatti", TIETOTURVA),
+    ("fb", LUKU1), ("face", LUKU1), ("insta", LUKU1), ("ig", LUKU1), ("tiktokki", LUKU1),
+    ("kuvauslupa", VIESTINTA), ("valokuvaus", VIESTINTA), ("lapsen kuva", VIESTINTA),
+    ("oppilaiden kuvat", VIESTINTA), ("suostumus", VIESTINTA), ("kapulakielellä", VIESTINTA),
+    ("kielellä", VIESTINTA), ("kiroilu", VIESTINTA), ("trolli", VIESTINTA), ("tekijänoikeus musiikki", VIESTINTA),
+    ("lehdessä", LUKU2), ("kriisissä", LUKU2), ("vesikatko", LUKU2), ("imago", LUKU2), ("nettisivut", LUKU2),
+    ("somekanava", ROOLISI), ("titteli", ROOLISI), ("työkone", ROOLISI), ("kaveripyynöt", ROOLISI),
+    ("poliitikko", ROOLISI), ("sometili", TARPEET), ("admin", TARPEET), ("kayttoehdot", TARPEET),
+    ("haukkuminen", ASIALLISUUS), ("potkut", ASIALLISUUS), ("häiriköinti", ASIALLISUUS),
+    ("vaitiolo", TIETOTURVA), ("logo", LISATIETOA), ("brändikäsikrija", LISATIETOA),
+]
+TYPO_SHARE = 0.95       # typos of the site's words that find the word's page in the top three
+COMPOUND_SHARE = 0.95   # unknown compounds that find their parts' pages in the top three
+
+
+def load_index(site) -> dict:
+    return json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def pages_by_key(search_index: dict) -> dict[str, set[str]]:
+    """Word form, base form or compound part -> the pages (site-relative paths) whose text has it."""
+    separator = re.compile(search_index["config"]["separator"])
+    pages = defaultdict(set)
+    for doc in search_index["docs"]:
+        page = doc["location"].split("#")[0]
+        for token in separator.split(" ".join(search_fi.texts({"docs": [doc]}))):
+            word = search_fi.clean(token)
+            if word.isalpha():
+                pages[word].add(page)
+                for base, parts in voikko_fi.readings(word).items():
+                    for key in {base} | parts:
+                        pages[key].add(page)
+    return pages
+
+
+def site_pages(search_index: dict) -> dict[str, str]:
+    """Pages about the site (search boost below 1) -> their title."""
+    return {d["location"]: d["title"] for d in search_index["docs"]
+            if "#" not in d["location"] and d.get("boost", 1) < 1}
+
+
+# --- the synonym file ----------------------------------------------------------------
+
+def test_every_staff_word_has_a_class_with_a_reason():
+    classes = search_fi.load_synonym_classes(ROOT / search_fi.SYNONYMS)
+    assert len(classes) >= 10
+    for name, words in classes.items():
+        assert words, name
+    flat = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    assert sum(len(w) for w in classes.values()) == len(flat), "a staff word in one class only"
+    raw = (ROOT / search_fi.SYNONYMS).read_text(encoding="utf-8")
+    assert len(re.findall(r"^  peruste: \S", raw, re.M)) == len(classes), "every class says why"
+
+
+def test_every_guideline_word_of_the_synonyms_is_on_the_site(site):
+    pages = pages_by_key(load_index(site))
+    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    missing = [f"{key}: {word}" for key, targets in synonyms.items() for t in targets for word in t.split()
+               if word not in pages]
+    assert not missing, missing
+
+
+@pytest.mark.browser
+def test_every_staff_word_finds_a_page_with_its_guideline_word(site, page):
+    pages = pages_by_key(load_index(site))
+    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(synonyms))
+    wrong = []
+    for (key, targets), found in zip(synonyms.items(), results, strict=True):
+        expected = set().union(pages[key], *(pages[t.split()[-1]] for t in targets))  # "ihminen" is on the site too
+        if not found or found[0] not in expected:
+            wrong.append(f"{key} -> {targets}: {found[:3]} (sivut {sorted(expected)})")
+    assert not wrong, "\n".join(wrong)
+
+
+# --- typos and compounds -----------------------------------------------------------------
+
+def typo(word: str, k: int) -> str:
+    """A typo of word as fingers make them: a letter dropped, two swapped, dots left off (k picks)."""
+    middle = len(word) // 2
+    if k % 3 == 2 and re.search("[äö]", word):
+        return word.replace("ä", "a").replace("ö", "o")
+    if k % 3 == 1 and word[middle] != word[middle + 1]:
+        return word[:middle] + word[middle + 1] + word[middle] + word[middle + 2:]
+    return word[:middle] + word[middle + 1:]
+
+
+def test_typos_are_the_kinds_fingers_make():
+    assert [typo("salasana", k) for k in range(3)] == ["salaana", "salaasna", "salaana"]
+    assert typo("käyttöehto", 2) == "kayttoehto"
+
+
+def typo_cases(site_words: set[str], pages: dict[str, set[str]]) -> dict[str, str]:
+    """typo -> word: one typo of every noun and adjective of the site (6 letters or more) that is
+    no word of the site, nor the start of one (that would be a word still being typed)."""
+    bases = sorted({b for w in site_words for b in voikko_fi.nominal_bases(w) if len(b) >= 6 and b in pages})
+    cases = {}
+    for k, base in enumerate(bases):
+        wrong = typo(base, k)
+        if wrong != base and not any(w.startswith(wrong) for w in site_words) and not voikko_fi.readings(wrong):
+            cases[wrong] = base
+    return cases
+
+
+def searched(site, page, make_cases) -> tuple[dict, dict, dict, list]:
+    """(index, pages_by_key, cases, results): make_cases(site_words, pages) searched in the worker."""
+    index = load_index(site)
+    pages = pages_by_key(index)
+    cases = make_cases(search_fi.words(index), pages)
+    page.goto(site.url, wait_until="load")
+    return index, pages, cases, worker_search(page, list(cases))
+
+
+def assert_share(label: str, cases: dict, misses: list[str], least: int, wanted: float) -> None:
+    share = 1 - len(misses) / len(cases)
+    print(f"{label}: {len(cases) - len(misses)}/{len(cases)} ({share:.1%})")
+    assert len(cases) > least
+    assert share >= wanted, f"{share:.1%}:\n" + "\n".join(misses)
+
+
+@pytest.mark.browser
+def test_a_typo_finds_the_page_of_the_word(site, page):
+    _, pages, cases, results = searched(site, page, typo_cases)
+    misses = [f"{wrong} ({base}): {found[:3]}" for (wrong, base), found in zip(cases.items(), results, strict=True)
+              if not set(found[:3]) & pages[base]]
+    assert_share("kirjoitusvirheet", cases, misses, 200, TYPO_SHARE)
+
+
+def compound_cases(site_words: set[str], pages: dict[str, set[str]]) -> dict[str, tuple[str, str]]:
+    """compound -> (head, tail): two nouns of the site joined as the site never joins them."""
+    nouns = sorted({b for w in site_words for b in voikko_fi.nominal_bases(w)
+                    if 4 <= len(b) <= 9 and b in pages and not voikko_fi.readings(b).get(b)})
+    cases = {}
+    for i, head in enumerate(nouns):
+        tail = nouns[(i * 7 + 3) % len(nouns)]
+        compound = head + tail
+        if tail != head and compound not in pages and not any(w.startswith(compound) for w in site_words):
+            cases[compound] = (head, tail)
+    return cases
+
+
+@pytest.mark.browser
+def test_a_compound_the_site_does_not_use_finds_its_parts(site, page):
+    index, pages, cases, results = searched(site, page, compound_cases)
+    misses, about_site = [], set(site_pages(index))
+    for (compound, (head, tail)), found in zip(cases.items(), results, strict=True):
+        both = pages[head] & pages[tail] - about_site  # pages about the site come after the guideline
+        if not set(found[:3]) & (pages[head] | pages[tail]) or (both and found[0] not in both):
+            misses.append(f"{compound} ({head} + {tail}): {found[:3]}, molemmat sivuilla {sorted(both)[:3]}")
+    assert_share("yhdyssanat", cases, misses, 50, COMPOUND_SHARE)
+
+
+# --- everyday words ----------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_everyday_staff_words_and_misspellings_find_their_section(site, page):
+    assert len(EVERYDAY) == 40
+    words = search_fi.words(load_index(site))
+    assert not [q for q, _ in EVERYDAY if set(q.split()) <= words], "written as the guideline does"
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, [q for q, _ in EVERYDAY])
+    nothing = [q for (q, _), found in zip(EVERYDAY, results, strict=True) if not found]
+    assert not nothing, f"Ei osumia: {nothing}"
+    wrong = [f"{q!r}: {found[:3]} (pitäisi olla {t})" for (q, t), found in zip(EVERYDAY, results, strict=True)
+             if t not in found[:3]]
+    assert not wrong, "\n".join(wrong)
+
+
+# --- the guideline before the site's own pages ------------------------------------------------
+
+@pytest.mark.browser
+def test_pages_about_the_site_come_after_the_guideline_unless_named(site, page):
+    index = load_index(site)
+    about_site = site_pages(index)
+    named = {location: re.sub(r"[^\w\s-]", " ", title).lower() for location, title in about_site.items()
+             if location}  # the front page's title is the guideline's name
+    # Queries about the guideline's subjects whose words are on pages about the site too.
+    subjects = ["kuvat", "lasten kuvat", "kuvien julkaiseminen", "tietosuoja ja kuvat", "ohjeen kohdat",
+                "saavutettavuus somessa", "työntekijän oikeudet", "kuvien käyttöehdot"]
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(named.values()) + subjects)
+    for (location, title), found in zip(named.items(), results[:len(named)], strict=True):
+        assert found and found[0] == location, (title, found[:3])
+    for query, found in zip(subjects, results[len(named):], strict=True):
+        kinds = [p in about_site for p in found]
+        assert kinds == sorted(kinds), (query, found)
