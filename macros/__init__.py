@@ -17,6 +17,7 @@ from . import completion_sheet as completion_sheet_component
 from . import contents, links, render
 from . import quiz as quiz_component
 from . import role_helper as role_helper_component
+from . import versions
 from .guideline import Guideline, check_page_quotes, check_refs, prose_refs
 from .site_data import build_date, check_site_data, notices, warn
 from .validate import DataError, each, raise_all
@@ -54,6 +55,12 @@ def define_env(env):
     # data/ohje.yml itself from config.extra.ohje, as MkDocs read it).
     env.conf["extra"]["ohje_status"] = {"review_late": ohje["document"]["review_late"], "built": ohje["built"]}
     checklists, roles, quiz_data = load_components(data_dir, guideline)
+    # The stored versions, the changes since the last one and the redline (macros/versions.py);
+    # the draft PDF prints the redline as its appendix, the approved one does not.
+    version_state = versions.state(data_dir, Path(env.project_dir) / env.conf["docs_dir"], env.conf["nav"], ohje)
+    env.conf["extra"]["versions"] = {"redline": [] if ohje["approved"] else version_state["redline"],
+                                     "uncovered": bool(version_state["uncovered"])}
+    env.variables["version_state"] = version_state
 
     env.variables["ohje"] = ohje
     env.conf["extra"]["checklists"] = list(checklists.values())   # the checklists' PDF (blank forms)
@@ -115,9 +122,42 @@ def define_env(env):
         return quiz_component.render(quiz_data, href)
 
     @env.macro
+    def redline():
+        """The page "Muutokset hyväksyttyyn versioon": the text now against the last stored version."""
+        return versions.render_redline_page(version_state, {
+            s["page"]: links.href(s["page"], None, env.page.url, env.conf["use_directory_urls"])
+            for s in version_state["redline"] if s["status"] != "removed"})
+
+    @env.macro
+    def change_history():
+        """The page "Muutoshistoria": the versions and their changes."""
+        return versions.render_history(version_state, href({"page": REDLINE_PAGE, "anchor": None}))
+
+    @env.macro
     def completion_sheet():
         use("completion-sheet")
         return completion_sheet_component.render(quiz_data, roles)
+
+
+REDLINE_PAGE = "muutokset.md"
+
+
+def on_post_build(env):
+    """A section changed with no entry in data/muutokset.yml stops the build (in Finnish, naming
+    the section). Here, after the pages: a mistake in a page (a broken link) is reported first,
+    by its own line (overrides/hooks/page_errors.py stops the build before this)."""
+    versions.check_covered(env.variables["version_state"])
+
+
+def on_post_page_macros(env):
+    """A guideline page with a major change since the last stored version: the change's
+    note under the page's title, linking to the redline."""
+    changes = env.variables["version_state"]["major_pages"].get(env.page.file.src_uri)
+    if not changes:
+        return
+    href = links.href(REDLINE_PAGE, None, env.page.url, env.conf["use_directory_urls"])
+    title, _, rest = env.markdown.partition("\n")
+    env.markdown = f"{title}\n\n{versions.render_change_note(changes, href)}\n\n{rest}"
 
 
 def on_pre_page_macros(env):

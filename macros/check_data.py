@@ -19,7 +19,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import load_components
+from . import load_components, versions
 from .guideline import Guideline
 from .site_data import load_site_data
 from .synonyms import SYNONYMS, load_synonym_classes
@@ -59,6 +59,8 @@ def problems(data_dir: Path) -> list[str]:
     if not found:
         try:
             load_components(data_dir, Guideline(data_dir.parent / "docs"))
+            versions.load_baselines(data_dir / "versiot")
+            versions.load_changes(data_dir / "muutokset.yml")
         except DataError as err:
             found.extend(messages_of(err))
     return found

@@ -76,8 +76,9 @@ def test_the_macros_check_the_config_data_and_put_no_theme_data_there():
     env = FakeEnv(conf)
     macros.define_env(env)
     assert conf["extra"]["ohje"] is ohje and ohje == before      # read and checked, not replaced
-    # checklists: the PDF hook's forms; ohje_status: what the data means on the build's day
-    assert set(conf["extra"]) == {"ohje", "checklists", "ohje_status"}
+    # checklists: the PDF hook's forms; ohje_status: what the data means on the build's day;
+    # versions: the draft PDF's appendix of changes (macros/versions.py)
+    assert set(conf["extra"]) == {"ohje", "checklists", "ohje_status", "versions"}
     assert conf["extra"]["ohje_status"]["review_late"] is False
     assert env.variables["ohje"]["city"] == ohje["city"]
 

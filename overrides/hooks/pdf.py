@@ -12,6 +12,9 @@ Every `mkdocs build` writes two files:
     theme around them and without what the site adds to them (DROP: permalinks,
     screen-only parts, the site's notes `.loimaa-site-note`); ids prefixed per page so
     they stay unique, links between them turned into links inside the PDF.
+  - a draft with changes since the last stored version (data/versiot/): the appendix
+    "Muutokset edelliseen hyväksyttyyn versioon", the site's redline (components/versions/
+    redline.html), declared furniture; the approved PDF has none.
   Besides the guideline's text it prints only its furniture: the words of
   overrides/pdf/furniture.yml and the data values that file lists (tests/test_pdf.py
   holds it to that).
@@ -115,8 +118,8 @@ def on_page_content(html, page, config, files):
 
 @event_priority(50)  # before precompress (which runs last) and independent of the search hooks
 def on_post_build(config):
-    if not _state["enabled"]:
-        return
+    if not _state["enabled"] or config.extra.get("versions", {}).get("uncovered"):
+        return   # a changed section with no change entry: the macros stop the build after this
     site = Path(config["site_dir"])
     paths = pdf_paths(config)
     if _state["serving"] and _serve["last"] is not None:
@@ -229,7 +232,10 @@ def build_pdf(config, target: Path) -> int:
         chapter = prepare_page(html, url, prefixes, config["site_url"] or "")
         chapters.append(chapter)
         toc.extend(chapter["toc"])
-    return _render("document.html", config, target, chapters=chapters, toc=toc)
+    # The draft's changes against the last stored version (macros/versions.py): an appendix of
+    # the draft PDF for the approving bodies; the macros leave it empty once approved.
+    redline = config.extra.get("versions", {}).get("redline", []) if is_draft(site_data(config)) else []
+    return _render("document.html", config, target, chapters=chapters, toc=toc, redline=redline)
 
 
 def build_checklist_pdf(config, target: Path) -> int:

@@ -1,0 +1,390 @@
+"""Versions of the guideline: approved baselines, the change log and the redline.
+
+- data/versiot/<version>.yml: an approved version's text (its sections' blocks, as
+  read from the guideline pages) with its name, dates and decision references. Written
+  by `make hyvaksy` (macros/approve.py), never by hand. 2026.yml is the city's source
+  document, the first baseline (its words are the source text: tests/test_versions.py).
+- data/muutokset.yml: each change with its version, date, sections, note and kind
+  (major: the rules changed; minor: typos, links, wording with the same meaning).
+- The redline: the guideline pages' text now against the last baseline, by section
+  (a numbered page), word by word within a sentence or bullet, whole for a sentence,
+  bullet or heading added or removed, and "moved" when the same words left one place
+  and arrived in another.
+
+Diff: Python's difflib.SequenceMatcher (standard library: no new dependency in the
+exact lock, maintained with Python), over sentences and bullets first, then over the
+word tokens of a pair that changed. Its matching is Ratcliff/Obershelp, which keeps
+the longest common runs together: a redline reads as whole phrases, not scattered letters.
+"""
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from pathlib import Path
+import yaml
+from markupsafe import Markup
+
+from . import templates
+from .guideline import NUMBERED, SITE_NOTE
+from .validate import DataError, check_date, check_list, check_mapping, check_text, load_yaml, parse_date
+
+KINDS = ("major", "minor")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
+WORD = re.compile(r"\w+")
+PAIR_RATIO = 0.5   # a removed and an added unit this alike (word tokens) are one unit changed
+
+
+# --- the text of the guideline pages ------------------------------------------------------
+
+def page_blocks(markdown: str) -> list[str]:
+    """A guideline page as blocks, in a small Markdown of its own: "# heading" (any level
+    as "#"), "- bullet" (nested: "  - "), or a paragraph. Site notes, comments, heading
+    ids and emphasis are not the guideline's words and are left out."""
+    blocks: list[str] = []
+    mode = None   # what a following non-blank line continues: "para", "bullet" or nothing
+    for raw in SITE_NOTE.sub("", markdown).splitlines():
+        line = re.sub(r"<!--.*?-->", "", raw)
+        line = re.sub(r"\s*\{[^}]*#[^}]*\}\s*$", "", line).replace("**", "").rstrip()
+        text = re.sub(r"\s+", " ", line.strip())
+        bullet = re.match(r"^(\s*)[-*]\s+(.*)$", line)
+        if not text:
+            mode = None
+        elif text.startswith("#"):
+            blocks.append("# " + text.lstrip("#").strip())
+            mode = None
+        elif bullet:
+            depth = len(bullet.group(1).expandtabs(4)) // 4
+            blocks.append("  " * depth + "- " + re.sub(r"\s+", " ", bullet.group(2).strip()))
+            mode = "bullet"
+        elif mode:
+            blocks[-1] += " " + text
+        else:
+            blocks.append(text)
+            mode = "para"
+    return blocks
+
+
+def nav_pages(nav: list) -> list[str]:
+    """The docs pages of mkdocs.yml's nav, in order."""
+    found = []
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                found += nav_pages(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                found.append(value)
+    return found
+
+
+def section_number(title: str) -> str:
+    """ "3.1. Roolisi sosiaalisessa mediassa" -> "3.1"."""
+    return NUMBERED.match(title).group(0).split(". ", 1)[0].rstrip(".") if NUMBERED.match(title) else ""
+
+
+def current_sections(docs_dir: Path, nav: list) -> list[dict]:
+    """The guideline's sections now: each numbered page in nav order, {number, title, page, blocks}."""
+    sections = []
+    for src in nav_pages(nav):
+        path = Path(docs_dir) / src
+        if not path.is_file():
+            continue
+        blocks = page_blocks(path.read_text(encoding="utf-8"))
+        if not blocks or not blocks[0].startswith("# ") or not NUMBERED.match(blocks[0][2:]):
+            continue
+        title = blocks[0][2:]
+        sections.append({"number": section_number(title), "title": title, "page": src, "blocks": blocks[1:]})
+    return sections
+
+
+# --- baselines (data/versiot/) ---------------------------------------------------------------
+
+def load_baselines(directory: Path) -> list[dict]:
+    """Every stored version, oldest first (by its last approval date; the unapproved source first)."""
+    found = []
+    for path in sorted(Path(directory).glob("*.yml")):
+        at = str(path)
+        raw = check_mapping(load_yaml(path), at, {"version", "title", "last_reviewed", "approvals", "sections"},
+                            {"note"})
+        approvals = []
+        for i, item in enumerate(check_list(raw["approvals"], f"{at}: approvals"), 1):
+            item = check_mapping(item, f"{at}: approvals[{i}]", {"body", "date"}, {"pykala"})
+            pykala = item.get("pykala")
+            approvals.append({"body": check_text(item["body"], f"{at}: approvals[{i}].body"),
+                              "date": check_date(item["date"], f"{at}: approvals[{i}].date", optional=True),
+                              "pykala": None if pykala is None else check_text(pykala, f"{at}: approvals[{i}].pykala")})
+        sections = []
+        for i, item in enumerate(check_list(raw["sections"], f"{at}: sections"), 1):
+            where = f"{at}: sections[{i}]"
+            item = check_mapping(item, where, {"number", "title", "page", "blocks"})
+            sections.append({key: check_text(item[key], f"{where}.{key}") for key in ("number", "title", "page")}
+                            | {"blocks": [check_text(block, f"{where}.blocks[{n}]") and block for n, block in
+                                          enumerate(check_list(item["blocks"], f"{where}.blocks"), 1)]
+                               if item["blocks"] != [] else []})
+        approved = all(a["date"] for a in approvals)
+        dates = [parse_date(a["date"]) for a in approvals if a["date"]]
+        note = raw.get("note")
+        found.append({"version": check_text(raw["version"], f"{at}: version"),
+                      "title": check_text(raw["title"], f"{at}: title"),
+                      "last_reviewed": check_date(raw["last_reviewed"], f"{at}: last_reviewed"),
+                      "approvals": approvals, "approved": approved, "approved_on": max(dates) if approved else None,
+                      "note": None if note is None else check_text(note, f"{at}: note"),
+                      "sections": sections, "file": path.name})
+    return sorted(found, key=lambda b: (b["approved_on"] is not None, b["approved_on"] or 0))
+
+
+def baseline_yaml(ohje: dict, sections: list[dict]) -> str:
+    """The text of data/versiot/<version>.yml for an approved version (ohje: checked site data)."""
+    doc = ohje["document"]
+    data = {"version": doc["version"], "title": doc["title"], "last_reviewed": doc["last_reviewed"],
+            "approvals": [{"body": a["body"], "date": a["date"], "pykala": a["pykala"]} for a in ohje["approvals"]],
+            "sections": sections}
+    head = (f"# Ohjeen hyväksytty versio {doc['version']}: sen teksti, päivämäärät ja päätösten viitteet.\n"
+            "# Kirjoitettu komennolla make hyvaksy. Älä muokkaa käsin: seuraavan version muutokset\n"
+            "# näytetään tätä tekstiä vasten (sivu \"Muutokset hyväksyttyyn versioon\").\n")
+    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+# --- the change log (data/muutokset.yml) -------------------------------------------------------
+
+def load_changes(path: Path, versions: set[str] | None = None) -> dict:
+    """data/muutokset.yml: {kinds: {major, minor: heading}, changes: [{version, date, sections, kind, note}]}.
+    versions: the names a change may carry (the stored versions and the draft's); None: any."""
+    raw = check_mapping(load_yaml(path), str(path), {"kinds", "changes"})
+    kinds = check_mapping(raw["kinds"], f"{path}: kinds", set(KINDS))
+    kinds = {key: check_text(kinds[key], f"{path}: kinds.{key}") for key in KINDS}
+    listed = check_list(raw["changes"], f"{path}: changes") if raw["changes"] != [] else []
+    changes = []
+    for i, item in enumerate(listed, 1):
+        where = f"{path}: changes[{i}]"
+        item = check_mapping(item, where, {"version", "date", "sections", "kind", "note"})
+        version = check_text(item["version"], f"{where}.version")
+        if versions is not None and version not in versions:
+            raise DataError(f"{where}.version: versiota {version!r} ei ole. Kirjoita luonnoksen versio "
+                            f"(data/ohje.yml: document.version) tai jonkin tallennetun version nimi: "
+                            f"{', '.join(sorted(versions))}.")
+        kind = item["kind"]
+        if kind not in KINDS:
+            raise DataError(f"{where}.kind: odotettiin major (säännöt muuttuivat) tai minor (kirjoitusvirhe, "
+                            f"linkki tai sanamuoto, merkitys sama), saatiin {kind!r}")
+        sections = [check_text(s, f"{where}.sections[{n}]")
+                    for n, s in enumerate(check_list(item["sections"], f"{where}.sections"), 1)]
+        changes.append({"version": version, "date": check_date(item["date"], f"{where}.date"),
+                        "sections": sections, "kind": kind, "note": check_text(item["note"], f"{where}.note")})
+    return {"kinds": kinds, "changes": changes}
+
+
+def covers(change: dict, number: str) -> bool:
+    return number in change["sections"]
+
+
+# --- the redline ---------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Unit:
+    kind: str        # "heading", "sentence" or "bullet"
+    text: str
+    under: str       # the heading it stands under ("" at the top of the page)
+
+
+def units(blocks: list[str]) -> list[Unit]:
+    """Sentences, bullets and headings: the units added or removed whole."""
+    found, under = [], ""
+    for block in blocks:
+        if block.startswith("# "):
+            under = block[2:]
+            found.append(Unit("heading", under, ""))
+        elif block.lstrip().startswith("- "):
+            found.append(Unit("bullet", block.lstrip()[2:], under))
+        else:
+            found += [Unit("sentence", s, under) for s in SENTENCE_END.split(block) if s]
+    return found
+
+
+def word_parts(old: str, new: str) -> list[tuple[str, str]]:
+    """[(op, text)] with op "equal", "del" or "ins": new against old, word by word."""
+    a, b = TOKEN.findall(old), TOKEN.findall(new)
+    parts: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            parts.append(("ins", "".join(b[j1:j2])))
+    return parts
+
+
+def likeness(old: str, new: str) -> float:
+    """How alike two units are, by their words (spaces and punctuation would make any two alike)."""
+    return difflib.SequenceMatcher(None, WORD.findall(old.lower()), WORD.findall(new.lower()),
+                                   autojunk=False).ratio()
+
+
+def section_changes(old: list[Unit], new: list[Unit]) -> list[dict]:
+    """The changes of one section: items {change, unit, under, parts} in the new text's order."""
+    items = []
+    matcher = difflib.SequenceMatcher(None, [(u.kind, u.text) for u in old], [(u.kind, u.text) for u in new],
+                                      autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        removed, added = list(old[i1:i2]), list(new[j1:j2])
+        for unit in added:
+            match = next((u for u in removed if u.kind == unit.kind and likeness(u.text, unit.text) >= PAIR_RATIO),
+                         None)
+            if match is not None:
+                while removed[0] is not match:   # removed before the pair, in the old order
+                    gone = removed.pop(0)
+                    items.append(item("removed", gone, [("del", gone.text)]))
+                removed.pop(0)
+                items.append(item("changed", unit, word_parts(match.text, unit.text)))
+            else:
+                items.append(item("added", unit, [("ins", unit.text)]))
+        items += [item("removed", u, [("del", u.text)]) for u in removed]
+    return items
+
+
+def item(change: str, unit: Unit, parts: list[tuple[str, str]]) -> dict:
+    return {"change": change, "unit": unit.kind, "under": unit.under, "text": unit.text, "parts": parts,
+            "other": None}
+
+
+def redline(baseline: list[dict], current: list[dict]) -> list[dict]:
+    """The changed sections, {number, title, page, status, items}, in the current order
+    (a removed section after the others). A unit that left one place and arrived in
+    another is marked moved, with the other section's number."""
+    old = {s["number"]: s for s in baseline}
+    new_numbers = {s["number"] for s in current}
+    sections = []
+    for section in current:
+        before = old.get(section["number"])
+        items = section_changes(units(before["blocks"]) if before else [], units(section["blocks"]))
+        if before and before["title"] != section["title"]:
+            items.insert(0, {"change": "changed", "unit": "title", "under": "", "text": section["title"],
+                             "parts": word_parts(before["title"], section["title"]), "other": None})
+        if items:
+            sections.append({**section, "status": "changed" if before else "added", "items": items})
+    for section in baseline:
+        if section["number"] not in new_numbers:
+            sections.append({**section, "status": "removed",
+                             "items": [item("removed", u, [("del", u.text)]) for u in units(section["blocks"])]})
+    mark_moves(sections)
+    return sections
+
+
+def mark_moves(sections: list[dict]) -> None:
+    """A removed unit whose words were added elsewhere: "moved" both ways."""
+    added = {}
+    for section in sections:
+        for entry in section["items"]:
+            if entry["change"] == "added":
+                added.setdefault(entry["text"], []).append((section, entry))
+    for section in sections:
+        for entry in section["items"]:
+            if entry["change"] == "removed" and added.get(entry["text"]):
+                target, arrived = added[entry["text"]].pop(0)
+                entry.update(change="moved_out", other=target["number"])
+                arrived.update(change="moved_in", other=section["number"])
+
+
+# --- what a build shows -----------------------------------------------------------------------
+
+def state(data_dir: Path, docs_dir: Path, nav: list, ohje: dict) -> dict:
+    """Everything the pages, the PDF and the checks need: the stored versions, the last one,
+    the changes since it (pending), the redline and the pages with a major change."""
+    data_dir = Path(data_dir)
+    baselines = load_baselines(data_dir / "versiot")
+    if not baselines:
+        raise DataError(f"{data_dir / 'versiot'}: yhtään tallennettua versiota ei ole; ensimmäinen on 2026.yml "
+                        "(kaupungin lähdeasiakirja). Palauta se versionhallinnasta.")
+    version = ohje["document"]["version"]
+    last = baselines[-1]
+    log = load_changes(data_dir / "muutokset.yml", {b["version"] for b in baselines} | {version})
+    changes = log["changes"]
+    approved_versions = {b["version"] for b in baselines if b["approved"]}
+    pending = [c for c in changes if c["version"] not in approved_versions]
+    current = current_sections(docs_dir, nav)
+    sections = redline(last["sections"], current)
+    uncovered = [
+        f"{data_dir / 'muutokset.yml'}: changes: ohjeen kohta {section['number']} ({section['page']}) "
+        f"poikkeaa viimeksi tallennetusta versiosta {last['version']}, mutta yksikään luonnoksen muutos ei "
+        f"koske sitä. Lisää muutos: version: \"{version}\", date, sections: [\"{section['number']}\"], "
+        "kind (major tai minor) ja lyhyt note. Tai palauta kohdan teksti ennalleen."
+        for section in sections if not any(covers(c, section["number"]) for c in pending)]
+    major = {}
+    for change in pending:
+        if change["kind"] == "major":
+            for number in change["sections"]:
+                major.setdefault(number, []).append(change)
+    pages = {s["page"]: major[s["number"]] for s in current if s["number"] in major}
+    history = history_entries(baselines, changes, version, approved_versions)
+    return {"baselines": baselines, "last": last, "pending": pending, "redline": sections, "major_pages": pages,
+            "history": history, "kinds": log["kinds"], "version": version, "approved": ohje["approved"],
+            "uncovered": uncovered}
+
+
+def check_covered(state: dict) -> None:
+    """A section whose text differs from the last stored version needs a change entry (DataError)."""
+    if state["uncovered"]:
+        raise DataError(state["uncovered"][0])
+
+
+def history_entries(baselines: list[dict], changes: list[dict], version: str, approved: set[str]) -> list[dict]:
+    """The history page's versions, newest first: the draft (when its changes are pending),
+    then each stored version with its approvals and its changes (major and minor apart)."""
+    entries = []
+    if version not in approved:
+        mine = [c for c in changes if c["version"] == version]
+        if mine:
+            entries.append({"version": version, "approved": False, "approvals": [], "note": None,
+                            "major": [c for c in mine if c["kind"] == "major"],
+                            "minor": [c for c in mine if c["kind"] == "minor"]})
+    for base in reversed(baselines):
+        if not base["approved"] and base["version"] == version and entries:
+            continue   # the draft of this version stands above with its changes
+        mine = [c for c in changes if c["version"] == base["version"]] if base["approved"] else []
+        entries.append({"version": base["version"], "approved": base["approved"], "approvals": base["approvals"],
+                        "note": base["note"], "major": [c for c in mine if c["kind"] == "major"],
+                        "minor": [c for c in mine if c["kind"] == "minor"]})
+    return entries
+
+
+def check_source_order(baseline: dict, source_lines: list[str]) -> list[str]:
+    """The source's lines not found, in order, in a baseline's text (for tests and tools)."""
+    text = " ".join(re.sub(r"^\s*- ", "", b).removeprefix("# ") for s in baseline["sections"]
+                    for b in [s["title"], *s["blocks"]])
+    missing, pos = [], 0
+    for line in source_lines:
+        found = text.find(line, pos)
+        if found < 0:
+            missing.append(line)
+        else:
+            pos = found + len(line)
+    return missing
+
+
+# --- rendered (templates under overrides/components/versions/) --------------------------------
+
+def render_redline_page(state: dict, links: dict[str, str]) -> Markup:
+    """The redline page's body: what is compared with what, then the changes (or one line)."""
+    last = state["last"]
+    return templates.render("versions/redline-page.html", sections=state["redline"], links=links,
+                            version=state["version"], last={**last, "approved_on_text": approved_on_text(last)})
+
+
+def render_history(state: dict, redline_href: str) -> Markup:
+    return templates.render("versions/history.html", entries=state["history"], kinds=state["kinds"],
+                            redline_href=redline_href)
+
+
+def render_change_note(changes: list[dict], href: str) -> Markup:
+    return templates.render("versions/change-note.html", changes=changes, href=href, id="muuttunut")
+
+
+def approved_on_text(baseline: dict) -> str:
+    day = baseline["approved_on"]
+    return f"{day.day}.{day.month}.{day.year}" if day else ""
