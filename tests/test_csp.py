@@ -25,8 +25,8 @@ def test_the_build_writes_the_policy_of_its_pages_for_nginx(site):
 
 
 def test_no_policy_is_kept_by_hand():
-    """The snippet and README carry no hashes and no step to regenerate them."""
-    for path in [ROOT / "deploy" / "nginx.conf", ROOT / "README.md"]:
+    """The snippet, README and the guides carry no hashes and no step to regenerate them."""
+    for path in [ROOT / "deploy" / "nginx.conf", ROOT / "README.md", *sorted((ROOT / "guides").glob("*.md"))]:
         text = path.read_text(encoding="utf-8")
         assert "'sha256-" not in text and not re.search(r"regenerat|refresh the content-security", text, re.I), path
 
