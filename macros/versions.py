@@ -295,7 +295,8 @@ def mark_moves(sections: list[dict]) -> None:
 
 def state(data_dir: Path, docs_dir: Path, nav: list, ohje: dict) -> dict:
     """Everything the pages, the PDF and the checks need: the stored versions, the last one,
-    the changes since it (pending), the redline and the pages with a major change."""
+    the changes since it (pending), the redline, the pages with a major change, every change
+    logged and the sections now (for staff_updates and the quiz)."""
     data_dir = Path(data_dir)
     baselines = load_baselines(data_dir / "versiot")
     if not baselines:
