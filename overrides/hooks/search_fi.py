@@ -103,7 +103,7 @@ def on_config(config):
     path = Path(config["config_file_path"]).parent / SYNONYMS
     try:
         config["search_fi_synonyms"] = load_synonyms(path)
-        config["search_fi_background"] = sorted(importlib.import_module("macros.synonyms").load_background_words(path))
+        config["search_fi_background"] = load_background_words(path)
     except ValueError as err:   # a mistake in the file: said as every data error is (data_errors.py)
         log.error(from_project(str(err)))
         raise Abort(importlib.import_module("macros.check_data").STOPPED) from None
@@ -186,6 +186,11 @@ def load_synonyms(path: Path) -> dict[str, list[str]]:
     (macros/synonyms.py; a DataError, a ValueError, in Finnish if the file is malformed)."""
     # Importable here: mkdocs-macros has loaded the package (its on_config runs before the hooks').
     return importlib.import_module("macros.synonyms").load_synonyms(path)
+
+
+def load_background_words(path: Path) -> list[str]:
+    """The words of the synonym classes marked `tausta: true`, sorted (macros/synonyms.py)."""
+    return sorted(importlib.import_module("macros.synonyms").load_background_words(path))
 
 
 def load_synonym_classes(path: Path) -> dict[str, dict[str, list[str]]]:
