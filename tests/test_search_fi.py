@@ -178,7 +178,8 @@ def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
         (out / "search").mkdir()
         (out / "search" / "search_index.json").write_bytes((site.dir / "search" / "search_index.json").read_bytes())
     search_fi.on_post_build({"site_dir": str(out), "config_file_path": str(tmp_path / "mkdocs.yml"),
-                             "search_fi_synonyms": synonyms})
+                             "search_fi_synonyms": synonyms,
+                             "search_fi_background": search_fi.load_background_words(ROOT / search_fi.SYNONYMS)})
 
 
 def test_post_build_fills_in_the_search_data(site, tmp_path):

@@ -223,12 +223,18 @@ def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(
         ("tili: profiili\n", "rivi 1: tili: luokalla on oltava"),
         ("- tili\n", "odotettiin luokkia"),
         ("tili: [profiili\n", "virheellinen YAML"),
+        (head.replace("  sanat:", "  tausta: kyllä\n  sanat:") + "    tili: profiili\n",
+         "rivi 3: kanavat: `tausta:` on joko `true` tai se jätetään pois"),
+        (head.replace("  sanat:", "  muuta: true\n  sanat:") + "    tili: profiili\n",
+         "rivi 1: kanavat: luokalla on oltava `peruste:`"),
     ]:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(ValueError) as err:
             search_fi.load_synonyms(path)
         assert str(err.value).startswith(str(path)) and message in str(err.value), (text, err.value)
     assert search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)["työsähköposti"] == ["työ sähköposti"]
+    path.write_text(head.replace("  sanat:", "  tausta: true\n  sanat:") + "    fb: facebook\n", encoding="utf-8")
+    assert search_fi.load_background_words(path) == ["facebook", "fb"]
     with pytest.raises(ValueError, match=r"synonyymit.yml, rivi \d+: tili: sanaa 'proffiili' ei ole ohjeessa"):
         search_fi.check_synonyms({"tili": ["proffiili"]}, {"profiili"}, ROOT / search_fi.SYNONYMS)
 

@@ -98,7 +98,9 @@ def test_every_guideline_word_of_the_synonyms_is_on_the_site(site):
 @pytest.mark.browser
 def test_every_staff_word_finds_a_page_with_its_guideline_word(site, page):
     pages = pages_by_key(load_index(site))
-    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    # With the -minen nouns of the staff verbs ("kuvata" -> "kuvaaminen"), which are staff words too.
+    synonyms = search_fi.staff_words(search_fi.load_synonyms(ROOT / search_fi.SYNONYMS))
+    assert "kuvaaminen" in synonyms
     page.goto(site.url, wait_until="load")
     results = worker_search(page, list(synonyms))
     wrong = []
@@ -107,6 +109,37 @@ def test_every_staff_word_finds_a_page_with_its_guideline_word(site, page):
         if not found or found[0] not in expected:
             wrong.append(f"{key} -> {targets}: {found[:3]} (sivut {sorted(expected)})")
     assert not wrong, "\n".join(wrong)
+
+
+def background_cases(site_words: set[str], pages: dict[str, set[str]], about_site: set[str]) -> dict[str, str]:
+    """"word service" -> the one page with word: for every background word of the synonym file (a
+    service the guideline names only as an example) and the site's nouns of 6 letters or more that
+    only one page of the guideline has, and no page of the service."""
+    background = search_fi.load_background_words(ROOT / search_fi.SYNONYMS)
+    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    nouns = sorted({b for w in site_words for b in voikko_fi.nominal_bases(w) if len(b) >= 6 and b in site_words
+                    and len(pages[b]) == 1 and not pages[b] & about_site})
+    cases = {}
+    for k, service in enumerate(sorted(background)):
+        service_pages = set().union(pages[service], *(pages[t] for t in synonyms.get(service, [])))
+        assert service_pages, f"{service}: ei ohjeessa"
+        fitting = [n for n in nouns if not pages[n] & service_pages]
+        for n in fitting[k % 7::max(1, len(fitting) // 4)][:4]:  # a spread of four nouns per service
+            cases[f"{n} {service}"] = next(iter(pages[n]))
+    return cases
+
+
+@pytest.mark.browser
+def test_a_service_named_as_an_example_does_not_outweigh_the_question(site, page):
+    # "kuvat faceen": the page about photos first, not the list of services that names Facebook.
+    index = load_index(site)
+    pages = pages_by_key(index)
+    cases = background_cases(search_fi.words(index), pages, set(site_pages(index)))
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(cases))
+    wrong = [f"{q!r}: {found[:3]} (pitäisi olla {want})"
+             for (q, want), found in zip(cases.items(), results, strict=True) if not found or found[0] != want]
+    assert len(cases) > 40 and not wrong, "\n".join(wrong)
 
 
 # --- typos and compounds -----------------------------------------------------------------

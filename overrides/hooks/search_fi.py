@@ -43,7 +43,10 @@ DATA, as JSON:
   "julkaista>3seminen" (julkais|ta -> julkaiseminen); like a synonym, the
   noun becomes a key of the verb's forms;
 - ellipses: [first word, next word, base form]: "poikkeus- ja kriisitilanteissa"
-  gives "poikkeus" there the key "poikkeustilanne".
+  gives "poikkeus" there the key "poikkeustilanne";
+- background: the words of the synonym classes marked `tausta: true` (services the
+  guideline names only as examples: "facebook", "insta"); a typed word found
+  through one of them counts for less in the ranking, where the query has others.
 
 A Python twin of candidates() decides what DATA must list; tests/test_search_fi.py
 checks that the module, run in Chromium, gives every word of the site the keys
@@ -100,6 +103,7 @@ def on_config(config):
     path = Path(config["config_file_path"]).parent / SYNONYMS
     try:
         config["search_fi_synonyms"] = load_synonyms(path)
+        config["search_fi_background"] = load_background_words(path)
     except ValueError as err:   # a mistake in the file: said as every data error is (data_errors.py)
         log.error(from_project(str(err)))
         raise Abort(importlib.import_module("macros.check_data").STOPPED) from None
@@ -119,7 +123,7 @@ def on_post_build(config):
     site_words, synonyms = words(search_index), config["search_fi_synonyms"]
     try:
         data = cached_search_data(Path(config["config_file_path"]).parent / CACHE, site_words, synonyms,
-                                  ellipses(search_index))
+                                  ellipses(search_index), config.get("search_fi_background", []))
     except VoikkoMissing as err:
         raise PluginError(f"search_fi: {err}") from err
     except ValueError as err:  # a synonym the guideline does not have
@@ -184,6 +188,11 @@ def load_synonyms(path: Path) -> dict[str, list[str]]:
     return importlib.import_module("macros.synonyms").load_synonyms(path)
 
 
+def load_background_words(path: Path) -> list[str]:
+    """The words of the synonym classes marked `tausta: true`, sorted (macros/synonyms.py)."""
+    return sorted(importlib.import_module("macros.synonyms").load_background_words(path))
+
+
 def load_synonym_classes(path: Path) -> dict[str, dict[str, list[str]]]:
     """data/haku/synonyymit.yml by class (macros/synonyms.py)."""
     return importlib.import_module("macros.synonyms").load_synonym_classes(path)
@@ -211,10 +220,10 @@ def line_of(path: Path, key: str) -> str:
 
 
 def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, list[str]],
-                       found_ellipses: list[list[str]]) -> dict:
+                       found_ellipses: list[list[str]], background: list[str] = ()) -> dict:
     """search_data() after check_synonyms(), from the cache when its inputs, this code and Voikko are as they
     were (so they passed the check then)."""
-    inputs = json.dumps([sorted(site_words), synonyms, found_ellipses, voikko_version(),
+    inputs = json.dumps([sorted(site_words), synonyms, found_ellipses, list(background), voikko_version(),
                          *(Path(f).read_text(encoding="utf-8") for f in (finnish.voikko_fi.__file__, __file__))],
                         ensure_ascii=False, sort_keys=True)
     file = cache / f"{hashlib.sha256(inputs.encode()).hexdigest()}.json"
@@ -223,7 +232,7 @@ def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, li
     except (OSError, ValueError):
         pass  # none yet, or unreadable: make it again
     check_synonyms(synonyms, site_words, SYNONYMS)
-    data = search_data(site_words, synonyms, found_ellipses)
+    data = search_data(site_words, synonyms, found_ellipses, background)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for old in cache.glob("*.json"):
@@ -245,9 +254,9 @@ def voikko_version() -> str:
 
 
 def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = None,
-                found_ellipses: list[list[str]] = ()) -> dict:
+                found_ellipses: list[list[str]] = (), background: list[str] = ()) -> dict:
     """DATA for the module (format in this module's docstring)."""
-    synonyms = synonyms or {}
+    synonyms = staff_words(synonyms or {})
     bases_of, parts = {}, defaultdict(set)  # word -> its base forms other than itself; base form -> parts
     for word in sorted(site_words):
         found = readings(word)
@@ -278,6 +287,7 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
         "synonyms": [[key, targets] for key, targets in sorted(synonyms.items())],
         "actions": " ".join(f"{verb}>{relative(verb, noun)}" for verb, noun in sorted(actions.items())),
         "ellipses": list(found_ellipses),
+        "background": sorted(background),
     }
 
 
@@ -287,9 +297,17 @@ def action_nouns(site_words: set[str]) -> dict[str, str]:
     return {verb: noun for verb in sorted(verbs) if (noun := action_noun(verb)) and noun != verb}
 
 
+def staff_words(synonyms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The staff words, and the -minen noun of each staff verb with the verb's guideline words: as the
+    site's verbs are found by their -minen nouns ("julkaiseminen"), "kuvata" brings "kuvaaminen"."""
+    nouns = {noun: targets for key, targets in synonyms.items() if key in verb_bases(key)
+             and (noun := action_noun(key)) and noun != key}
+    return {**nouns, **synonyms}  # a noun that is a staff word itself keeps its own entry
+
+
 def staff_keys(word: str, keys: set[str], synonyms: dict[str, list[str]], actions: dict[str, str]) -> set[str]:
     """Twin of the module's keysOf() for synonyms and -minen nouns: those whose word is word or one of its keys."""
-    own = keys | {word}
+    synonyms, own = staff_words(synonyms), keys | {word}
     return ({staff for staff, targets in synonyms.items() for t in targets if t in own}
             | {noun for verb, noun in actions.items() if verb in own})
 
