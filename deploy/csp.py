@@ -13,7 +13,8 @@ Only what the site's own templates and hooks write is admitted: an inline
 <script> or <style> must be one the theme templates contain (overrides/ first,
 then Material's own templates; a {{ value }} in them may be any text without
 quotes or markup), or a <style data-stylesheet="name"> holding exactly
-site/assets/stylesheets/name.css (inline_css.py). Anything else, such as a
+site/assets/stylesheets/name.css or a component's site/components/name/name.css
+(inline_css.py). Anything else, such as a
 script that came in through a page or a data file, stops the build with the
 page's name instead of being hashed into the policy.
 
@@ -101,9 +102,9 @@ def check_origin(page: Path, tag: str, attrs: dict, body: str, known: dict, styl
     """Stop unless a template of the theme or inline_css.py wrote this code."""
     name = attrs.get("data-stylesheet")
     if tag == "style" and name and re.fullmatch(r"[\w-]+", name):
-        source = stylesheets / f"{name}.css"
-        if source.is_file() and source.read_text(encoding="utf-8").strip() == body:
-            return
+        for source in (stylesheets / f"{name}.css", stylesheets.parent.parent / "components" / name / f"{name}.css"):
+            if source.is_file() and source.read_text(encoding="utf-8").strip() == body:
+                return
     if any(pattern.fullmatch(body) for pattern in known[tag]):
         return
     raise Foreign(f"{page}: sivulla on upotettu <{tag}>, jota sivuston mallipohjat eivät kirjoita "

@@ -380,6 +380,9 @@ def script_config(cl: dict) -> dict:
     """What checklist.js needs beyond the form itself (one JSON data attribute)."""
     return {
         "id": cl["id"],
+        # The component's name first (issue 25); keys saved as the bare id before are moved by
+        # loimaa.js (Loimaa.storage.renamed).
+        "key": f"checklist:{cl['id']}",
         "version": cl["version"],
         "progress": cl["progress"],
         "ready": cl["ready"]["title"] if cl["ready"] else None,

@@ -1,7 +1,7 @@
 """Role helper component ("Kumman roolissa toimit?", guideline 3.1): data/perehdytys/roolit.yml.
 
-Unit: this module, overrides/components/role-helper.html, role-helper.js,
-role-helper.css, tests/test_role_helper*.py.
+Unit: this module, overrides/components/role-helper/ (role-helper.html, .js,
+.css), tests/test_role_helper*.py.
 
     load_roles(path) -> dict   {"version", "start", "questions": {id: q}, "outcomes": [o], "file"}
     role_paths(roles)          for each outcome, the answer paths that lead to it
@@ -24,7 +24,7 @@ from .guideline import optional_prose, parse_link, parse_quote, with_hrefs
 from .validate import (DataError, check_list, check_mapping, check_slug, check_text, check_unique, check_version,
                        load_yaml)
 
-STORAGE_KEY = "perehdytys-rooli"
+STORAGE_KEY = "role-helper"  # was "perehdytys-rooli": loimaa.js moves old answers (Loimaa.storage.renamed)
 Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
 
 
@@ -159,5 +159,5 @@ def render(roles: dict, href: Href, contact: dict) -> Markup:
                  "next": [{**n, "href": href(n["link"])} for n in o["next"]]}
                 for o in roles["outcomes"]]
     config = {"key": STORAGE_KEY, "version": roles["version"], "start": roles["start"]}
-    return templates.render("role-helper.html", questions=with_hrefs(list(qs.values()), href), outcomes=outcomes,
-                            config=config, contact=contact)
+    return templates.render("role-helper/role-helper.html", questions=with_hrefs(list(qs.values()), href),
+                            outcomes=outcomes, config=config, contact=contact)

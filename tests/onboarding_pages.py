@@ -32,7 +32,7 @@ def open_quiz(page, site):
 
 
 def open_roles(page, site):
-    open_page(page, site, "perehdytys/roolisi/", "form.loimaa-roles__form:visible")
+    open_page(page, site, "perehdytys/roolisi/", "form.loimaa-role-helper__form:visible")
 
 
 def open_sheet(page, site):
@@ -63,8 +63,8 @@ def assert_clean(page):
 
 
 def visible_outcomes(page) -> list[str]:
-    return page.eval_on_selector_all("[data-role-outcome]", "els => els.filter(e => e.offsetParent !== null)"
-                                     ".map(e => e.dataset.roleOutcome)")
+    return page.eval_on_selector_all("[data-role-helper-outcome]", "els => els.filter(e => e.offsetParent !== null)"
+                                     ".map(e => e.dataset.roleHelperOutcome)")
 
 
 def pdf_text(page, tmp_path) -> str:

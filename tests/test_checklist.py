@@ -263,7 +263,7 @@ def test_built_pages_link_every_group_once_to_an_existing_anchor(site):
 def test_email_on_the_page_is_the_one_in_the_city_data(site):
     email = load_site_data(ROOT / "data" / "ohje.yml")["communications"]["email"]
     html = (site.dir / PAGES["uusi-profiili"] / "index.html").read_text(encoding="utf-8")
-    assert f'href="mailto:{email}"' in html and f'data-email="{email}"' in html
+    assert f'href="mailto:{email}"' in html and f'data-checklist-email="{email}"' in html
 
 
 def test_guideline_pages_and_front_page_link_to_the_checklists(site):

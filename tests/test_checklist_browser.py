@@ -9,7 +9,7 @@ import pytest
 
 from browser import axe_violations, goto_instant, settle
 from conftest import ROOT
-from macros.checklist import load_checklist, load_checklists
+from macros.checklist import load_checklist, load_checklists, script_config
 from macros.site_data import load_site_data
 
 pytestmark = pytest.mark.browser
@@ -40,7 +40,7 @@ def progress(page) -> str:
 
 
 def stored(page, cl):
-    raw = page.evaluate("k => localStorage.getItem(k)", "loimaa-ohje:" + cl["id"])
+    raw = page.evaluate("k => localStorage.getItem(k)", "loimaa-ohje:" + script_config(cl)["key"])
     return None if raw is None else json.loads(raw)
 
 
@@ -146,7 +146,7 @@ CORRUPT = [
 def test_corrupt_or_stale_storage_never_breaks_the_page(site, page):
     open_list(page, url(site, POST))
     for value, restored in CORRUPT:
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", ["loimaa-ohje:ennen-julkaisua", value])
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", ["loimaa-ohje:" + script_config(POST)["key"], value])
         page.reload(wait_until="load")
         assert progress(page) == f"{restored} / 26 kohtaa käsitelty", value
         assert box(page, POST, "edustus-selkea").is_checked() == bool(restored), value
@@ -344,7 +344,7 @@ def test_needed_fields_are_marked_as_the_request_needs_them_never_as_a_rule(site
         assert not control.evaluate("c => c.required"), conditional["id"]
     assert stored(page, PROFILE)["value"]["fields"] == chosen   # saved half-filled
 
-    missing = page.locator(".loimaa-summary__missing").inner_text()
+    missing = page.locator(".loimaa-checklist-summary__missing").inner_text()
     body = mailto(page)[1]["body"]
     status = body.split("\r\n\r\n")[0]
     for text in [missing, status]:
@@ -385,8 +385,8 @@ def test_answers_saved_before_the_second_administrator_became_optional_still_loa
     saved = {"items": dict.fromkeys(PROFILE_ITEMS, "ok"),
              "fields": {"profiilin-nimi": "Loimaan kirjasto", "yllapitaja-1": "Maija Meikäläinen",
                         "yllapitaja-2": "Matti Virtanen", "kesto": "pysyva"}}
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
-                  ["loimaa-ohje:" + PROFILE["id"], json.dumps({"version": PROFILE["version"], "value": saved})])
+    raw = json.dumps({"version": PROFILE["version"], "value": saved})
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", ["loimaa-ohje:" + script_config(PROFILE)["key"], raw])
     page.reload(wait_until="load")
     page.locator("[data-checklist-progress]").wait_for()
     assert field(page, "yllapitaja-1").input_value() == "Maija Meikäläinen"
@@ -619,11 +619,11 @@ def test_print_summary_prints_only_the_summary(site, context, page):
     page.get_by_role("button", name="Tulosta yhteenveto").click()
     assert page.evaluate("window.__printed") is True
     page.emulate_media(media="print")
-    summary = page.locator(".loimaa-summary")
+    summary = page.locator(".loimaa-checklist-summary")
     assert summary.is_visible() and "Kirjasto" in summary.inner_text()
     assert page.get_by_role("heading", name="Yhteenveto viestinnälle").is_visible()
     for selector in ["form.loimaa-checklist__form", "h1", ".md-header", ".md-sidebar--primary",
-                     "[data-checklist-progress]", ".loimaa-summary__actions"]:
+                     "[data-checklist-progress]", ".loimaa-checklist-summary__actions"]:
         assert not page.locator(selector).first.is_visible(), selector
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.documentElement.classList.contains('loimaa-print-summary')") is False
@@ -685,7 +685,7 @@ def test_printed_summary_is_one_a4_page(site, context, page, confirmed):
         box(page, PROFILE, item).check()
     page.get_by_role("button", name="Tulosta yhteenveto").click()
     summary = page.pdf(format="A4")
-    page.evaluate("document.querySelector('.loimaa-summary').remove()")  # then the form prints
+    page.evaluate("document.querySelector('.loimaa-checklist-summary').remove()")  # then the form prints
     whole_form = page.pdf(format="A4")
     assert pdf_pages(whole_form) > 1  # the count is real: the form itself is longer
     assert pdf_pages(summary) == 1

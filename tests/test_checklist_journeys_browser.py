@@ -335,7 +335,7 @@ def test_two_tabs_survive_corrupt_storage_from_the_other(site, context):
         p.evaluate("() => { window.__stored = []; addEventListener('storage', e => __stored.push(e.newValue)) }")
     proto = '{"version": 1, "value": {"items": {"__proto__": "ok", "constructor": "ok"}}}'
     for writer, reader, value in ((a, b, proto), (b, a, "{not json")):
-        writer.evaluate("v => localStorage.setItem('loimaa-ohje:ennen-julkaisua', v)", value)
+        writer.evaluate("v => localStorage.setItem('loimaa-ohje:checklist:ennen-julkaisua', v)", value)
         in_front(reader).wait_for_function("v => window.__stored.includes(v)", arg=value)
     settle(a)
     assert box(a, POST, POST_ITEMS[0]["id"]).is_checked()  # corrupt data from elsewhere is not applied
@@ -392,8 +392,8 @@ def test_long_request_summary_prints_on_one_a4_page_headings_kept_with_their_tex
         box(page, PROFILE, item).check()
     page.get_by_role("button", name="Tulosta yhteenveto").click()
     page.emulate_media(media="print")
-    assert "Pyytäjän sähköposti" in page.locator(".loimaa-summary").inner_text()
-    for heading in page.locator(".loimaa-summary :is(h2, h3)").all():
+    assert "Pyytäjän sähköposti" in page.locator(".loimaa-checklist-summary").inner_text()
+    for heading in page.locator(".loimaa-checklist-summary :is(h2, h3)").all():
         assert heading.evaluate("e => getComputedStyle(e).breakAfter") in ("avoid", "avoid-page"), heading.inner_text()
     pdf = page.pdf(format="A4")
     (__import__("pathlib").Path("/tmp/wt14a-summary.pdf")).write_bytes(pdf)

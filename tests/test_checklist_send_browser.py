@@ -154,7 +154,7 @@ def test_share_sheet_carries_the_whole_summary_where_the_browser_has_one(site, c
     assert shared["title"] == SUBJECT
     # The share sheet has no recipient: the text names it, the address the page shows (data/ohje.yml).
     assert shared["text"] == f"Vastaanottaja: {EMAIL}\n\n" + summary_of(page)
-    assert f"Vastaanottaja: {EMAIL}." in page.locator(".loimaa-summary__to").inner_text()
+    assert f"Vastaanottaja: {EMAIL}." in page.locator(".loimaa-checklist-summary__to").inner_text()
     assert_whole(shared["text"], values)
     assert_clean(page)
 

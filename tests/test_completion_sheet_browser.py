@@ -63,7 +63,7 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
 
     page.get_by_role("button", name="Tyhjennä perehdytyksen tiedot").click()
     assert page.locator("#suoritus-nimi").input_value() == ""
-    for key in ["perehdytys-suoritus", "perehdytys-testi", "perehdytys-rooli"]:
+    for key in ["perehdytys-suoritus", "perehdytys-testi", "role-helper"]:
         assert stored(page, key) is None, key
     assert "testiä ei ole tehty" in page.locator("[data-sheet-score]").inner_text()
     assert page.locator("[data-sheet-role]").inner_text().endswith("______________________")

@@ -54,7 +54,7 @@ class _Links(HTMLParser):
         if a.get("id"):
             self.ids.add(a["id"])
         cls = a.get("class") or ""
-        if tag == "p" and ("loimaa-onboarding__source" in cls or "loimaa-roles__next" in cls):
+        if tag == "p" and ("loimaa-onboarding__source" in cls or "loimaa-role-helper__next" in cls):
             self.inside = 1
         if tag == "a" and self.inside:
             self.hrefs.append(a["href"])

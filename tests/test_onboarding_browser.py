@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
     '{"version": 99, "value": {"answers": {"whatsapp-ryhma": {"choice": "a", "correct": true}}}}',
 ], ids=["not-json", "wrong-shape", "bad-choice", "old-version"])
 def test_corrupt_stored_data_is_ignored(site, context, page, value):
-    context.add_init_script(f"""for (const k of ["perehdytys-testi", "perehdytys-rooli", "perehdytys-suoritus"])
+    context.add_init_script(f"""for (const k of ["perehdytys-testi", "role-helper", "perehdytys-suoritus"])
         localStorage.setItem("loimaa-ohje:" + k, {json.dumps(value)});""")
     open_quiz(page, site)
     assert progress(page) == f"Vastattu 0 / {TOTAL}, oikein 0."
@@ -49,7 +49,7 @@ def test_storage_that_throws_never_breaks_the_pages(site, context, page):
     page.locator("#rooli-oma-profiili-kylla").check()
     page.locator("#rooli-mainitsee-kylla").check()
     assert visible_outcomes(page) == ["yksityinen-mainitsee"]
-    assert page.locator(".loimaa-roles [data-storage-note]").is_visible()
+    assert page.locator(".loimaa-role-helper [data-storage-note]").is_visible()
     open_sheet(page, site)
     page.locator("#suoritus-nimi").fill("Maija")
     assert page.locator(".loimaa-sheet [data-storage-note]").is_visible()

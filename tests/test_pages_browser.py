@@ -146,7 +146,7 @@ def test_components_start_without_moving_the_page(site, browser, path):
     page = ctx.new_page()
 
     # After the first paint.
-    page.route("**/assets/javascripts/{loimaa,checklist,role-helper,quiz,completion-sheet}.js", late)
+    page.route("**/{loimaa,checklist,role-helper,quiz,completion-sheet}.js", late)
     page.goto(site.url + path, wait_until="load")
     page.locator("[data-module][data-module-started]").first.wait_for()
     page.wait_for_function("() => [...document.querySelectorAll('[data-module]')]"

@@ -1,5 +1,5 @@
 """Role helper data and markup (data/perehdytys/roolit.yml, macros/role_helper.py,
-overrides/components/role-helper.html)."""
+overrides/components/role-helper/role-helper.html)."""
 from __future__ import annotations
 
 import copy
@@ -173,6 +173,6 @@ def test_role_html_lists_every_situation_with_when_and_quotes():
     assert ("Kun vastaat: Teetkö tätä osana työtehtäviäsi? Ei; Käytätkö omaa, henkilökohtaista profiiliasi? Ei; "
             "Viestitkö kaupungin nimissä? Ei</p>") in html
     several = [o for o, paths in role_helper.role_paths(ROLES).items() if len(paths) > 1]
-    assert html.count("<li data-role-path=") == sum(len(role_helper.role_paths(ROLES)[o]) for o in several)
+    assert html.count("<li data-role-helper-path=") == sum(len(role_helper.role_paths(ROLES)[o]) for o in several)
     assert html.count("<blockquote") == sum(len(o["quotes"]) for o in ROLES["outcomes"])
     assert re.search(r'<form [^>]*data-js-only data-search-exclude hidden>', html)   # the questions need JavaScript

@@ -14,10 +14,10 @@ pytestmark = pytest.mark.browser
 
 def test_only_the_first_question_shows_at_first_and_nothing_is_stored(site, page):
     open_roles(page, site)
-    assert page.locator("[data-role-question]:visible").count() == 1
+    assert page.locator("[data-role-helper-question]:visible").count() == 1
     assert page.locator("#rooli-tyotehtava").is_visible()
     assert visible_outcomes(page) == []
-    assert not page.locator(".loimaa-roles [data-nojs]").is_visible()
+    assert not page.locator(".loimaa-role-helper [data-nojs]").is_visible()
     assert [k for k in page.evaluate("Object.keys(localStorage)") if k.startswith("loimaa-ohje:")] == []
     assert axe_violations(page) == []
     assert_clean(page)
@@ -39,14 +39,15 @@ def test_role_helper_reaches_each_outcome(site, page, outcome):
             page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
         heading = page.locator(f"#tilanne-{outcome}-otsikko")
         assert heading.inner_text() == f"Tilanteesi: {title}"
-        assert page.locator("[data-role-status]").inner_text().startswith(f"Tilanteesi: {title}.")
-        assert page.locator("[data-role-question]:visible").count() == len(path)
+        assert page.locator("[data-role-helper-status]").inner_text().startswith(f"Tilanteesi: {title}.")
+        assert page.locator("[data-role-helper-question]:visible").count() == len(path)
         assert page.locator(f"#tilanne-{outcome} blockquote").first.is_visible()
         # The path the user took, as one plain sentence: no list of one.
         section = page.locator(f"#tilanne-{outcome}")
-        assert section.locator(".loimaa-roles__when:visible").all_inner_texts() == [f"Kun vastaat: {path_text(path)}"]
+        assert section.locator(".loimaa-role-helper__when:visible").all_inner_texts() == [
+            f"Kun vastaat: {path_text(path)}"]
         assert section.locator("li:visible", has_text="?").count() == 0
-        assert stored(page, "perehdytys-rooli")["value"] == {
+        assert stored(page, "role-helper")["value"] == {
             "answers": {q: "yes" if y else "no" for q, y in path}, "outcome": outcome}
     assert axe_violations(page) == []
     assert_clean(page)
@@ -69,15 +70,15 @@ def test_changing_an_earlier_answer_drops_the_later_ones_and_reset_clears_with_u
     page.reload(wait_until="load")
     assert visible_outcomes(page) == ["ei-tyotehtava"]
     assert page.locator("#rooli-tyotehtava-ei").is_checked()
-    saved = stored(page, "perehdytys-rooli")
+    saved = stored(page, "role-helper")
     # "Aloita alusta" clears, and offers "Peru" as the checklists do, after a reload too.
     undo = page.get_by_role("button", name="Peru")
     assert not undo.is_visible()
     page.get_by_role("button", name="Aloita alusta").click()
     assert visible_outcomes(page) == []
-    assert stored(page, "perehdytys-rooli") is None
+    assert stored(page, "role-helper") is None
     assert page.evaluate("document.activeElement.id") == "rooli-tyotehtava-kylla"
-    assert page.locator("[data-role-message]").inner_text() == "Vastaukset tyhjennetty."
+    assert page.locator("[data-role-helper-message]").inner_text() == "Vastaukset tyhjennetty."
     assert undo.is_visible()
     assert axe_violations(page) == []
     page.reload(wait_until="load")
@@ -85,27 +86,27 @@ def test_changing_an_earlier_answer_drops_the_later_ones_and_reset_clears_with_u
     undo.click()
     assert visible_outcomes(page) == ["ei-tyotehtava"]
     assert page.locator("#rooli-kaupungin-nimissa-kylla").is_checked()
-    assert stored(page, "perehdytys-rooli") == saved
-    assert page.locator("[data-role-message]").inner_text() == "Vastaukset palautettu."
+    assert stored(page, "role-helper") == saved
+    assert page.locator("[data-role-helper-message]").inner_text() == "Vastaukset palautettu."
     assert not undo.is_visible()
     assert page.evaluate("document.activeElement.textContent") == "Aloita alusta"
     # The next answer after a clear ends the chance to undo it.
     page.get_by_role("button", name="Aloita alusta").click()
     page.locator("#rooli-tyotehtava-kylla").check()
-    assert not undo.is_visible() and page.locator("[data-role-message]").inner_text() == ""
+    assert not undo.is_visible() and page.locator("[data-role-helper-message]").inner_text() == ""
     page.reload(wait_until="load")
     assert not undo.is_visible()
-    assert stored(page, "perehdytys-rooli")["value"] == {"answers": {"tyotehtava": "yes"}, "outcome": ""}
+    assert stored(page, "role-helper")["value"] == {"answers": {"tyotehtava": "yes"}, "outcome": ""}
     assert_clean(page)
 
 
 def test_without_javascript_role_helper_is_a_plain_list_of_situations(site, browser, nojs):
     nojs.goto(site.url + "perehdytys/roolisi/")
-    assert not nojs.locator("form.loimaa-roles__form").is_visible()
-    assert nojs.locator(".loimaa-roles [data-nojs]").is_visible()
-    headings = nojs.locator(".loimaa-roles__outcome h2").all_inner_texts()
+    assert not nojs.locator("form.loimaa-role-helper__form").is_visible()
+    assert nojs.locator(".loimaa-role-helper [data-nojs]").is_visible()
+    headings = nojs.locator(".loimaa-role-helper__outcome h2").all_inner_texts()
     assert headings == [o["title"] for o in ROLES["outcomes"]]
-    assert nojs.locator(".loimaa-roles__when").first.is_visible()
+    assert nojs.locator(".loimaa-role-helper__when").first.is_visible()
     assert axe_without_scripts(browser, nojs.url) == []
 
 
@@ -131,7 +132,7 @@ def test_outcome_shows_only_the_users_own_path_as_plain_text(site, page, outcome
         text = section.inner_text()
         assert f"Kun vastaat: {path_text(mine)}\n" in text + "\n"
         assert all(path_text(other) not in text for other in paths if other != mine)
-        assert "jommallakummalla" not in text and section.locator("ul.loimaa-roles__when").is_hidden()
+        assert "jommallakummalla" not in text and section.locator("ul.loimaa-role-helper__when").is_hidden()
         page.get_by_role("button", name="Aloita alusta").click()
     assert axe_violations(page) == []
     assert_clean(page)
@@ -141,7 +142,7 @@ def test_outcome_shows_only_the_users_own_path_as_plain_text(site, page, outcome
 def test_outcomes_that_are_not_allowed_say_whom_to_ask(site, page, outcome):
     open_roles(page, site)
     answer_path(page, PATHS[outcome][0])
-    ask = page.locator(f"#tilanne-{outcome} .loimaa-roles__ask")
+    ask = page.locator(f"#tilanne-{outcome} .loimaa-role-helper__ask")
     assert "esihenkilöltäsi" in ask.inner_text()
     assert ask.get_by_role("link").get_attribute("href") == "mailto:viestinta@loimaa.fi"
     assert_clean(page)

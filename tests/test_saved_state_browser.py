@@ -30,9 +30,9 @@ def clean(page):
 @pytest.mark.parametrize("name", NAMES)
 def test_checklist(site, context, page, name):
     odd = {name: "ok", "toString": "na", "edustus-selkea": name}
-    saved(context, {"ennen-julkaisua": {"version": 1, "value": {"items": odd, "fields": {name: name}}},
-                    "uusi-profiili": {"version": 1, "value": {name: {"items": {"selkea-tarkoitus": "ok"}},
-                                                              "fields": {name: "x", "profiilin-nimi": name}}}})
+    saved(context, {"checklist:ennen-julkaisua": {"version": 1, "value": {"items": odd, "fields": {name: name}}},
+                    "checklist:uusi-profiili": {"version": 1, "value": {
+                        name: {"items": {"selkea-tarkoitus": "ok"}}, "fields": {name: "x", "profiilin-nimi": name}}}})
     for path, total, word in [("ennen-julkaisua", 26, "käsitelty"), ("uusi-profiili", 13, "vahvistettu")]:
         page.goto(site.url + f"tarkistuslistat/{path}/", wait_until="load")
         progress = page.locator("[data-checklist-progress]")
@@ -47,9 +47,9 @@ def test_checklist(site, context, page, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_role_helper(site, context, page, name):
     answers = {name: "yes", "toString": name}
-    saved(context, {"perehdytys-rooli": {"version": ROLES["version"], "value": {"answers": answers, "outcome": name}}})
+    saved(context, {"role-helper": {"version": ROLES["version"], "value": {"answers": answers, "outcome": name}}})
     open_roles(page, site)
-    assert page.locator("[data-role-question]:visible").count() == 1
+    assert page.locator("[data-role-helper-question]:visible").count() == 1
     assert visible_outcomes(page) == []
     page.locator("#rooli-tyotehtava-ei").check()
     page.locator("#rooli-oma-profiili-kylla").check()
@@ -75,7 +75,7 @@ def test_quiz(site, context, page, name):
 def test_completion_sheet(site, context, page, name):
     saved(context, {"perehdytys-suoritus": {"version": 1, "value": {name: name, "toString": "x", "name": name}},
                     "perehdytys-testi": {"version": 1, "value": {"answers": {name: {"choice": "a", "correct": True}}}},
-                    "perehdytys-rooli": {"version": ROLES["version"], "value": {"answers": {}, "outcome": name}}})
+                    "role-helper": {"version": ROLES["version"], "value": {"answers": {}, "outcome": name}}})
     open_sheet(page, site)
     assert page.locator("#suoritus-nimi").input_value() == name
     assert "testiä ei ole tehty" in page.locator("[data-sheet-score]").inner_text()

@@ -67,8 +67,8 @@ def roles_fill(page, site):
 
 
 def roles_shows(page):
-    return " ".join(page.locator(".loimaa-roles__outcome:visible h2").all_inner_texts()) + " " + \
-        " ".join(page.locator("[data-role-question] input:checked").evaluate_all("els => els.map(e => e.id)"))
+    return " ".join(page.locator(".loimaa-role-helper__outcome:visible h2").all_inner_texts()) + " " + \
+        " ".join(page.locator("[data-role-helper-question] input:checked").evaluate_all("els => els.map(e => e.id)"))
 
 
 def sheet_fill(page, site):
@@ -91,7 +91,7 @@ CLEARS = [
     Clear("quiz", open_quiz, quiz_fill, lambda page: answer(page, QUESTIONS[2], wrong(QUESTIONS[2])),
           "Tyhjennä vastaukset", quiz_shows, ".loimaa-quiz"),
     Clear("role-helper", open_roles, roles_fill, lambda page: page.locator("#rooli-tyotehtava-kylla").check(),
-          "Aloita alusta", roles_shows, ".loimaa-roles"),
+          "Aloita alusta", roles_shows, ".loimaa-role-helper"),
     Clear("completion-sheet", open_sheet, sheet_fill, lambda page: page.locator("#suoritus-nimi").fill("M"),
           "Tyhjennä perehdytyksen tiedot", sheet_shows, ".loimaa-sheet"),
 ]
@@ -114,11 +114,11 @@ def test_every_clear_button_on_the_site_is_one_of_these(site):
         text = html.read_text(encoding="utf-8")
         for attribute in re.findall(r"<button [^>]*\b(data-[a-z-]*(?:clear|reset))\b", text):
             found.add(attribute)
-    assert found == {"data-checklist-clear", "data-quiz-clear", "data-role-reset", "data-sheet-clear"}
+    assert found == {"data-checklist-clear", "data-quiz-clear", "data-role-helper-reset", "data-sheet-clear"}
     for html in site.dir.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         for root, attribute in [("loimaa-checklist", "data-checklist-undo"), ("loimaa-quiz", "data-quiz-undo"),
-                                ("loimaa-roles", "data-role-undo"), ("loimaa-sheet", "data-sheet-undo")]:
+                                ("loimaa-role-helper", "data-role-helper-undo"), ("loimaa-sheet", "data-sheet-undo")]:
             if f'class="{root}"' in text:
                 assert re.search(rf"<button [^>]*{attribute}[^>]*>Peru</button>", text), (html, root)
     names = {c.name for c in CLEARS}
@@ -184,7 +184,8 @@ def test_the_sheets_clear_is_undone_on_the_quiz_and_role_pages_too(site, page):
     open_quiz(page, site)
     assert page.locator("[data-quiz-progress]").inner_text() == f"Vastattu 2 / {TOTAL}, oikein 1."
     open_roles(page, site)
-    assert page.locator(".loimaa-roles__outcome:visible").get_attribute("data-role-outcome") == "yksityinen-mainitsee"
+    shown = page.locator(".loimaa-role-helper__outcome:visible")
+    assert shown.get_attribute("data-role-helper-outcome") == "yksityinen-mainitsee"
     assert page.watch.console_errors == []
 
 

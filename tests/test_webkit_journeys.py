@@ -230,10 +230,10 @@ def test_3_2_request_filled_saved_and_sent(site, wk):
     assert wk.unticked(ticked) == []
     assert answers(wk, PROFILE, typed) == typed
 
-    summary = wk.text(".loimaa-summary")  # sent: the summary for communications, and its mail
+    summary = wk.text(".loimaa-checklist-summary")  # sent: the summary for communications, and its mail
     for key, (_, shown) in values.items():
         assert shown in summary, key
-    mail = wk.find(".loimaa-summary a[href^='mailto:'][href*='subject=']").get_attribute("href")
+    mail = wk.find(".loimaa-checklist-summary a[href^='mailto:'][href*='subject=']").get_attribute("href")
     parts = urlsplit(mail)
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
     name, requester = values["profiilin-nimi"][0], values["tilaajan-sahkoposti"][0]

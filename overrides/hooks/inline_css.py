@@ -17,23 +17,33 @@ from mkdocs.exceptions import PluginError
 
 from minify import minified  # the same minifier as the files in site/
 
-# A <link> to one of our stylesheets, as MkDocs and overrides/main.html write it.
-LINK = re.compile(r'<link rel="stylesheet" href="(?:[^"]*/)?assets/stylesheets/([\w-]+)\.css">')
+# A <link> to one of our stylesheets, as MkDocs and overrides/main.html write it: the site's
+# (assets/stylesheets/name.css) or a component's, in its folder (components/name/name.css).
+LINK = re.compile(r'<link rel="stylesheet" href="(?:[^"]*/)?'
+                  r'(?:assets/stylesheets/(?P<site>[\w-]+)|components/(?P<component>[\w-]+)/(?P=component))\.css">')
 
 
 def on_post_page(output, page, config):
-    return inline(output, Path(config["docs_dir"]) / "assets" / "stylesheets")
+    return inline(output, Path(config["docs_dir"]) / "assets" / "stylesheets",
+                  Path(config["theme"].custom_dir) / "components")
 
 
-def inline(html: str, stylesheets: Path) -> str:
-    """Replace each <link> to a stylesheet of ours (under `stylesheets`) with its minified text."""
+def inline(html: str, stylesheets: Path, components: Path | None = None) -> str:
+    """Replace each <link> to a stylesheet of ours (under `stylesheets`, or a component's own
+    under `components`) with its minified text."""
     def replace(match: re.Match) -> str:
-        source = stylesheets / f"{match.group(1)}.css"
+        name = match["site"] or match["component"]
+        if match["site"]:
+            source = stylesheets / f"{name}.css"
+        elif components is not None:
+            source = components / name / f"{name}.css"
+        else:
+            return match.group(0)
         if not source.is_file():
             return match.group(0)  # not ours (Material's own CSS has a hashed name anyway)
         css = minified(source)
         if "</" in css:
             raise PluginError(f"inline_css: {source} contains '</', which would end the <style> element")
-        return f'<style data-stylesheet="{match.group(1)}">{css}</style>'
+        return f'<style data-stylesheet="{name}">{css}</style>'
 
     return LINK.sub(replace, html)

@@ -1,7 +1,7 @@
 """Minified copies of the site's own JavaScript and CSS in site/ (sources stay readable).
 
 The files under docs/assets/ and the theme overrides under overrides/assets/
-keep their comments; the built site gets them without comments and
+and overrides/components/ keep their comments; the built site gets them without comments and
 whitespace: bytes every page would otherwise carry (guides/developers.md,
 "Speed and size budgets"). Material's own assets are minified already. Pages lose the
 indentation of Material's templates (about 0.6 kB gzip a page): a line break
@@ -40,11 +40,15 @@ def unindented(html: str) -> str:
 @event_priority(-90)  # after search_fi.py (0), before precompress.py (-100)
 def on_post_build(config):
     site = Path(config["site_dir"])
-    sources = [Path(config["docs_dir"]) / "assets", Path(config["theme"].custom_dir) / "assets"]
-    for source_dir in sources:
+    custom = Path(config["theme"].custom_dir)
+    # Each source folder and where MkDocs copies it: the components' own JS and CSS are in
+    # their folders under overrides/components/.
+    sources = {Path(config["docs_dir"]) / "assets": "assets", custom / "assets": "assets",
+               custom / "components": "components"}
+    for source_dir, target in sources.items():
         for source in sorted(source_dir.rglob("*")):
             if source.suffix in MINIFIERS and source.is_file():
-                minify(site / "assets" / source.relative_to(source_dir))
+                minify(site / target / source.relative_to(source_dir))
 
 
 def minify(path: Path) -> None:

@@ -1,6 +1,7 @@
 /*
  * The client-side base every component uses (checklist, role-helper, quiz,
- * completion-sheet; one file and one class each, docs/assets/javascripts/).
+ * completion-sheet; one file and one class each, in overrides/components/<name>/
+ * or, for the last two until they move, docs/assets/javascripts/).
  *
  * Progressive enhancement in the GOV.UK Frontend way: the server-rendered HTML
  * (overrides/components/) works without JavaScript; this file marks the page
@@ -11,7 +12,8 @@
  *
  * One attribute vocabulary for all components:
  *   data-module="name"    the component's root; data-module-started once it ran
- *   data-<name>='{json}'  its settings from the build (Loimaa.config)
+ *   data-<name>='{json}'  its settings from the build (Loimaa.config, Loimaa.Component)
+ *   data-<name>-<part>    its parts (Loimaa.Component part, parts)
  *   data-js-only          shown only once the component started (Loimaa.enhance)
  *   data-nojs             instructions for the page without JavaScript, hidden then
  *   data-storage-note     shown when the browser cannot save (Loimaa.enhance, Loimaa.save)
@@ -90,14 +92,65 @@
         return false;
       }
     },
-    /* Call fn when another tab changes key, while root is on the page (instant navigation). */
+    /* Call fn(event) when another tab changes key (or clears all), while root is on the page:
+       the listener goes with the page view (Loimaa.listen). */
     watch: function (root, key, fn) {
-      window.addEventListener("storage", function listener(event) {
-        if (!root.isConnected) window.removeEventListener("storage", listener);
-        else if (event.key === PREFIX + key || event.key === null) fn();
+      Loimaa.listen(root, window, "storage", function (event) {
+        if (root.isConnected && (event.key === PREFIX + key || event.key === null)) fn(event);
       });
     },
+    /* Keys saved under another name before (issue 25 gave each component's key its name):
+       {old: new}. Moved once, on the first page with components, before any component reads. */
+    renamed: {
+      "uusi-profiili": "checklist:uusi-profiili",
+      "ennen-julkaisua": "checklist:ennen-julkaisua",
+      "perehdytys-rooli": "role-helper",
+    },
   };
+
+  /* The old keys' answers under their new names; an answer already under the new name stays. */
+  function migrate() {
+    var records = null;
+    Object.keys(Loimaa.storage.renamed).forEach(function (old) {
+      var key = Loimaa.storage.renamed[old];
+      var raw = Loimaa.storage.raw(old);
+      if (raw === null) return;
+      if (Loimaa.storage.raw(key) === null && !Loimaa.storage.putRaw(key, raw)) return;
+      Loimaa.storage.remove(old);
+      // A clear's undo record in this tab puts back under the new name too.
+      records = records || undoRecords();
+      Object.keys(records).forEach(function (name) {
+        var saved = Loimaa.own(records[name], "saved");
+        var kept = Loimaa.own(saved, old);
+        if (kept === undefined) return;
+        delete saved[old];
+        if (Loimaa.own(saved, key) === undefined) saved[key] = kept;
+      });
+    });
+    if (records) setUndoRecords(records);
+  }
+
+  /*
+   * Listeners that live as long as a component's root is on the page. Instant navigation swaps
+   * the page's content without unloading the page, so a listener on window or document would
+   * outlive its page view and pile up with each visit. Loimaa.listen(root, target, type, fn)
+   * adds one; on each new page (document$) those whose root left the page are removed.
+   */
+  var listeners = [];
+
+  Loimaa.listen = function (root, target, type, fn, options) {
+    target.addEventListener(type, fn, options);
+    listeners.push({ root: root, target: target, type: type, fn: fn, options: options });
+  };
+
+  function teardown() {
+    listeners = listeners.filter(function (l) {
+      if (l.root.isConnected) return true;
+      l.target.removeEventListener(l.type, l.fn, l.options);
+      return false;
+    });
+    undoOffers = undoOffers.filter(function (offer) { return offer.root.isConnected; });
+  }
 
   /* Small helpers the components share. */
   Loimaa.all = function (root, selector) {
@@ -224,7 +277,6 @@
         if (self.telling && !pendingUndo(self.name)) self.tell("", false);
       }, true);
     });
-    undoOffers = undoOffers.filter(function (offer) { return offer.root.isConnected; });
     undoOffers.push(this);
     // Another tab saved a change to one of the keys: this clear can no longer be undone.
     keys.forEach(function (key) {
@@ -303,6 +355,60 @@
     region.loimaaTimer = window.setTimeout(function () { region.textContent = ""; }, 6000);
   };
 
+  /*
+   * The base every component class extends: the steps each one starts with.
+   *
+   *   class Checklist extends Loimaa.Component { constructor(root) { super(root); ... } }
+   *   Loimaa.register("checklist", Checklist);
+   *
+   * this.name      the root's data-module
+   * this.config    its settings from the build, data-<name>='{json}' ({} if missing or broken)
+   * this.key, this.version   where its answers are saved (config.key, config.version)
+   * saved()        the saved value, or null when missing, corrupt, of another version or blocked;
+   *                still untrusted: read it with Loimaa.own() or through a Map
+   * store(value)   save after the user acted (the storage note when the browser would not keep it)
+   * part(s)(name)  its element(s) marked data-<name>-<part>
+   * listen(target, type, fn)  a listener that goes with the page view (on window, document)
+   * watch(fn)      fn(event) when another tab changes this.key
+   * The parts that need JavaScript are shown, the no-JavaScript ones hidden (Loimaa.enhance).
+   * Starting each root once, the started flag and one failing root not stopping the others are
+   * createAll's (below), as in GOV.UK Frontend's createAll.
+   */
+  Loimaa.Component = class Component {
+    constructor(root) {
+      this.root = root;
+      this.name = root.getAttribute("data-module");
+      this.config = Loimaa.config(root, this.name);
+      this.key = this.config.key;
+      this.version = this.config.version;
+      Loimaa.enhance(root);
+    }
+
+    saved() {
+      return Loimaa.storage.read(this.key, this.version);
+    }
+
+    store(value) {
+      Loimaa.save(this.root, this.key, this.version, value);
+    }
+
+    part(name) {
+      return this.root.querySelector("[data-" + this.name + "-" + name + "]");
+    }
+
+    parts(name) {
+      return Loimaa.all(this.root, "[data-" + this.name + "-" + name + "]");
+    }
+
+    listen(target, type, fn, options) {
+      Loimaa.listen(this.root, target, type, fn, options);
+    }
+
+    watch(fn) {
+      Loimaa.storage.watch(this.root, this.key, fn);
+    }
+  };
+
   /* Register a component class; it is constructed with its root element. */
   Loimaa.register = function (name, Component) {
     registry[name] = Component;
@@ -327,6 +433,8 @@
     });
   }
 
+  migrate();
+
   // Start the component files that arrived before this one, and from now on
   // each one as it arrives (they push their start function, see any component file).
   var waiting = window.loimaaReady || [];
@@ -335,6 +443,7 @@
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(function () {
+      teardown();
       createAll(document);
     });
   } else {
