@@ -123,9 +123,11 @@ def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(se
     said = said_on_saving(server, guideline, text.replace(bullet.group(0), f"- {bullet.group(1)} Aina.", 1))
     assert "VIRHE   -  data/tarkistuslistat/ennen-julkaisua.yml, rivi " in said, said
     guideline.write_text(text, encoding="utf-8")
-    # A page.
-    page.write_text(original + "\nTallennettu muutos näkyy heti.\n", encoding="utf-8")
-    wait_until(lambda: "Tallennettu muutos näkyy heti." in get(url + "ohjeistus/tietoturva/")[1].decode(),
+    page.write_text(original, encoding="utf-8")
+    # A page. A page of the site's own: new text on a guideline page would need a change entry (issue 26).
+    page = project / "docs" / "tietosuoja.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nTallennettu muutos näkyy heti.\n", encoding="utf-8")
+    wait_until(lambda: "Tallennettu muutos näkyy heti." in get(url + "tietosuoja/")[1].decode(),
                "the saved page", server=server)
 
     # A YAML mistake in data/ohje.yml (part of MkDocs' config): the server says in Finnish
@@ -163,6 +165,6 @@ def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(se
         "    _define_env(env)\n    env.variables['tallennettu_makro'] = 'Makron muutos näkyy.'\n"),
         encoding="utf-8")
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ tallennettu_makro }}\n", encoding="utf-8")
-    wait_until(lambda: "Makron muutos näkyy." in get(url + "ohjeistus/tietoturva/")[1].decode(),
+    wait_until(lambda: "Makron muutos näkyy." in get(url + "tietosuoja/")[1].decode(),
                "the saved macro", server=server)
     assert server.poll() is None
