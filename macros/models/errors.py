@@ -1,0 +1,96 @@
+"""pydantic's ValidationError as the Finnish messages an editor gets: file, key by name, what to do.
+
+    messages(error, file, raw, prefix) -> list[str]    "data/x.yml: groups[2] ('id').text: ..."
+
+The key is written as macros/validate.py reads it back to find its line (with_line): names
+joined by dots, a list entry by its number from 1 and its id, text or title, an approving body
+by its name. The words come from the types' own checks (types.py) or, for a key missing, unknown,
+or of the wrong kind, from here.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from .types import TAG, At
+
+NAMED_BY = ("id", "text", "label", "title")   # an entry's description, the first it has
+
+
+def place(steps: tuple, raw: Any) -> str:
+    """steps (keys, list positions from 0) as the message names them, e.g. groups[2] ('tavoitteet').title."""
+    out, node = "", raw
+    for step in steps:
+        if isinstance(step, int) and not isinstance(step, bool) and isinstance(node, list) and 0 <= step < len(node):
+            node = node[step]
+            if isinstance(node, dict) and isinstance(node.get("body"), str) and node["body"].strip():
+                out += f"[{node['body'].strip()}]"
+                continue
+            out += f"[{step + 1}]"
+            name = next((node[k].strip() for k in NAMED_BY if isinstance(node, dict) and isinstance(node.get(k), str)
+                         and node[k].strip()), None)
+            if name:
+                out += f" ({name[:60]!r})"
+        else:
+            out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return out
+
+
+def kind(value: Any) -> str:
+    return {dict: "avain–arvo-rakenne", list: "luettelo", str: "teksti", bool: "true/false", int: "luku",
+            float: "luku", type(None): "tyhjä arvo"}.get(type(value), type(value).__name__)
+
+
+def what(error: dict) -> tuple[tuple, str]:
+    """(steps further in, Finnish words) for one of pydantic's errors."""
+    ctx = error.get("ctx") or {}
+    found = error.get("input")
+    match error["type"]:
+        case "value_error" | "assertion_error":
+            err = ctx.get("error")
+            return (err.steps if isinstance(err, At) else ()), str(err)
+        case "missing":
+            return (), "puuttuva avain"
+        case "extra_forbidden" | "invalid_key":
+            return (), "tuntematon avain"
+        case "model_type" | "dict_type" | "model_attributes_type":
+            return (), f"odotettiin avain–arvo-rakennetta, saatiin {kind(found)}"
+        case "list_type" | "tuple_type":
+            return (), f"odotettiin luetteloa, saatiin {kind(found)}"
+        case "too_short" if ctx.get("min_length") == 1:
+            return (), "odotettiin ei-tyhjää luetteloa"
+        case "too_short" | "too_long":
+            return (), f"luettelossa on {ctx.get('actual_length')} kohtaa; sallittu määrä ei täyty"
+        case "literal_error":
+            return (), f"tuntematon arvo {found!r} (sallitut: {ctx.get('expected', '').replace(chr(39), '')})"
+        case "string_type":
+            return (), f"odotettiin tekstiä, saatiin {found!r}"
+        case "bool_type":
+            return (), "odotettiin true tai false"
+        case _:
+            return (), f"arvo {found!r} ei kelpaa"
+
+
+def messages(error: ValidationError, file: str, raw: Any, prefix: tuple = ()) -> list[str]:
+    """One message per mistake, in the file's order; keys missing from (or unknown in) one
+    mapping in one message."""
+    found: dict[str, list[str]] = {}
+    for err in error.errors(include_url=False):
+        steps = tuple(s for s in err["loc"] if not (isinstance(s, str) and (s.startswith(TAG) or s == "[key]")))
+        further, words = what(err)
+        if err["type"] in ("missing", "extra_forbidden", "invalid_key"):
+            steps, key = steps[:-1], str(err["input"] if err["type"] == "invalid_key" else steps[-1])
+            where = place(prefix + steps, _wrap(raw, prefix))
+            found.setdefault(f"{file}: {where}: {words} " if where else f"{file}: {words} ", []).append(key)
+            continue
+        where = place(prefix + steps + tuple(further), _wrap(raw, prefix))
+        found.setdefault(f"{file}: {where}: {words}" if where else f"{file}: {words}", [])
+    return [head + ", ".join(sorted(keys)) if keys else head for head, keys in found.items()]
+
+
+def _wrap(raw: Any, prefix: tuple) -> Any:
+    for key in reversed(prefix):
+        raw = {key: raw}
+    return raw
