@@ -122,7 +122,8 @@ def baseline_yaml(ohje: dict, sections: list[dict]) -> str:
     data = {"version": doc["version"], "title": doc["title"], "last_reviewed": doc["last_reviewed"],
             "approvals": [{"body": a["body"], "date": a["date"], "pykala": a["pykala"]} for a in ohje["approvals"]],
             "sections": sections}
-    head = (f"# Ohjeen hyväksytty versio {doc['version']}: sen teksti, päivämäärät ja päätösten viitteet.\n"
+    head = (models.schema_line(Path("versiot/v.yml"), Path(".")) + "\n"
+            f"# Ohjeen hyväksytty versio {doc['version']}: sen teksti, päivämäärät ja päätösten viitteet.\n"
             "# Kirjoitettu komennolla make hyvaksy. Älä muokkaa käsin: seuraavan version muutokset\n"
             "# näytetään tätä tekstiä vasten (sivu \"Muutokset hyväksyttyyn versioon\").\n")
     return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

@@ -2,8 +2,8 @@
 
     load(path, model) -> model instance     the one loader: YAML (macros/validate.py), then the model
     check(raw, model, file, prefix)          the same for data already read (config.extra.ohje)
-    FILES                                    each data file (a glob under data/) and its model
-    schema(model) -> dict                    its JSON Schema (scripts/data_schemas.py writes them)
+    FILES                                    each data file (a glob under data/), its model and schema
+    schema(pattern) -> dict                  its JSON Schema (python -m macros.models.schemas writes them)
 
 A mistake raises DataErrors: every mistake of the file, each in Finnish with the file, the key
 and its line (errors.py). What a file means beside other files (quotes in the guideline, the role
@@ -28,16 +28,17 @@ from .versions import Baseline, Changes
 
 M = TypeVar("M", bound=BaseModel)
 
-FILES: dict[str, type[BaseModel]] = {
-    "ohje.yml": OhjeFile,
-    "tarkistuslistat/*.yml": Checklist,
-    "perehdytys/roolit.yml": Roles,
-    "perehdytys/testi.yml": Quiz,
-    "haku/synonyymit.yml": Synonyms,
-    "versiot/*.yml": Baseline,
-    "muutokset.yml": Changes,
+# Each data file (a glob under data/): its model, and its JSON Schema's name under data/schemas/.
+FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "ohje.yml": (OhjeFile, "ohje"),
+    "tarkistuslistat/*.yml": (Checklist, "tarkistuslista"),
+    "perehdytys/roolit.yml": (Roles, "roolit"),
+    "perehdytys/testi.yml": (Quiz, "testi"),
+    "haku/synonyymit.yml": (Synonyms, "synonyymit"),
+    "versiot/*.yml": (Baseline, "versio"),
+    "muutokset.yml": (Changes, "muutokset"),
 }
-SCHEMA_DIR = "schemas"   # under data/: <model's file name>.schema.json, named in each file's first line
+SCHEMA_DIR = "schemas"   # under data/
 
 
 def check(raw: Any, model: type[M], file: str | Path, prefix: tuple = ()) -> M:
@@ -52,16 +53,28 @@ def load(path: str | Path, model: type[M]) -> M:
     return check(load_yaml(path), model, path)
 
 
-def model_of(path: Path, data_dir: Path) -> type[BaseModel] | None:
-    """The model of a file under data_dir, by FILES."""
+def entry_of(path: Path, data_dir: Path) -> tuple[str, type[BaseModel], str] | None:
+    """(glob, model, schema name) of a file under data_dir, by FILES; None for a file without one."""
     rel = Path(path).relative_to(data_dir)
-    return next((m for pattern, m in FILES.items() if rel.match(pattern) and len(rel.parts) == pattern.count("/") + 1),
-                None)
+    return next(((pattern, model, name) for pattern, (model, name) in FILES.items()
+                 if rel.match(pattern) and len(rel.parts) == pattern.count("/") + 1), None)
 
 
-def schema_name(model: type[BaseModel]) -> str:
-    return f"{model.__name__.lower()}.schema.json"
+def model_of(path: Path, data_dir: Path) -> type[BaseModel] | None:
+    entry = entry_of(path, data_dir)
+    return entry and entry[1]
 
 
-def schema(model: type[BaseModel]) -> dict:
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+def schema(pattern: str) -> dict:
+    """The JSON Schema of the files FILES[pattern] (draft 2020-12, as yaml-language-server reads it)."""
+    model, _ = FILES[pattern]
+    found = model.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **found, "title": f"data/{pattern}",
+            "description": " ".join((model.__doc__ or "").split())}
+
+
+def schema_line(path: Path, data_dir: Path) -> str:
+    """The first line of a data file: its schema for an editor's YAML editor (yaml-language-server)."""
+    _, _, name = entry_of(path, data_dir)
+    rel = Path(path).relative_to(data_dir)
+    return f"# yaml-language-server: $schema={'../' * (len(rel.parts) - 1)}{SCHEMA_DIR}/{name}.schema.json"
