@@ -21,6 +21,7 @@ from markupsafe import Markup
 from . import models, templates
 from .guideline import parse_link
 from .models.quiz import LETTERS, Quiz
+
 STORAGE_KEY = "perehdytys-testi"
 Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
 

@@ -74,20 +74,20 @@ def what(error: dict) -> tuple[tuple, str]:
 
 
 def messages(error: ValidationError, file: str, raw: Any, prefix: tuple = ()) -> list[str]:
-    """One message per mistake, in the file's order; keys missing from (or unknown in) one
-    mapping in one message."""
-    found: dict[str, list[str]] = {}
+    """One message per mistake, in the file's order; the keys unknown in (or missing from) one
+    mapping in one message, unknown first."""
+    found: dict[str, dict[str, list[str]]] = {}   # place -> words -> keys
     for err in error.errors(include_url=False):
         steps = tuple(s for s in err["loc"] if not (isinstance(s, str) and (s.startswith(TAG) or s == "[key]")))
         further, words = what(err)
+        keys = []
         if err["type"] in ("missing", "extra_forbidden", "invalid_key"):
-            steps, key = steps[:-1], str(err["input"] if err["type"] == "invalid_key" else steps[-1])
-            where = place(prefix + steps, _wrap(raw, prefix))
-            found.setdefault(f"{file}: {where}: {words} " if where else f"{file}: {words} ", []).append(key)
-            continue
+            steps, keys = steps[:-1], [str(err["input"] if err["type"] == "invalid_key" else steps[-1])]
         where = place(prefix + steps + tuple(further), _wrap(raw, prefix))
-        found.setdefault(f"{file}: {where}: {words}" if where else f"{file}: {words}", [])
-    return [head + ", ".join(sorted(keys)) if keys else head for head, keys in found.items()]
+        found.setdefault(f"{file}: {where}: " if where else f"{file}: ", {}).setdefault(words, []).extend(keys)
+    return [head + "; ".join(f"{words} {', '.join(sorted(keys))}" if keys else words
+                             for words, keys in sorted(said.items(), key=lambda w: w[0] == "puuttuva avain"))
+            for head, said in found.items()]
 
 
 def _wrap(raw: Any, prefix: tuple) -> Any:
