@@ -164,6 +164,9 @@ def key_line(root, steps: list[tuple[str, str]]) -> int | None:
             pair = next(((k, v) for k, v in node.value if k.value == value), None)
             if pair:
                 mark, node = pair[0].start_mark, pair[1]
+        elif kind == "name" and isinstance(node, yaml.MappingNode) and any(k.value == value for k, _ in node.value):
+            key, node = next((k, v) for k, v in node.value if k.value == value)   # a key with a space
+            mark = key.start_mark
         elif kind == "index" and isinstance(node, yaml.SequenceNode) and 0 < int(value) <= len(node.value):
             node = node.value[int(value) - 1]
             mark = node.start_mark

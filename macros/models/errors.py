@@ -9,6 +9,7 @@ or of the wrong kind, from here.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 from .types import TAG, At
 
 NAMED_BY = ("id", "text", "label", "title")   # an entry's description, the first it has
+KEY = re.compile(r"[^\W\d][\w-]*")   # a key as validate.STEP reads it back
 
 
 def place(steps: tuple, raw: Any) -> str:
@@ -33,7 +35,12 @@ def place(steps: tuple, raw: Any) -> str:
             if name:
                 out += f" ({name[:60]!r})"
         else:
-            out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+            if isinstance(step, int):
+                out += f"[{step + 1}]"
+            elif not KEY.fullmatch(str(step)):   # a key with a space: [palvelujen nimet]
+                out += f"[{step}]"
+            else:
+                out += f".{step}" if out else str(step)
             node = node.get(step) if isinstance(node, dict) else None
     return out
 
