@@ -128,6 +128,11 @@ def quote(value: Any) -> list:
     return lines
 
 
+def optional(check):
+    """check, or None for an empty value."""
+    return lambda value: None if value is None else check(value)
+
+
 TEXT_SCHEMA = {"type": ["string", "number"], "minLength": 1, "pattern": r"\S"}
 
 
@@ -138,7 +143,7 @@ def _string(pattern: str | None = None, **more) -> WithJsonSchema:
 Text = Annotated[str, BeforeValidator(text), WithJsonSchema(TEXT_SCHEMA)]
 Slug = Annotated[str, BeforeValidator(slug), _string(SLUG.pattern)]
 Date = Annotated[str, BeforeValidator(date), _string(FI_DATE.pattern, examples=["15.1.2027"])]
-OptionalDate = Annotated[str | None, BeforeValidator(lambda v: None if v is None else date(v)),
+OptionalDate = Annotated[str | None, BeforeValidator(optional(date)),
                          WithJsonSchema({"anyOf": [{"type": "string", "pattern": FI_DATE.pattern}, {"type": "null"}]})]
 Email = Annotated[str, BeforeValidator(email), _string(EMAIL.pattern)]
 StorageVersion = Annotated[int, BeforeValidator(version), WithJsonSchema({"type": "integer", "minimum": 1})]
@@ -152,6 +157,7 @@ Quote = Annotated[list, BeforeValidator(quote), WithJsonSchema({"anyOf": [
 
 
 def NonEmpty(item):
+    """A list of at least one item (a type, used as list[item] is)."""
     return Annotated[list[item], Field(min_length=1)]
 
 
@@ -165,11 +171,6 @@ class QuotedProse(Strict):
 # Text the site writes: plain text, or {text, quote, link} (guideline.Prose).
 Prose = Annotated[Annotated[Text, Tag(TAG + "text")] | Annotated[QuotedProse, Tag(TAG + "quoted")],
                   Discriminator(lambda v: TAG + ("quoted" if isinstance(v, (dict, QuotedProse)) else "text"))]
-
-
-def optional(check):
-    """check, or None for an empty value."""
-    return lambda value: None if value is None else check(value)
 
 
 OptionalText = Annotated[str | None, BeforeValidator(optional(text)),
