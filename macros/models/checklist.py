@@ -32,7 +32,7 @@ class Group(Strict):
     @model_validator(mode="after")
     def _items(self):
         if not self.items:
-            raise At(("items",), f"ryhmässä {self.id!r} ei ole yhtään kohtaa (items on tyhjä)")
+            raise At(f"ryhmässä {self.id!r} ei ole yhtään kohtaa (items on tyhjä)", "items")
         return self
 
 
@@ -55,13 +55,13 @@ class Field(Strict):
     @model_validator(mode="after")
     def _consistent(self):
         if self.type in OPTION_TYPES and self.options is None:
-            raise At(("options",), "odotettiin ei-tyhjää luetteloa")
+            raise At("odotettiin ei-tyhjää luetteloa", "options")
         if self.type not in OPTION_TYPES and self.options is not None:
-            raise At(("options",), "vaihtoehdot sopivat vain tyypeille select ja radio")
+            raise At("vaihtoehdot sopivat vain tyypeille select ja radio", "options")
         values = [o.value for o in self.options or []]
         for i, value in enumerate(values):
             if value in values[:i]:
-                raise At(("options", i), f"arvo {value!r} on jo käytössä")
+                raise At(f"arvo {value!r} on jo käytössä", "options", i)
         if self.required and self.required_if is not None:
             raise ValueError("required ja required_if eivät sovi yhteen")
         return self
@@ -125,22 +125,22 @@ class Checklist(Strict):
         places += [(("fields", n), f) for n, f in enumerate(self.fields or [])]
         for steps, entry in sorted(places, key=lambda p: _order(p[0])):
             if entry.id in seen:
-                raise At((*steps, "id"), f"id {entry.id!r} on jo käytössä ({seen[entry.id]})")
+                raise At(f"id {entry.id!r} on jo käytössä ({seen[entry.id]})", *steps, "id")
             seen[entry.id] = ".".join(str(s + 1 if isinstance(s, int) else s) for s in steps)
 
     def _summary(self, fields: dict):
         if self.summary is None:
             if fields:
-                raise At(("summary",), "lista, jossa on kenttiä (fields), tarvitsee yhteenvedon tiedot "
-                                       f"({', '.join(SUMMARY_KEYS)})")
+                raise At("lista, jossa on kenttiä (fields), tarvitsee yhteenvedon tiedot "
+                                       f"({', '.join(SUMMARY_KEYS)})", "summary")
             return
         if not fields:
-            raise At(("summary",), "yhteenveto sopii vain listaan, jossa on kenttiä (fields)")
+            raise At("yhteenveto sopii vain listaan, jossa on kenttiä (fields)", "summary")
         for i, name in enumerate(self.summary.mail_fields or []):
             if name not in fields:
-                raise At(("summary", "mail_fields", i), f"kenttää {name!r} ei ole (fields)")
+                raise At(f"kenttää {name!r} ei ole (fields)", "summary", "mail_fields", i)
         if self.summary.name_field not in fields:
-            raise At(("summary", "name_field"), f"kenttää {self.summary.name_field!r} ei ole (fields)")
+            raise At(f"kenttää {self.summary.name_field!r} ei ole (fields)", "summary", "name_field")
 
     def _records(self):
         items = [item.id for group in self.groups for item in group.items]
@@ -149,11 +149,12 @@ class Checklist(Strict):
                 if item_id in items:
                     continue
                 group = next((g for g in self.groups if g.id == item_id), None)
+                at = ("fields", n, "records", i)
                 if group:
-                    raise At(("fields", n, "records", i), f"{item_id!r} on ryhmä, ei kohta. Kirjoita ryhmän kohdan "
-                                                          f"id, esimerkiksi {group.items[0].id!r}.")
-                raise At(("fields", n, "records", i), f"kohtaa {item_id!r} ei ole tässä listassa. Kirjoita jonkin "
-                                                      f"kohdan id (groups → items → id), esimerkiksi {items[0]!r}.")
+                    raise At(f"{item_id!r} on ryhmä, ei kohta. Kirjoita ryhmän kohdan id, esimerkiksi "
+                             f"{group.items[0].id!r}.", *at)
+                raise At(f"kohtaa {item_id!r} ei ole tässä listassa. Kirjoita jonkin kohdan id "
+                         f"(groups → items → id), esimerkiksi {items[0]!r}.", *at)
 
 
 def _order(steps: tuple) -> tuple:
@@ -166,5 +167,5 @@ def option_of(cond: Condition, fields: dict, steps: tuple) -> tuple[Field, Optio
     target = fields.get(cond.field)
     option = next((o for o in target.options or [] if o.value == cond.value), None) if target else None
     if option is None:
-        raise At(steps, f"kenttää {cond.field!r} vaihtoehdolla {cond.value!r} ei ole")
+        raise At(f"kenttää {cond.field!r} vaihtoehdolla {cond.value!r} ei ole", *steps)
     return target, option

@@ -33,10 +33,10 @@ class Question(Strict):
     @model_validator(mode="after")
     def _one_right(self):
         if not 2 <= len(self.options) <= len(LETTERS):
-            raise At(("options",), f"vaihtoehtoja pitää olla 2–{len(LETTERS)}")
+            raise At(f"vaihtoehtoja pitää olla 2–{len(LETTERS)}", "options")
         right = sum(o.correct for o in self.options)
         if right != 1:
-            raise At(("options",), f"oikeita vaihtoehtoja pitää olla tasan yksi, nyt {right}")
+            raise At(f"oikeita vaihtoehtoja pitää olla tasan yksi, nyt {right}", "options")
         return self
 
 
@@ -53,7 +53,7 @@ class Quiz(Strict):
         chapter_ids = [c.id for c in self.chapters]
         for i, q in enumerate(self.questions):
             if q.chapter not in chapter_ids:
-                raise At(("questions", i, "chapter"), f"kohtaa {q.chapter!r} ei ole chapters-luettelossa")
+                raise At(f"kohtaa {q.chapter!r} ei ole chapters-luettelossa", "questions", i, "chapter")
         if len(self.questions) < MIN_QUESTIONS:
             raise ValueError(f"kysymyksiä on {len(self.questions)}, vähintään {MIN_QUESTIONS} tarvitaan")
         uncovered = [c for c in chapter_ids if not any(q.chapter == c for q in self.questions)]

@@ -46,6 +46,6 @@ class Roles(Strict):
         for key in ("questions", "outcomes"):
             for i, entry in enumerate(getattr(self, key)):
                 if entry.id in seen:
-                    raise At((key, i, "id"), f"id {entry.id!r} on käytössä kahdesti")
+                    raise At(f"id {entry.id!r} on käytössä kahdesti", key, i, "id")
                 seen.add(entry.id)
         return self

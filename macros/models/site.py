@@ -52,14 +52,13 @@ class Ohje(Strict):
     def _consistent(self):
         doc, comms = self.document, self.communications
         if self.approved and not comms.confirmed:
-            raise At(("communications", "confirmed"),
-                     f"jokaisella hyväksyjällä on päivämäärä, mutta viestinnän sähköpostiosoite {comms.email} on "
+            raise At(f"jokaisella hyväksyjällä on päivämäärä, mutta viestinnän sähköpostiosoite {comms.email} on "
                      "vielä paikkamerkki. Vahvista osoite viestinnästä, korjaa email tarvittaessa ja vaihda "
-                     "confirmed: true. Hyväksyttyä ohjetta ei julkaista paikkamerkkiosoitteella.")
+                     "confirmed: true. Hyväksyttyä ohjetta ei julkaista paikkamerkkiosoitteella.",
+                     "communications", "confirmed")
         if parse_date(doc.next_review) < parse_date(doc.last_reviewed):
-            raise At(("document", "next_review"),
-                     f"seuraava tarkistus {doc.next_review} on ennen viimeisintä tarkistusta {doc.last_reviewed} "
-                     "(last_reviewed). Korjaa jompikumpi päivämäärä.")
+            raise At(f"seuraava tarkistus {doc.next_review} on ennen viimeisintä tarkistusta {doc.last_reviewed} "
+                     "(last_reviewed). Korjaa jompikumpi päivämäärä.", "document", "next_review")
         return self
 
 

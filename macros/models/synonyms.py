@@ -47,12 +47,12 @@ class SynonymClass(Strict):
     @model_validator(mode="after")
     def _words(self):
         if not self.sanat:
-            raise At(("sanat",), "sanat puuttuvat (esim. `tili: profiili`)")
+            raise At("sanat puuttuvat (esim. `tili: profiili`)", "sanat")
         for key, found in self.sanat.items():
             if not STAFF_WORD.fullmatch(key) or key != key.lower():
-                raise At(("sanat", key), "avaimen on oltava yksi sana pienin kirjaimin")
+                raise At("avaimen on oltava yksi sana pienin kirjaimin", "sanat", key)
             if key in found:
-                raise At(("sanat", key), "sana ei voi olla oma synonyyminsä")
+                raise At("sana ei voi olla oma synonyyminsä", "sanat", key)
         return self
 
 
@@ -72,6 +72,6 @@ class Synonyms(RootModel[dict[str, SynonymClass]]):
         for name, body in self.root.items():
             for key in body.sanat:
                 if key in seen:
-                    raise At((name, "sanat", key), f"sana on jo luokassa {seen[key]}; kullakin sanalla on yksi luokka")
+                    raise At(f"sana on jo luokassa {seen[key]}; kullakin sanalla on yksi luokka", name, "sanat", key)
                 seen[key] = name
         return self

@@ -93,9 +93,9 @@ def link(value: Any) -> str:
 class At(ValueError):
     """A mistake found under the value being checked: steps (keys, list positions from 0) lead to it."""
 
-    def __init__(self, steps: tuple, message: str):
+    def __init__(self, message: str, *steps):
         super().__init__(message)
-        self.steps = tuple(steps)
+        self.steps = steps
 
 
 def quote(value: Any) -> list:
@@ -109,22 +109,22 @@ def quote(value: Any) -> list:
     for i, line in enumerate(value):
         if isinstance(line, list):
             if not lines or not isinstance(lines[-1], str) or lines[-1].endswith(":"):
-                raise At((i,), "alakohtien luettelo kuuluu sitä edeltävän kohdan alle; lisää ensin kohta, "
-                               "jonka alakohtia ne ovat")
+                raise At("alakohtien luettelo kuuluu sitä edeltävän kohdan alle; lisää ensin kohta, "
+                               "jonka alakohtia ne ovat", i)
             if not line:
-                raise At((i,), "odotettiin ei-tyhjää luetteloa")
+                raise At("odotettiin ei-tyhjää luetteloa", i)
             subs = []
             for j, sub in enumerate(line):
                 try:
                     subs.append(text(sub))
                 except ValueError as err:
-                    raise At((i, j), str(err)) from None
+                    raise At(str(err), i, j) from None
             lines.append(subs)
         else:
             try:
                 lines.append(text(line))
             except ValueError as err:
-                raise At((i,), str(err)) from None
+                raise At(str(err), i) from None
     return lines
 
 
@@ -201,5 +201,5 @@ def unique(entries, steps, what: str = "id") -> None:
     seen: dict = {}
     for i, entry in enumerate(entries):
         if entry.id in seen:
-            raise At((*steps, i, what), f"id {entry.id!r} on käytössä kahdesti")
+            raise At(f"id {entry.id!r} on käytössä kahdesti", *steps, i, what)
         seen[entry.id] = i
