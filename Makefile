@@ -64,7 +64,7 @@ schemas: $(VENV)/.installed-build
 
 # make hyvaksy: the approved version's text into data/versiot/<version>.yml (macros/approve.py),
 # the baseline the next draft's redline is shown against. Refuses, in Finnish, while any
-# approval date is open or the address is unconfirmed (README, "Luonnoksesta hyväksytyksi").
+# approval date is open or the address is unconfirmed (guides/viestinta.md, "Luonnoksesta hyväksytyksi").
 hyvaksy: $(VENV)/.installed-build
 	@$(BIN)/python -m macros.approve || $(STOP)
 
@@ -72,7 +72,7 @@ test: $(VENV)/.installed-test
 	./scripts/system-deps.sh test
 	$(BIN)/python -m pytest
 
-# Speed and size budgets (README): not in CI, timings are noisy. Needs nginx,
+# Speed and size budgets (guides/developers.md): not in CI, timings are noisy. Needs nginx,
 # Chromium and npm. Lighthouse goes into .cache/bench/ from the committed npm
 # lockfile (scripts/lighthouse/), with `npm ci`: no resolution, no browser download.
 LIGHTHOUSE := .cache/bench/node_modules/.bin/lighthouse
@@ -87,7 +87,7 @@ bench: $(VENV)/.installed-test $(LIGHTHOUSE)
 	./scripts/system-deps.sh test
 	LIGHTHOUSE=$(abspath $(LIGHTHOUSE)) $(BIN)/python scripts/bench.py
 
-# Recompile the locks after editing requirements*.in (README, "Dependencies").
+# Recompile the locks after editing requirements*.in (guides/it.md, "Dependencies").
 # pip-tools runs from its own throwaway venv, so it never mixes into .venv.
 PIP_TOOLS := .cache/pip-tools/bin/pip-compile
 COMPILE   := $(PIP_TOOLS) -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links

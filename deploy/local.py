@@ -1,7 +1,7 @@
 """Run deploy/nginx.conf with Debian's nginx on a loopback port (tests, `make bench`).
 
 Not a system service: a throw-away prefix holds the pid file, logs and temp
-paths. nginx.conf is included as README says, in a server block that has
+paths. nginx.conf is included as guides/it.md says, in a server block that has
 headers of its own (Strict-Transport-Security, as the intranet's) and a page of
 its own at /; only its ROOT lines are pointed at the directory that holds
 <sub-path>/ (the `root` and the include of the build's nginx-csp.conf).
@@ -21,7 +21,7 @@ CONF = DEPLOY / "nginx.conf"
 ROOT = "/var/www/intranet"  # the ROOT lines of nginx.conf
 # The intranet's own server-level header; tests check it stays on the site's responses.
 HSTS = "max-age=31536000"
-# The intranet's server block as README shows it, with a page of its own at /.
+# The intranet's server block as guides/it.md shows it, with a page of its own at /.
 SERVER = """    server {{
         listen 127.0.0.1:{port};
         server_name localhost;

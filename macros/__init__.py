@@ -12,6 +12,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import checklist as checklist_component
 from . import completion_sheet as completion_sheet_component
 from . import contents, links, render
@@ -116,10 +118,31 @@ def define_env(env):
         use("role-helper")
         return role_helper_component.render(roles, href, ohje["communications"])
 
+    updates = versions.staff_updates(version_state)
+    page_sections = {s["page"]: s["number"] for s in version_state["current"]}
+
+    def history_href() -> str:
+        """"Muutoshistoria" at the newest version that changed the rules (staff_updates)."""
+        newest = [since["newest"] for since in updates["since"].values()]
+        anchor = versions.history_anchor(max(newest, key=updates["order"].index)) if newest else None
+        return href({"page": HISTORY_PAGE, "anchor": anchor})
+
+    def update_notice(record: bool, quiz_href: str | None) -> Markup:
+        """The notices (and on the sheet the version line); nothing, and no script, where there is nothing to tell."""
+        if not record and not updates["since"]:
+            return Markup("")
+        use("update-notice")
+        return completion_sheet_component.render_update_notice(quiz_data, updates, history_href(), quiz_href, record)
+
     @env.macro
     def quiz():
         use("quiz")
-        return quiz_component.render(quiz_data, href)
+        return quiz_component.render(quiz_data, href, updates, page_sections, history_href())
+
+    @env.macro
+    def onboarding_update_notice():
+        """The onboarding's front page: "Ohje on päivittynyt suorituksesi jälkeen" when it has."""
+        return update_notice(False, href({"page": QUIZ_PAGE, "anchor": None}))
 
     @env.macro
     def redline():
@@ -136,10 +159,13 @@ def define_env(env):
     @env.macro
     def completion_sheet():
         use("completion-sheet")
-        return completion_sheet_component.render(quiz_data, roles)
+        notice = update_notice(True, href({"page": QUIZ_PAGE, "anchor": None}))
+        return completion_sheet_component.render(quiz_data, roles, notice)
 
 
 REDLINE_PAGE = "muutokset.md"
+HISTORY_PAGE = "muutoshistoria.md"
+QUIZ_PAGE = "perehdytys/testaa-osaamisesi.md"
 
 
 def on_post_build(env):

@@ -31,6 +31,12 @@ def read_nav(project: Path) -> list:
     return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_NavLoader)["nav"]
 
 
+def _approved(stored: Path) -> bool:
+    record = yaml.safe_load(stored.read_text(encoding="utf-8")) or {}
+    approvals = record.get("approvals") or []
+    return bool(approvals) and all(a.get("date") for a in approvals)
+
+
 def approve(project: Path) -> str:
     """Write the baseline; return what was done (Finnish). DataError when it cannot be done."""
     data = project / "data"
@@ -47,7 +53,18 @@ def approve(project: Path) -> str:
     target = data / "versiot" / f"{version}.yml"
     sections = [{key: s[key] for key in ("number", "title", "page", "blocks")}
                 for s in versions.current_sections(project / "docs", nav)]
-    target.write_text(versions.baseline_yaml(ohje, sections), encoding="utf-8")
+    text = versions.baseline_yaml(ohje, sections)
+    if target.exists() and _approved(target):
+        # An approved version is the record of what was approved: never overwritten. (The source of 2026 is
+        # stored before its approval, so that record is completed once.)
+        if target.read_text(encoding="utf-8") == text:
+            return (f"Versio {version} on jo tallennettu sellaisenaan: {target.relative_to(project)}. "
+                    "Mitään ei muutettu.")
+        raise DataError(f"{target.relative_to(project)}: versio {version} on jo tallennettu, ja ohjeen teksti tai "
+                        "hyväksyntätiedot poikkeavat siitä. Tallennettua versiota ei korvata. Jos ohjetta on "
+                        "muutettu, aloita uusi versio: vaihda data/ohje.yml:n document.version ja kirjaa muutokset "
+                        "tiedostoon data/muutokset.yml.")
+    target.write_text(text, encoding="utf-8")
     changed = len(state["redline"])
     return (f"Versio {version} on tallennettu hyväksytyksi: {target.relative_to(project)}. "
             + (f"Muuttuneita kohtia edelliseen versioon {state['last']['version']}: {changed}. " if changed else "")

@@ -11,6 +11,8 @@ def contents_list(nav: list, section: str, page_src: str) -> str:
 
     Links are relative to the page at page_src, so the build checks them like any
     other link. A sub-section links its title to its index page (a bare path first).
+    Only the numbered entries are listed: the guideline's own chapters and sections, not the
+    pages about it (the change history, the redline), which the front page links apart.
     """
     entries = next((v for item in nav if isinstance(item, dict) for k, v in item.items() if k == section), None)
     if not isinstance(entries, list):
@@ -26,6 +28,8 @@ def contents_list(nav: list, section: str, page_src: str) -> str:
             if not isinstance(item, dict):
                 continue  # a bare path is the index of the section around it
             for title, value in item.items():
+                if not title[:1].isdigit():
+                    continue
                 if isinstance(value, list):
                     index = next((v for v in value if isinstance(v, str)), None)
                     out.append("    " * depth + "- " + (link(title, index) if index else title))

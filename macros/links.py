@@ -2,7 +2,7 @@
 
 Pages link to each other relatively, so the site works under any sub-path.
 Plain posixpath: the macros stay free of mkdocs imports (a later move to
-Zensical, README "Portability").
+Zensical, guides/developers.md "Portability").
 """
 from __future__ import annotations
 

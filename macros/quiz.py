@@ -51,10 +51,25 @@ def quiz_refs(quiz: dict):
         yield f"{quiz['file']}: kysymys {q['id']!r}", q["link"], q["quote"]
 
 
-def render(quiz: dict, href: Href) -> Markup:
-    """The quiz as a form; each answer and explanation also opens from a details element."""
-    questions = [{**q, "href": href(q["link"])} for q in quiz["questions"]]
+def changed_questions(quiz: dict, updates: dict, sections: dict[str, str]) -> dict[str, list[str]]:
+    """{version: the ids of the questions whose section an approved version after it changed (a
+    major change)}. updates: versions.staff_updates(); sections: {guideline page: section number}."""
+    return {version: [q["id"] for q in quiz["questions"] if sections.get(q["link"]["page"]) in since["sections"]]
+            for version, since in updates["since"].items()}
+
+
+def render(quiz: dict, href: Href, updates: dict | None = None, sections: dict[str, str] | None = None,
+           history_href: str = "") -> Markup:
+    """The quiz as a form; each answer and explanation also opens from a details element.
+    updates, sections, history_href: the questions to mark when the saved answers were made
+    against an older version (changed_questions; history_href: "Muutoshistoria" at its version)."""
+    sections = sections or {}
+    questions = [{**q, "href": href(q["link"]), "section": sections.get(q["link"]["page"], q["chapter"])}
+                 for q in quiz["questions"]]
     chapters = [{**c, "href": href(c["link"])} for c in quiz["chapters"]]
     config = {"key": STORAGE_KEY, "version": quiz["version"]}
+    changed = changed_questions(quiz, updates, sections) if updates else {}
+    if updates:
+        config |= {"ohje": updates["current"], "order": updates["order"], "changed": changed}
     return templates.render("quiz.html", questions=questions, chapters=chapters, sheet_href=href(quiz["sheet"]),
-                            config=config)
+                            config=config, history_href=history_href if any(changed.values()) else "")

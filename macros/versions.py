@@ -262,7 +262,8 @@ def mark_moves(sections: list[dict]) -> None:
 
 def state(data_dir: Path, docs_dir: Path, nav: list, ohje: dict) -> dict:
     """Everything the pages, the PDF and the checks need: the stored versions, the last one,
-    the changes since it (pending), the redline and the pages with a major change."""
+    the changes since it (pending), the redline, the pages with a major change, every change
+    logged and the sections now (for staff_updates and the quiz)."""
     data_dir = Path(data_dir)
     baselines = load_baselines(data_dir / "versiot")
     if not baselines:
@@ -290,7 +291,8 @@ def state(data_dir: Path, docs_dir: Path, nav: list, ohje: dict) -> dict:
     pages = {s["page"]: major[s["number"]] for s in current if s["number"] in major}
     history = history_entries(baselines, changes, version, approved_versions)
     return {"baselines": baselines, "last": last, "pending": pending, "redline": sections, "major_pages": pages,
-            "history": history, "kinds": log["kinds"], "version": version, "approved": ohje["approved"],
+            "history": history, "changes": changes, "current": current, "kinds": log["kinds"], "version": version,
+            "approved": ohje["approved"],
             "uncovered": uncovered}
 
 
@@ -332,6 +334,39 @@ def check_source_order(baseline: dict, source_lines: list[str]) -> list[str]:
         else:
             pos = found + len(line)
     return missing
+
+
+# --- what staff who answered against an older version are told ---------------------------------
+
+def history_anchor(version: str) -> str:
+    """The id of a version's heading on the page "Muutoshistoria" (versions/history.html)."""
+    return f"versio-{version}"
+
+
+def staff_updates(state: dict) -> dict:
+    """What the onboarding tells someone whose saved answers were made against an older version.
+
+    {"current": the version the site shows (answers made now carry it),
+     "order": the known version names, oldest first (saved answers with another name or none
+              are read as the first: the city's first baseline, before versions were recorded),
+     "since": {version: {"newest": the newest approved version with a major change after it,
+                         "changes": those major changes, oldest first,
+                         "sections": their section numbers}}}
+    A version is in "since" only when an approved version after it changed the rules (a major
+    change): minor changes (same meaning) are no reason to tell staff to look again."""
+    order = [b["version"] for b in state["baselines"]]
+    if state["version"] not in order:
+        order.append(state["version"])
+    approved = [b["version"] for b in state["baselines"] if b["approved"]]
+    since = {}
+    for i, version in enumerate(order):
+        newer = [v for v in approved if order.index(v) > i]
+        changes = [c for c in state["changes"] if c["version"] in newer and c["kind"] == "major"]
+        if changes:
+            newest = max((c["version"] for c in changes), key=order.index)
+            since[version] = {"newest": newest, "changes": changes,
+                              "sections": sorted({n for c in changes for n in c["sections"]})}
+    return {"current": state["version"], "order": order, "since": since}
 
 
 # --- rendered (templates under overrides/components/versions/) --------------------------------

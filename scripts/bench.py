@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""`make bench`: build times, page weight and Lighthouse scores against the budgets in README.
+"""`make bench`: build times, page weight and Lighthouse scores against the budgets in guides/developers.md.
 
 Measures this site and a stock Material for MkDocs build of the same Markdown
 (default theme, no overrides, no macros, no hooks; the pages' Markdown as it
 is after our macros ran, so the text is the same), both built for http://127.0.0.1:PORT/ohjeet/some/ and served by
 deploy/nginx.conf on Debian's nginx, and prints one table with the ratios.
 Exits 1 when a budget is missed, 0 when the site is within all of them.
-Results (JSON, Lighthouse reports) go to bench-results/. Not run in CI:
+Results go to bench-results/: bench.md (bench_summary.py: when, commit, budgets, the table),
+bench.json and the Lighthouse reports. Not run in CI:
 timings are noisy.
 
 Lighthouse performance is judged against stock Material measured side by
@@ -41,6 +42,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "deploy"), str(ROOT / "overrides" / "hooks")]
+import bench_summary  # noqa: E402  scripts/bench_summary.py
 import csp  # noqa: E402  deploy/csp.py
 from local import Nginx  # noqa: E402  deploy/local.py
 from precompress import precompress  # noqa: E402  the build hook, for the stock build too
@@ -51,7 +53,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
-# Budgets (README "Speed and size budgets").
+# Budgets (guides/developers.md, "Speed and size budgets").
 CATEGORIES = ("performance", "accessibility", "best-practices")
 LIGHTHOUSE_MIN = {"accessibility": 100, "best-practices": 100}
 PERFORMANCE_BELOW_STOCK = 2  # points: ours >= stock's median - 2, same run, same page
@@ -98,6 +100,7 @@ def main() -> int:
         (RESULTS / "bench.json").write_text(json.dumps(report.data(), indent=2, ensure_ascii=False))
         missed = report.missed_budgets()
         print("\nBudgets: " + ("all met." if not missed else "MISSED:\n  - " + "\n  - ".join(missed)))
+        bench_summary.write("bench", "make bench: speed and size against stock Material", report.table(), missed)
         return 1 if missed else 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

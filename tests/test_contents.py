@@ -11,6 +11,7 @@ NAV = [
         {"1. Yksi": "yksi.md"},
         {"3. Kolme": ["kolme/index.md", {"3.1. Alakohta": "kolme/ala.md"}]},
         {"4. Ilman hakemistoa": [{"4.1. Sivu": "nelja/sivu.md"}]},
+        {"Muutoshistoria": "muutoshistoria.md"},   # a page about the guideline, not a part of it
     ]},
 ]
 

@@ -5,7 +5,7 @@ session build (SITE_URL under /ohjeet/some/) with the repository's snippet,
 included in a server block that sets Strict-Transport-Security as the
 intranet's does; only its ROOT lines are pointed at the build. Headers, pages,
 search, checklists and the PDF are proven with the browser and plain HTTP
-requests, and README's install and deploy commands are run as written.
+requests, and the IT guide's install and deploy commands (guides/it.md) are run as written.
 """
 from __future__ import annotations
 
@@ -34,13 +34,13 @@ from local import HSTS, Nginx
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from precompress import TEXT_SUFFIXES
 
-# The headers README promises on every response from the site (with Cache-Control and the build's CSP).
+# The headers the IT guide (guides/it.md) promises on every response (with Cache-Control and the build's CSP).
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "SAMEORIGIN",
 }
-README = ROOT / "README.md"
+IT_GUIDE = ROOT / "guides" / "it.md"
 NO_CACHE = "no-cache"
 LONG_CACHE = "public, max-age=31536000, immutable"
 FINGERPRINTED = re.compile(r"assets/(?:javascripts|stylesheets)/[\w/]+\.[0-9a-f]{8}\.min\.(?:js|css)\b")
@@ -214,11 +214,11 @@ def test_sub_path_without_slash_redirects(server, policy):
     assert_site_headers(headers, SUBPATH, policy)
 
 
-# --- README's commands, as written --------------------------------------------------------
+# --- The IT guide's commands, as written ---------------------------------------------------
 
-def readme_nginx_blocks() -> list[tuple[str, str]]:
-    """(language, text) of the code blocks of README's "nginx" section, in order."""
-    section = README.read_text(encoding="utf-8").split("\n### nginx\n", 1)[1].split("\n### ", 1)[0]
+def guide_nginx_blocks() -> list[tuple[str, str]]:
+    """(language, text) of the code blocks of the IT guide's "nginx" section, in order."""
+    section = IT_GUIDE.read_text(encoding="utf-8").split("\n### nginx\n", 1)[1].split("\n### ", 1)[0]
     return re.findall(r"```(\w+)\n(.*?)```", section, re.S)
 
 
@@ -232,10 +232,10 @@ def until(url: str, condition, what: str, seconds: float = 10):
     return response
 
 
-def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
-    """README's commands in a scratch file system: a first install into a running intranet
+def test_it_guide_install_and_deploy_commands_as_written(site, policy, tmp_path):
+    """The IT guide's commands in a scratch file system: a first install into a running intranet
     server that sets HSTS, then a new build whose policy differs."""
-    blocks = readme_nginx_blocks()
+    blocks = guide_nginx_blocks()
     assert [language for language, _ in blocks] == ["sh", "nginx", "sh", "sh"], blocks
     install, server_block, load, deploy = (text for _, text in blocks)
     scratch = tmp_path / "fs"  # stands for the web server's /
@@ -243,7 +243,7 @@ def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
     def in_scratch(text: str) -> str:
         return re.sub(r"(?<![\w/.])/(etc|var)/", rf"{scratch}/\1/", text)
 
-    checkout = tmp_path / "checkout"  # where README's commands run: the build in site/, deploy/ beside it
+    checkout = tmp_path / "checkout"  # where the IT guide's commands run: the build in site/, deploy/ beside it
     shutil.copytree(site.dir, checkout / "site")
     (checkout / "deploy").symlink_to(ROOT / "deploy")
     sites = scratch / "etc" / "nginx" / "sites-enabled"
@@ -255,7 +255,7 @@ def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
     def server(block: str) -> str:
         return in_scratch(block).replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
 
-    # The intranet before: README's server block without the include.
+    # The intranet before: the IT guide's server block without the include.
     (sites / "intranet").write_text(server("".join(line for line in server_block.splitlines(keepends=True)
                                                    if "ohjeet-some" not in line)))
     with Nginx(None, port, servers=f"    include {sites}/*;") as nginx:
@@ -267,7 +267,7 @@ def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
 
         assert fetch(url)[0] == 404
         run(install)
-        # What README allows to change for another root: the lines marked ROOT, here the scratch root.
+        # What the IT guide allows to change for another root: the lines marked ROOT, here the scratch root.
         snippet = next((scratch / "etc" / "nginx" / "snippets").iterdir())
         text = snippet.read_text(encoding="utf-8")
         assert all("# ROOT" in line for line in text.splitlines() if "/var/www/intranet" in line.split("#")[0])
@@ -275,12 +275,12 @@ def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
         (sites / "intranet").write_text(server(server_block))
         run(load)
         front = (site.dir / "index.html").read_bytes()
-        status, headers, body = until(url, lambda r: r[2] == front, "README's install did not bring the site up")
+        status, headers, body = until(url, lambda r: r[2] == front, "the IT guide's install did not bring the site up")
         assert status == 200
         hsts = re.search(r'Strict-Transport-Security "([^"]+)"', server_block).group(1)
         assert_site_headers(headers, url, policy, hsts=hsts)
 
-        # A new build with other pages and another policy: README's deploy commands bring in both.
+        # A new build with other pages and another policy: the IT guide's deploy commands bring in both.
         new_policy = policy.replace("frame-ancestors 'self'", "frame-ancestors 'none'")
         include = checkout / "site" / csp.NGINX_INCLUDE
         include.write_text(include.read_text(encoding="utf-8").replace(policy, new_policy), encoding="utf-8")
@@ -288,7 +288,7 @@ def test_readme_install_and_deploy_commands_as_written(site, policy, tmp_path):
         page.write_text(page.read_text(encoding="utf-8") + "<!-- uusi -->", encoding="utf-8")
         run(deploy)
         status, headers, body = until(url, lambda r: r[1]["Content-Security-Policy"] == new_policy,
-                                      "the new build's policy was not sent after README's deploy commands")
+                                      "the new build's policy was not sent after the IT guide's deploy commands")
         assert (status, body) == (200, page.read_bytes())
         assert_site_headers(headers, url, new_policy, hsts=hsts)
 

@@ -121,7 +121,7 @@ def test_make_build_and_serve_check_the_data_before_mkdocs_reads_it():
 
 def zensical_project(dest: Path) -> Path:
     """The real mkdocs.yml, theme overrides and data, with one plain page and without what
-    Zensical cannot run yet: mkdocs-macros (README, "Portability") and the navigation of macro pages."""
+    Zensical cannot run yet: mkdocs-macros (guides/developers.md, "Portability") and the navigation of macro pages."""
     project = copy_project(dest)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config, macros = re.subn(r"\n  - macros:\n(?:      .*\n)+", "\n", config)

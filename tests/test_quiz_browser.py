@@ -6,7 +6,9 @@ from urllib.parse import urljoin
 
 import pytest
 
+from conftest import ROOT
 from macros.guideline import quote_lines
+from macros.site_data import load_site_data
 from browser import axe_violations, in_front
 from layout import DESKTOP, PHONE, layout_problems
 from onboarding_pages import (
@@ -14,6 +16,8 @@ from onboarding_pages import (
 )
 
 pytestmark = pytest.mark.browser
+# The guideline version each saved answer holds for: the version the site shows (issue 26, point 5).
+VERSION = load_site_data(ROOT / "data" / "ohje.yml")["document"]["version"]
 
 
 def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(site, page):
@@ -53,7 +57,7 @@ def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(
             f"{c['title']} (oikein {ok} / {n}{': kertaa tämä kohta' if ok < n else ''})"
     assert "?:" not in result.inner_text()
     assert stored(page, "perehdytys-testi")["value"]["answers"][QUESTIONS[1]["id"]] == \
-        {"choice": wrong(QUESTIONS[1]), "correct": False, "first": False}
+        {"choice": wrong(QUESTIONS[1]), "correct": False, "first": False, "ohje": VERSION}
     assert axe_violations(page) == []
     # One reset, and it clears what was saved.
     assert page.locator(".loimaa-quiz").get_by_role("button", name=re.compile("Yritä uudelleen|Tyhjennä")).count() == 1
@@ -170,7 +174,7 @@ def test_a_question_can_be_answered_again_on_its_own(site, page):
     assert section.locator("[data-quiz-verdict]").inner_text().startswith("Oikein!")
     assert progress(page) == f"Vastattu 2 / {TOTAL}, oikein 2."
     assert stored(page, "perehdytys-testi")["value"]["answers"][first["id"]] == \
-        {"choice": first["answer"]["value"], "correct": True, "first": False}   # right only on the retry
+        {"choice": first["answer"]["value"], "correct": True, "first": False, "ohje": VERSION}   # right on the retry
     assert axe_violations(page) == []
     assert_clean(page)
 

@@ -122,6 +122,21 @@ def test_hyvaksy_refuses_a_version_not_fully_approved(tmp_path):
     assert list((project / "data" / "versiot").iterdir()) == [project / "data" / "versiot" / "2026.yml"]
 
 
+def test_hyvaksy_never_overwrites_an_approved_version(tmp_path):
+    project = copy_project(tmp_path / "p")
+    set_dates(project, APPROVED)
+    assert approve(project).returncode == 0   # the source of 2026, stored before approval, completed once
+    stored = project / "data" / "versiot" / "2026.yml"
+    before = stored.read_text(encoding="utf-8")
+    again = approve(project)
+    assert again.returncode == 0 and "Versio 2026 on jo tallennettu sellaisenaan" in again.stdout, again.stderr
+    set_dates(project, {**APPROVED, "Johtoryhmä": "16.1.2026"})   # the record would change
+    refused = approve(project)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "versio 2026 on jo tallennettu" in refused.stderr and "document.version" in refused.stderr
+    assert stored.read_text(encoding="utf-8") == before
+
+
 def test_a_build_refuses_a_changed_section_with_no_change_entry(tmp_path):
     project = copy_project(tmp_path / "p")
     make_draft(project, with_changes=False)

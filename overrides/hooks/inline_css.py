@@ -3,7 +3,7 @@
 loimaa.css (every page) and a component's CSS (its pages only) are small, but
 as <link>s each costs the first paint a request of its own: Lighthouse measured
 FCP 1.5 s against 1.3 s for stock Material on its simulated mobile network
-(README, "Speed and size budgets"). The templates keep ordinary <link>s, so
+(guides/developers.md, "Speed and size budgets"). The templates keep ordinary <link>s, so
 the site still works without this hook; the files stay in site/ too (the 404
 page links them by absolute URL). deploy/csp.py allows the <style> blocks by
 their hashes.

@@ -2,8 +2,8 @@
 
 The files under docs/assets/ and the theme overrides under overrides/assets/
 keep their comments; the built site gets them without comments and
-whitespace: bytes every page would otherwise carry (README, "Speed and
-size budgets"). Material's own assets are minified already. Pages lose the
+whitespace: bytes every page would otherwise carry (guides/developers.md,
+"Speed and size budgets"). Material's own assets are minified already. Pages lose the
 indentation of Material's templates (about 0.6 kB gzip a page): a line break
 stays where the spaces were, so the text renders as before.
 Runs after the other on_post_build hooks (the Finnish search writes its data

@@ -171,6 +171,8 @@
       ", uudelleen vastaamalla " + ids.filter(rightLater).length +
       (notKnown ? " (" + notKnown + " vastauksesta ei tiedetä, monennellako yrityksellä se annettiin)" : "") + ".";
 
+    if (Loimaa.refreshUpdateNotices) Loimaa.refreshUpdateNotices();   // the guideline's version (update-notice.js)
+
     var outcome = own(Loimaa.storage.read(this.roles.key, this.roles.version), "outcome");
     var title = typeof outcome === "string" ? own(this.roles.titles, outcome) : "";
     root.querySelector("[data-sheet-role]").textContent =

@@ -4,6 +4,10 @@
  * again ("Vastaa uudelleen"), or clear them all with undo ("Peru", Loimaa.undoable);
  * answers given in another tab show here too (storage event).
  * Answers are saved through Loimaa.storage only after the user acts.
+ * Each answer carries the guideline version it holds for ("ohje"): a question whose section an
+ * approved version changed after that (config.changed) is marked, and "Vastaa muuttuneisiin
+ * uudelleen" opens those again. An answer saved without a version, or with one this site does
+ * not know, is read as made against the first version (config.order[0]).
  */
 // Run when loimaa.js is there: on instant navigation Material loads a page's
 // scripts in parallel, so this file may arrive first (see loimaa.js).
@@ -19,6 +23,9 @@
     this.root = root;
     this.key = config.key;
     this.version = config.version;
+    this.ohje = config.ohje;   // the version shown now (absent: this site tracks no versions)
+    this.order = Array.isArray(config.order) ? config.order : [];
+    this.changed = own(config, "changed");
     this.form = root.querySelector("form");
     this.questions = all(root, "[data-quiz-question]").map(function (section) {
       return {
@@ -30,7 +37,9 @@
         again: section.querySelector("[data-quiz-again]"),
         verdict: section.querySelector("[data-quiz-verdict]"),
         details: section.querySelector("[data-quiz-answer]"),
+        mark: section.querySelector("[data-quiz-changed]"),
         answer: null,
+        ohje: null,        // the version its saved answer holds for
         first: null,       // right on the first try (true/false), null before any answer
         reopened: false,   // answered, then opened again here: its saved answer stays until a new one
       };
@@ -43,6 +52,10 @@
       q.check.addEventListener("click", function () { self.answer(q, true); });
       q.again.addEventListener("click", function () { self.reopen(q); });
     });
+    this.notice = root.querySelector("[data-quiz-update]");
+    if (this.notice) {
+      this.notice.querySelector("[data-quiz-retake]").addEventListener("click", function () { self.retake(); });
+    }
     this.clearButton = root.querySelector("[data-quiz-clear]");
     this.clearButton.addEventListener("click", function () { self.clear(); });
     var message = root.querySelector("[data-quiz-message]");
@@ -81,6 +94,7 @@
         q.fieldset.querySelector('input[value="' + choice.replace(/[^a-z]/g, "") + '"]');
       if (input) {
         input.checked = true;
+        q.ohje = self.known(own(own(answers, q.id), "ohje"));
         self.answer(q, false);
       } else {
         self.show(q);
@@ -102,6 +116,7 @@
     var right = chosen.hasAttribute("data-quiz-correct");
     // A first answer sets `first`; an answer again keeps it (unknown stays unknown).
     if (byUser && q.first === null && !q.reopened) q.first = right;
+    if (byUser) q.ohje = this.ohje;
     q.answer = { choice: chosen.value, correct: right };
     if (q.first !== null) q.answer.first = q.first;
     q.reopened = false;
@@ -124,9 +139,31 @@
     (q.fieldset.querySelector("input:checked") || q.fieldset.querySelector("input")).focus();
   };
 
+  /* A saved answer's version as this site knows it: one it does not know (or none) is the first. */
+  Quiz.prototype.known = function (version) {
+    return this.order.indexOf(version) >= 0 ? version : this.order[0];
+  };
+
+  /* Has the question's section changed (a major change, approved) since its saved answer? */
+  Quiz.prototype.isChanged = function (q) {
+    var ids = own(this.changed, q.ohje);
+    return (!!q.answer || q.reopened) && q.ohje !== this.ohje && Array.isArray(ids) && ids.indexOf(q.id) >= 0;
+  };
+
+  /* "Vastaa muuttuneisiin uudelleen": open every changed question again, the first one focused. */
+  Quiz.prototype.retake = function () {
+    var self = this;
+    var changed = this.questions.filter(function (q) { return self.isChanged(q); });
+    changed.forEach(function (q) { if (q.answer) self.reopen(q); });
+    if (changed.length) changed[0].section.scrollIntoView({ block: "start" });
+    if (changed.length) (changed[0].fieldset.querySelector("input:checked") || changed[0].fieldset.querySelector("input")).focus();
+  };
+
   /* Draw one question as answered or open. */
   Quiz.prototype.show = function (q) {
     var a = q.answer;
+    if (q.mark) q.mark.hidden = !this.isChanged(q);
+    q.section.classList.toggle("is-changed", this.isChanged(q));
     q.fieldset.disabled = !!a;
     q.check.parentNode.hidden = !!a;
     q.again.parentNode.hidden = !a;
@@ -147,8 +184,12 @@
   Quiz.prototype.save = function () {
     var answers = {};
     var saved = this.stored();
+    var self = this;
     this.questions.forEach(function (q) {
       var other = own(saved, q.id);
+      // An answer whose section has not changed since holds for the version shown now.
+      if (q.answer && self.ohje && !self.isChanged(q)) q.ohje = self.ohje;
+      if (q.answer && q.ohje) q.answer.ohje = q.ohje;
       if (q.answer) answers[q.id] = q.answer;
       else if (typeof own(other, "choice") === "string") answers[q.id] = other;
     });
@@ -164,6 +205,7 @@
     var text = "Vastattu " + answered.length + " / " + total + ", oikein " + right +
       (done ? ". Kaikkiin on vastattu: tulos on sivun lopussa." : ".");
     if (progress.textContent !== text) progress.textContent = text;
+    this.updateNotice();
 
     var result = this.root.querySelector("[data-quiz-result]");
     result.hidden = !done;
@@ -182,6 +224,18 @@
     return true;
   };
 
+  /* "Ohje on päivittynyt suorituksesi jälkeen" while a question is marked as changed. */
+  Quiz.prototype.updateNotice = function () {
+    if (!this.notice) return;
+    var self = this;
+    var n = this.questions.filter(function (q) { return self.isChanged(q); }).length;
+    this.notice.hidden = !n;
+    var text = (n === 1 ? "Yhden kysymyksen ohjeen kohta on muuttunut" : n + " kysymyksen ohjeen kohta on muuttunut") +
+      " sen jälkeen, kun vastasit. " + (n === 1 ? "Se on merkitty" : "Ne on merkitty") + " alla sanalla ”Muuttunut”.";
+    var count = this.notice.querySelector("[data-quiz-update-count]");
+    if (count.textContent !== text) count.textContent = text;
+  };
+
   /* Every question open and unanswered (cleared here or in another tab). */
   Quiz.prototype.reset = function () {
     var self = this;
@@ -189,6 +243,7 @@
     this.questions.forEach(function (q) {
       q.answer = null;
       q.first = null;
+      q.ohje = null;
       q.reopened = false;
       self.show(q);
     });
