@@ -137,8 +137,9 @@ def load_changes(path: Path, versions: set[str] | None = None) -> dict:
     data = models.load(path, Changes)
     for i, change in enumerate(data.changes, 1):
         if versions is not None and change.version not in versions:
-            raise DataError(f"{path}: changes[{i}].version: versiota {change.version!r} ei ole. Kirjoita luonnoksen "
-                            f"versio (data/ohje.yml: document.version) tai jonkin tallennetun version nimi: "
+            where = f"{path}: changes[{i}]"
+            raise DataError(f"{where}.version: versiota {change.version!r} ei ole. Kirjoita luonnoksen versio "
+                            f"(data/ohje.yml: document.version) tai jonkin tallennetun version nimi: "
                             f"{', '.join(sorted(versions))}.")
     return {"kinds": data.kinds.model_dump(), "changes": [c.model_dump() for c in data.changes]}
 

@@ -77,4 +77,5 @@ def schema_line(path: Path, data_dir: Path) -> str:
     """The first line of a data file: its schema for an editor's YAML editor (yaml-language-server)."""
     _, _, name = entry_of(path, data_dir)
     rel = Path(path).relative_to(data_dir)
-    return f"# yaml-language-server: $schema={'../' * (len(rel.parts) - 1)}{SCHEMA_DIR}/{name}.schema.json"
+    line = f"# yaml-language-server: $schema={'../' * (len(rel.parts) - 1)}{SCHEMA_DIR}/{name}.schema.json"
+    return line

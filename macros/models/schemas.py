@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
              if not path.is_file() or path.read_text(encoding="utf-8") != text]
     if check:
         for path in stale:
-            print(f"{path}: ei vastaa malleja (macros/models/); aja make schemas", file=sys.stderr)
+            print(f"{path}: not what the models give (macros/models/); run make schemas", file=sys.stderr)
         return 1 if stale else 0
     for path, text in wanted(data_dir).items():
         if path in stale:
