@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build publish site-url test system-deps clean bench lock hyvaksy
+.PHONY: serve build publish site-url test system-deps clean bench lock hyvaksy schemas
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ site-url:
 serve: system-deps $(VENV)/.installed-build
 	@PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m macros.check_data || $(STOP)
 	@PYTHONDONTWRITEBYTECODE=1 $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 || $(STOP)
+
+# make schemas: the data files' JSON Schemas from their models (macros/models/), and each file's
+# first line naming its schema, for an editor's YAML editor (tests/test_data_models.py checks both).
+schemas: $(VENV)/.installed-build
+	$(BIN)/python -m macros.models.schemas
 
 # make hyvaksy: the approved version's text into data/versiot/<version>.yml (macros/approve.py),
 # the baseline the next draft's redline is shown against. Refuses, in Finnish, while any

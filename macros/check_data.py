@@ -4,8 +4,8 @@ MkDocs reads data/ohje.yml into its config (mkdocs.yml: INHERIT) before any
 code of ours runs, so a YAML mistake there would stop it with its own English
 message, and an impossible date such as 2027-13-45 with a bare ValueError.
 `make build` and `make serve` run this first: every data file is read with the
-data's own loader, and data/ohje.yml is checked in full, so the editor gets the
-Finnish message naming the file and the key. Then the components' data is checked
+data's own loader and checked by its model (macros/models/), data/ohje.yml too, so the
+editor gets the Finnish message naming the file and the key. Then the components' data is checked
 against the guideline as the build checks it (macros.load_components: quotes, the
 checklists' bullets), so such a mistake too comes as one Finnish message, without
 the build's Python traceback. (The serve hook runs it too when a rebuild fails; the
@@ -19,10 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import load_components, versions
+from . import load_components, models, versions
 from .guideline import Guideline
-from .site_data import load_site_data
-from .synonyms import SYNONYMS, load_synonym_classes
 from .validate import DataError, load_yaml, messages_of
 
 LEVEL = "VIRHE"   # the build's level name for an editor's error (overrides/hooks/finnish/messages.py)
@@ -44,18 +42,16 @@ def error_line(message: str) -> str:
 
 
 def problems(data_dir: Path) -> list[str]:
-    """One Finnish message per data file that cannot be used; empty when all can."""
+    """Finnish messages for every mistake in data/; empty when there is none. First each file
+    alone, by its model (macros/models/); then, when every file is sound, the files against
+    each other and the guideline, as the build checks them."""
     found = []
     for path in sorted(data_dir.rglob("*.yml")):
         try:
-            if path == data_dir / "ohje.yml":
-                load_site_data(path)
-            elif path == data_dir / SYNONYMS:
-                load_synonym_classes(path)
-            else:
-                load_yaml(path)
+            model = models.model_of(path, data_dir)
+            models.load(path, model) if model else load_yaml(path)
         except DataError as err:
-            found.append(str(err))
+            found.extend(messages_of(err))
     if not found:
         try:
             load_components(data_dir, Guideline(data_dir.parent / "docs"))

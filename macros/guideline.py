@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .validate import SLUG, DataError, check_list, check_mapping, check_text, each, raise_all
+from .validate import DataError, each, raise_all
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
 # A guideline page's title carries the guideline's numbering ("3.1. Roolisi ..."), as in the PDF
@@ -122,33 +122,11 @@ class Guideline:
 
 # --- references from component data to the guideline ----------------------------------
 
-def parse_link(value: Any, where: str) -> dict:
-    """'page.md' or 'page.md#anchor' (docs-relative) -> {"page", "anchor", "title"}; title set by check_refs."""
-    text = check_text(value, where)
-    page, _, anchor = text.partition("#")
-    if not page.endswith(".md") or page.startswith(("/", ".")) or "://" in page:
-        raise DataError(f"{where}: odotettiin ohjeen sivua kuten ohjeistus/roolisi.md#ankkuri, saatiin {text!r}")
-    if anchor and not SLUG.match(anchor):
-        raise DataError(f"{where}: ankkuri {anchor!r} ei kelpaa")
+def parse_link(value: str) -> dict:
+    """A link the models checked, 'page.md' or 'page.md#anchor' (docs-relative) -> {"page", "anchor",
+    "title"}; title set by check_refs."""
+    page, _, anchor = value.partition("#")
     return {"page": page, "anchor": anchor or None, "title": None}
-
-
-def parse_quote(value: Any, where: str) -> list[str | list[str]]:
-    """A guideline quote: one passage, or lines (a lead ending in ':' and the bullets after it).
-    A line may be a list of its own: the sub-bullets of the bullet before it, as in the guideline
-    ("Viestipalvelut", then its description under it)."""
-    if not isinstance(value, list):
-        return [check_text(value, where)]
-    lines: list[str | list[str]] = []
-    for i, line in enumerate(check_list(value, where), 1):
-        if isinstance(line, list):
-            if not lines or not isinstance(lines[-1], str) or lines[-1].endswith(":"):
-                raise DataError(f"{where}[{i}]: alakohtien luettelo kuuluu sitä edeltävän kohdan alle; "
-                                "lisää ensin kohta, jonka alakohtia ne ovat")
-            lines.append([check_text(sub, f"{where}[{i}][{j}]") for j, sub in enumerate(check_list(line, where), 1)])
-        else:
-            lines.append(check_text(line, f"{where}[{i}]"))
-    return lines
 
 
 def quote_lines(quote: list[str | list[str]]) -> list[str]:
@@ -257,21 +235,11 @@ class Prose:
     href: str | None = None
 
 
-PROSE_KEYS = {"text", "quote", "link"}
-
-
-def parse_prose(value: Any, where: str) -> Prose:
-    """Plain text, or {text, quote, link} when the text needs the guideline's words beside it."""
-    if not isinstance(value, dict):
-        return Prose(check_text(value, where), where)
-    check_mapping(value, where, PROSE_KEYS)
-    return Prose(check_text(value["text"], f"{where}.text"), where, parse_quote(value["quote"], f"{where}.quote"),
-                 parse_link(value["link"], f"{where}.link"))
-
-
-def optional_prose(raw: dict, key: str, where: str) -> Prose | None:
-    """raw[key] as Prose; None when the key is absent or empty."""
-    return parse_prose(raw[key], where) if raw.get(key) is not None else None
+def parse_prose(value: Any, where: str) -> Prose | None:
+    """A model's prose (models.types.Prose: text, or {text, quote, link}) as Prose; None for None."""
+    if value is None or isinstance(value, str):
+        return value and Prose(value, where)
+    return Prose(value.text, where, value.quote, parse_link(value.link))
 
 
 def prose_refs(*data: Any) -> Iterator[tuple[str, dict, list[str]]]:

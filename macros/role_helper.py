@@ -14,75 +14,37 @@ answers that lead to it. Every problem raises DataError naming the file and the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 from collections.abc import Callable
 
 from markupsafe import Markup
 
-from . import templates
-from .guideline import optional_prose, parse_link, parse_quote, with_hrefs
-from .validate import (DataError, check_list, check_mapping, check_slug, check_text, check_unique, check_version,
-                       load_yaml)
+from . import models, templates
+from .guideline import parse_link, parse_prose, with_hrefs
+from .models.roles import Roles
+from .validate import DataError
 
 STORAGE_KEY = "role-helper"  # was "perehdytys-rooli": loimaa.js moves old answers (Loimaa.storage.renamed)
 Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
 
 
 def load_roles(path: Path) -> dict:
-    """Load and validate the role helper's decision tree."""
+    """The role helper's decision tree (its shape: macros/models/roles.py), checked as a tree."""
     where = str(path)
-    raw = check_mapping(load_yaml(path), where, {"storage_version", "start", "questions", "outcomes"})
-    questions = [_question(q, f"{where}: questions[{i}]")
-                 for i, q in enumerate(check_list(raw["questions"], f"{where}: questions"), 1)]
-    outcomes = [_outcome(o, f"{where}: outcomes[{i}]")
-                for i, o in enumerate(check_list(raw["outcomes"], f"{where}: outcomes"), 1)]
-    check_unique(questions + outcomes, where)
+    data = models.load(path, Roles)
     roles = {
-        "version": check_version(raw["storage_version"], where),
-        "start": check_slug(raw["start"], f"{where}: start"),
-        "questions": {q["id"]: q for q in questions},
-        "outcomes": outcomes,
+        "version": data.storage_version,
+        "start": data.start,
+        "questions": {q.id: {"id": q.id, "text": q.text,
+                             "hint": parse_prose(q.hint, f"{where}: questions[{i}] ({q.id!r}).hint"),
+                             "yes": q.if_yes, "no": q.if_no} for i, q in enumerate(data.questions, 1)},
+        "outcomes": [{"id": o.id, "title": o.title, "summary": o.summary,
+                      "quotes": [{"text": q.text, "link": parse_link(q.link)} for q in o.quotes],
+                      "next": [{"text": n.text, "link": parse_link(n.page)} for n in o.next or []],
+                      "ask": o.ask} for o in data.outcomes],
         "file": where,
     }
     _check_tree(roles)
     return roles
-
-
-def _question(raw: Any, where: str) -> dict:
-    check_mapping(raw, where, {"id", "text", "if_yes", "if_no"}, {"hint"})
-    qid = check_slug(raw["id"], f"{where}.id")
-    where = f"{where} ({qid!r})"
-    return {
-        "id": qid,
-        "text": check_text(raw["text"], f"{where}.text"),
-        "hint": optional_prose(raw, "hint", f"{where}.hint"),   # the site's words (guideline.Prose)
-        "yes": check_slug(raw["if_yes"], f"{where}.if_yes"),
-        "no": check_slug(raw["if_no"], f"{where}.if_no"),
-    }
-
-
-def _outcome(raw: Any, where: str) -> dict:
-    check_mapping(raw, where, {"id", "title", "summary", "quotes"}, {"next", "ask"})
-    oid = check_slug(raw["id"], f"{where}.id")
-    where = f"{where} ({oid!r})"
-    quotes = []
-    for i, q in enumerate(check_list(raw["quotes"], f"{where}.quotes"), 1):
-        check_mapping(q, f"{where}.quotes[{i}]", {"text", "link"})
-        quotes.append({"text": parse_quote(q["text"], f"{where}.quotes[{i}].text"),
-                       "link": parse_link(q["link"], f"{where}.quotes[{i}].link")})
-    next_links = []
-    for i, n in enumerate(raw.get("next") or [], 1):
-        check_mapping(n, f"{where}.next[{i}]", {"text", "page"})
-        next_links.append({"text": check_text(n["text"], f"{where}.next[{i}].text"),
-                           "link": parse_link(n["page"], f"{where}.next[{i}].page")})
-    return {
-        "id": oid,
-        "title": check_text(raw["title"], f"{where}.title"),
-        "summary": check_text(raw["summary"], f"{where}.summary"),
-        "quotes": quotes,
-        "next": next_links,
-        "ask": check_text(raw["ask"], f"{where}.ask") if raw.get("ask") is not None else None,
-    }
 
 
 def _check_tree(roles: dict) -> None:

@@ -16,17 +16,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .validate import (DataError, check_date, check_email, check_list, check_mapping, check_text, load_yaml,
-                       parse_date)
+from . import models
+from .models.site import Ohje, OhjeFile
+from .validate import parse_date
+from .validate import DataError
 
 KEY = "extra.ohje"   # where the data stands in the file and in config
 
 
 def load_site_data(path: Path, today: dt.date | None = None) -> dict:
     """Read data/ohje.yml itself (tests, tools) and check it as the build does."""
-    raw = check_mapping(load_yaml(path), str(path), {"extra"})
-    extra = check_mapping(raw["extra"], f"{path}: extra", {"ohje"})
-    return check_site_data(extra["ohje"], path, today)
+    return site_data(models.load(path, OhjeFile).extra.ohje, today)
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
@@ -43,67 +43,26 @@ def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
 
 
 def check_site_data(raw: Any, path: Path | str, today: dt.date | None = None) -> dict:
-    """Check the data as MkDocs read it into config.extra.ohje; return the checked values
-    with what follows from them on the build's day (today): whether every body has approved,
-    and whether the review is late."""
+    """Check the data as MkDocs read it into config.extra.ohje (models/site.py); return the checked
+    values with what follows from them on the build's day (site_data)."""
     if raw is None:
         raise DataError(f"{path}: {KEY} puuttuu: mkdocs.yml:n pitää alkaa rivillä INHERIT: data/ohje.yml, "
                         "ja tiedostossa pitää olla extra: ja sen alla ohje:")
-    at = f"{path}: {KEY}"
-    raw = check_mapping(raw, at, {"document", "city", "communications", "approvals"})
-    doc = check_mapping(raw["document"], f"{at}.document", {"title", "version", "last_reviewed", "next_review"})
-    city = check_mapping(
-        raw["city"], f"{at}.city",
-        {"name", "name_genitive", "postal_address", "street_address", "phone", "website", "email_pattern"},
-    )
-    comms = check_mapping(raw["communications"], f"{at}.communications", {"name", "email", "confirmed"})
-    if not isinstance(comms["confirmed"], bool):
-        raise DataError(f"{at}.communications.confirmed: odotettiin true tai false")
-    approvals = [check_approval(item, f"{at}.approvals", i)
-                 for i, item in enumerate(check_list(raw["approvals"], f"{at}.approvals"), 1)]
-    approved = all(a["date"] for a in approvals)
-    if approved and not comms["confirmed"]:
-        raise DataError(f"{at}.communications.confirmed: jokaisella hyväksyjällä on päivämäärä, mutta viestinnän "
-                        f"sähköpostiosoite {comms['email']} on vielä paikkamerkki. Vahvista osoite viestinnästä, "
-                        "korjaa email tarvittaessa ja vaihda confirmed: true. Hyväksyttyä ohjetta ei julkaista "
-                        "paikkamerkkiosoitteella.")
-    last = check_date(doc["last_reviewed"], f"{at}.document.last_reviewed")
-    due = check_date(doc["next_review"], f"{at}.document.next_review")
-    if parse_date(due) < parse_date(last):
-        raise DataError(f"{at}.document.next_review: seuraava tarkistus {due} on ennen viimeisintä tarkistusta "
-                        f"{last} (last_reviewed). Korjaa jompikumpi päivämäärä.")
+    return site_data(models.check(raw, Ohje, path, tuple(KEY.split("."))), today)
+
+
+def site_data(ohje: Ohje, today: dt.date | None = None) -> dict:
+    """The checked values, with whether every body has approved, and whether the review is late
+    on the build's day (today)."""
     today = today or dt.date.today()
     return {
-        "document": {
-            "title": check_text(doc["title"], f"{at}.document.title"),
-            "version": check_text(doc["version"], f"{at}.document.version"),
-            "last_reviewed": last,
-            "next_review": due,
-            "review_late": today > parse_date(due),
-        },
-        "city": {key: check_text(value, f"{at}.city.{key}") for key, value in city.items()},
-        "communications": {
-            "name": check_text(comms["name"], f"{at}.communications.name"),
-            "email": check_email(comms["email"], f"{at}.communications.email"),
-            "confirmed": comms["confirmed"],
-        },
-        "approvals": approvals,
-        "approved": approved,
+        "document": ohje.document.model_dump() | {"review_late": today > parse_date(ohje.document.next_review)},
+        "city": ohje.city.model_dump(),
+        "communications": ohje.communications.model_dump(),
+        "approvals": [a.model_dump() for a in ohje.approvals],
+        "approved": ohje.approved,
         "built": f"{today.day}.{today.month}.{today.year}",
     }
-
-
-def check_approval(item: Any, at: str, number: int) -> dict:
-    """One approving body: its name, the date of its decision (empty: not yet) and the
-    decision's reference (pykala, e.g. "KH 2.2.2027 § 15"). Errors name the body."""
-    where = f"{at}[{number}]"
-    check_mapping(item, where, {"body", "date"}, {"pykala"})
-    body = check_text(item["body"], f"{where}.body")
-    where = f"{at}[{body}]"
-    pykala = item.get("pykala")
-    return {"body": body,
-            "date": check_date(item["date"], f"{where}.date", optional=True),
-            "pykala": None if pykala is None else check_text(pykala, f"{where}.pykala")}
 
 
 def notices(ohje: dict) -> list[str]:

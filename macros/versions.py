@@ -27,9 +27,10 @@ from markupsafe import Markup
 
 from . import templates
 from .guideline import NUMBERED, SITE_NOTE
-from .validate import DataError, check_date, check_list, check_mapping, check_text, load_yaml, parse_date
+from . import models
+from .models.versions import Baseline, Changes
+from .validate import DataError, parse_date
 
-KINDS = ("major", "minor")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
 WORD = re.compile(r"\w+")
@@ -105,33 +106,13 @@ def load_baselines(directory: Path) -> list[dict]:
     """Every stored version, oldest first (by its last approval date; the unapproved source first)."""
     found = []
     for path in sorted(Path(directory).glob("*.yml")):
-        at = str(path)
-        raw = check_mapping(load_yaml(path), at, {"version", "title", "last_reviewed", "approvals", "sections"},
-                            {"note"})
-        approvals = []
-        for i, item in enumerate(check_list(raw["approvals"], f"{at}: approvals"), 1):
-            item = check_mapping(item, f"{at}: approvals[{i}]", {"body", "date"}, {"pykala"})
-            pykala = item.get("pykala")
-            approvals.append({"body": check_text(item["body"], f"{at}: approvals[{i}].body"),
-                              "date": check_date(item["date"], f"{at}: approvals[{i}].date", optional=True),
-                              "pykala": None if pykala is None else check_text(pykala, f"{at}: approvals[{i}].pykala")})
-        sections = []
-        for i, item in enumerate(check_list(raw["sections"], f"{at}: sections"), 1):
-            where = f"{at}: sections[{i}]"
-            item = check_mapping(item, where, {"number", "title", "page", "blocks"})
-            sections.append({key: check_text(item[key], f"{where}.{key}") for key in ("number", "title", "page")}
-                            | {"blocks": [check_text(block, f"{where}.blocks[{n}]") and block for n, block in
-                                          enumerate(check_list(item["blocks"], f"{where}.blocks"), 1)]
-                               if item["blocks"] != [] else []})
-        approved = all(a["date"] for a in approvals)
+        data = models.load(path, Baseline)
+        approvals = [a.model_dump() for a in data.approvals]
         dates = [parse_date(a["date"]) for a in approvals if a["date"]]
-        note = raw.get("note")
-        found.append({"version": check_text(raw["version"], f"{at}: version"),
-                      "title": check_text(raw["title"], f"{at}: title"),
-                      "last_reviewed": check_date(raw["last_reviewed"], f"{at}: last_reviewed"),
+        approved = all(a["date"] for a in approvals)
+        found.append({"version": data.version, "title": data.title, "last_reviewed": data.last_reviewed,
                       "approvals": approvals, "approved": approved, "approved_on": max(dates) if approved else None,
-                      "note": None if note is None else check_text(note, f"{at}: note"),
-                      "sections": sections, "file": path.name})
+                      "note": data.note, "sections": [s.model_dump() for s in data.sections], "file": path.name})
     return sorted(found, key=lambda b: (b["approved_on"] is not None, b["approved_on"] or 0))
 
 
@@ -141,7 +122,8 @@ def baseline_yaml(ohje: dict, sections: list[dict]) -> str:
     data = {"version": doc["version"], "title": doc["title"], "last_reviewed": doc["last_reviewed"],
             "approvals": [{"body": a["body"], "date": a["date"], "pykala": a["pykala"]} for a in ohje["approvals"]],
             "sections": sections}
-    head = (f"# Ohjeen hyväksytty versio {doc['version']}: sen teksti, päivämäärät ja päätösten viitteet.\n"
+    head = (models.schema_line(Path("versiot/v.yml"), Path(".")) + "\n"
+            f"# Ohjeen hyväksytty versio {doc['version']}: sen teksti, päivämäärät ja päätösten viitteet.\n"
             "# Kirjoitettu komennolla make hyvaksy. Älä muokkaa käsin: seuraavan version muutokset\n"
             "# näytetään tätä tekstiä vasten (sivu \"Muutokset hyväksyttyyn versioon\").\n")
     return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
@@ -152,28 +134,14 @@ def baseline_yaml(ohje: dict, sections: list[dict]) -> str:
 def load_changes(path: Path, versions: set[str] | None = None) -> dict:
     """data/muutokset.yml: {kinds: {major, minor: heading}, changes: [{version, date, sections, kind, note}]}.
     versions: the names a change may carry (the stored versions and the draft's); None: any."""
-    raw = check_mapping(load_yaml(path), str(path), {"kinds", "changes"})
-    kinds = check_mapping(raw["kinds"], f"{path}: kinds", set(KINDS))
-    kinds = {key: check_text(kinds[key], f"{path}: kinds.{key}") for key in KINDS}
-    listed = check_list(raw["changes"], f"{path}: changes") if raw["changes"] != [] else []
-    changes = []
-    for i, item in enumerate(listed, 1):
-        where = f"{path}: changes[{i}]"
-        item = check_mapping(item, where, {"version", "date", "sections", "kind", "note"})
-        version = check_text(item["version"], f"{where}.version")
-        if versions is not None and version not in versions:
-            raise DataError(f"{where}.version: versiota {version!r} ei ole. Kirjoita luonnoksen versio "
+    data = models.load(path, Changes)
+    for i, change in enumerate(data.changes, 1):
+        if versions is not None and change.version not in versions:
+            where = f"{path}: changes[{i}]"
+            raise DataError(f"{where}.version: versiota {change.version!r} ei ole. Kirjoita luonnoksen versio "
                             f"(data/ohje.yml: document.version) tai jonkin tallennetun version nimi: "
                             f"{', '.join(sorted(versions))}.")
-        kind = item["kind"]
-        if kind not in KINDS:
-            raise DataError(f"{where}.kind: odotettiin major (säännöt muuttuivat) tai minor (kirjoitusvirhe, "
-                            f"linkki tai sanamuoto, merkitys sama), saatiin {kind!r}")
-        sections = [check_text(s, f"{where}.sections[{n}]")
-                    for n, s in enumerate(check_list(item["sections"], f"{where}.sections"), 1)]
-        changes.append({"version": version, "date": check_date(item["date"], f"{where}.date"),
-                        "sections": sections, "kind": kind, "note": check_text(item["note"], f"{where}.note")})
-    return {"kinds": kinds, "changes": changes}
+    return {"kinds": data.kinds.model_dump(), "changes": [c.model_dump() for c in data.changes]}
 
 
 def covers(change: dict, number: str) -> bool:

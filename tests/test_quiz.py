@@ -63,7 +63,8 @@ def test_a_missing_anchor_or_page_fails_the_build(tmp_path):
                                           + [{**r["questions"][0], "id": "kopio"}]), r"ei ole kysymystä: 3.6"),
     (lambda r: r["questions"][3].update(id="whatsapp-ryhma"), r"id 'whatsapp-ryhma' on käytössä kahdesti"),
     (lambda r: r["questions"][2].update(link="https://example.org/"), r"questions\[3\].*link: odotettiin ohjeen sivua"),
-    (lambda r: r["questions"][2].pop("explanation"), r"questions\[3\]: puuttuva avain explanation"),
+    (lambda r: r["questions"][2].pop("explanation"),
+     r"questions\[3\] \('koskeeko-ohje-vapaa-ajalla'\): puuttuva avain explanation"),
     (lambda r: r.update(storage_version=0), r"storage_version"),
 ], ids=["too-few", "two-right", "none-right", "unknown-chapter", "chapter-uncovered", "duplicate-id",
         "outside-link", "no-explanation", "bad-version"])

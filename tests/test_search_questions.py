@@ -213,20 +213,20 @@ def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(
     path = tmp_path / "synonyymit.yml"
     head = "kanavat:\n  peruste: Ohjeen profiilit.\n  sanat:\n"
     for text, message in [
-        (head + "    tili: [profiili, 3]\n", "rivi 4: kanavat: tili: arvon on oltava ohjeen sana"),
-        (head + "    Tili: profiili\n", "rivi 4: kanavat: 'Tili': avaimen on oltava yksi sana pienin kirjaimin"),
-        (head + "    tili: tili\n", "rivi 4: kanavat: tili: sana ei voi olla oma synonyyminsä"),
+        (head + "    tili: [profiili, 3]\n", "rivi 4: kanavat.sanat.tili: arvon on oltava ohjeen sana"),
+        (head + "    Tili: profiili\n", "rivi 4: kanavat.sanat.Tili: avaimen on oltava yksi sana pienin kirjaimin"),
+        (head + "    tili: tili\n", "rivi 4: kanavat.sanat.tili: sana ei voi olla oma synonyyminsä"),
         (head + "    tili: profiili\nmuut:\n  peruste: Muut.\n  sanat:\n    tili: kanava\n",
-         "rivi 8: muut: tili: sana on jo luokassa kanavat"),
+         "rivi 8: muut.sanat.tili: sana on jo luokassa kanavat"),
         ("kanavat:\n  sanat:\n    tili: profiili\n", "rivi 1: kanavat: luokalla on oltava `peruste:`"),
-        ("kanavat:\n  peruste: ''\n  sanat:\n    tili: profiili\n", "rivi 2: kanavat: peruste puuttuu"),
+        ("kanavat:\n  peruste: ''\n  sanat:\n    tili: profiili\n", "rivi 2: kanavat.peruste: peruste puuttuu"),
         ("tili: profiili\n", "rivi 1: tili: luokalla on oltava"),
         ("- tili\n", "odotettiin luokkia"),
         ("tili: [profiili\n", "virheellinen YAML"),
         (head.replace("  sanat:", "  tausta: kyllä\n  sanat:") + "    tili: profiili\n",
-         "rivi 3: kanavat: `tausta:` on joko `true` tai se jätetään pois"),
+         "rivi 3: kanavat.tausta: `tausta:` on joko `true` tai se jätetään pois"),
         (head.replace("  sanat:", "  muuta: true\n  sanat:") + "    tili: profiili\n",
-         "rivi 1: kanavat: luokalla on oltava `peruste:`"),
+         "kanavat: tuntematon avain muuta"),
     ]:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(ValueError) as err:

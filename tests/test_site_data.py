@@ -58,7 +58,7 @@ def test_dates_are_kept_as_written_in_finnish(tmp_path):
     (lambda d: d["approvals"][0].update(date="1.12."),
      "approvals[Johtoryhmä].date: odotettiin päivämäärää muodossa p.k.vvvv"),
     (lambda d: d["approvals"][2].update(pykala=["KH", 15]), "approvals[Kaupunginhallitus].pykala"),
-    (lambda d: d["approvals"][2].update(paatos="KH"), "approvals[3]: tuntematon avain paatos"),
+    (lambda d: d["approvals"][2].update(paatos="KH"), "approvals[Kaupunginhallitus]: tuntematon avain paatos"),
     (lambda d: d["approvals"][0].update(body=""), "approvals[1].body"),
     (lambda d: d.update(approvals=[]), "approvals: odotettiin ei-tyhjää"),
     (lambda d: d["communications"].update(confirmed="ehkä"), "communications.confirmed"),
