@@ -9,11 +9,11 @@ the lunr overrides. Serves each, and in Debian's Chromium:
   raw and gzip -9 (what nginx's gzip_static sends);
 - first results: from navigation start until the results of a query typed
   right after the page has loaded (includes building the index in the worker);
-- typing to results: for each query of tests/test_search_fi.py, from the keyup
+- typing to results: for each query of scripts/search_queries.py, from the keyup
   in the search box until Material has rendered the new results (median of
   BENCH_ROUNDS rounds, default 3);
 - hits: how many of those queries bring their page into the top three, and
-  how many of the staff questions of tests/test_search_questions.py get their
+  how many of the staff questions of scripts/search_queries.py get their
   section as the first result;
 - HTML build: seconds of `mkdocs build` (PDF=0), median of BENCH_BUILDS (3).
 
@@ -37,11 +37,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, free_port, mkdocs_build  # noqa: E402
-from test_search_fi import BASE_FORMS, COMPOUND_PARTS, INFLECTED, NOT_IN_GUIDELINE, QUERIES  # noqa: E402
-from test_search_questions import QUESTIONS, answers  # noqa: E402
+from harness import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, free_port, mkdocs_build
+from search_queries import BASE_FORMS, COMPOUND_PARTS, INFLECTED, NOT_IN_GUIDELINE, QUERIES, QUESTIONS, answers
 
 SEARCH_FILES = ("/search/", "/workers/", "/lunr/")
 FIRST_QUERY = "salasana"  # stock search finds it too

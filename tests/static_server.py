@@ -15,9 +15,7 @@ import os
 import sys
 import threading
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import SubpathHandler
 
 

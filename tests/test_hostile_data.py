@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build, served
+from conftest import ROOT, served
+from harness import copy_project, mkdocs_build
 from macros import checklist, load_components, quiz, role_helper, site_data, validate
 from macros.guideline import Guideline
 from macros.site_data import load_site_data

@@ -1,14 +1,12 @@
 """overrides/hooks/minify.py: the site's own JS and CSS are sent without comments; sources stay readable."""
 from __future__ import annotations
 
-import sys
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from minify import minify
 
 OWN = [p for d in ("docs/assets", "overrides/assets") for p in sorted((ROOT / d).rglob("*"))

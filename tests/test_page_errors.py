@@ -12,7 +12,6 @@ import pytest
 from conftest import ROOT
 from macros.validate import DataError
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import page_errors
 
 SOURCE = "# Otsikko\n\nKatso [tämä](roolisi.md#roolit) ja [toinen](../index.md).\n\n[viite]: ei-ole.md\n"

@@ -7,9 +7,9 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
+from pdftext import structure_cells
 from macros import templates
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import pdf as pdf_hook
 from finnish import hyphenate_fi, voikko_fi
 from finnish.hyphenate_fi import SHY, hyphenate_text, hyphenate_word, unhyphenate
@@ -181,7 +181,6 @@ TABLE = """<html lang="fi"><title>x</title><table><caption>Käsittely</caption>
 
 
 def scopes(pdf: bytes, tmp_path) -> list:
-    from test_pdf import structure_cells
 
     path = tmp_path / "taulukko.pdf"
     path.write_bytes(pdf)

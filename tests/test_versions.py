@@ -19,13 +19,14 @@ import pytest
 import yaml
 
 from browser import axe_violations, settle
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT
+from harness import copy_project, mkdocs_build
 from htmltext import article_text, normalise
 from search_worker import worker_search
-from test_fidelity import body_lines
-from test_pdf import flat, furniture, mkdocs_config, pdf_href, pdftotext, strays
-from test_pdf_build import APPROVED, set_dates
 from version_fixtures import ADDED, CHANGED, DELETED, MAJOR_NOTE, MINOR_NOTE, MOVED, make_draft
+from guideline_source import body_lines
+from pdftext import flat, furniture, mkdocs_config, pdf_href, pdftotext, strays
+from project_copies import APPROVED, set_dates
 
 from macros import versions
 from macros.approve import read_nav
