@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from harness import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build
+from static_server import SUBPATH, SubpathHandler
 
 ROOT = Path(__file__).resolve().parent.parent
-SUBPATH = "/ohjeet/some/"
 
 
 class FakeEnv:
@@ -33,25 +33,6 @@ class FakeEnv:
     def macro(self, fn):
         self.macros[fn.__name__] = fn
         return fn
-
-
-class SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site, sending the site's 404 page with status 404."""
-
-    def log_message(self, *args):  # keep test output quiet
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / SUBPATH.strip("/") / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 @contextlib.contextmanager
