@@ -62,14 +62,13 @@ Every problem in a file raises DataError naming the file and the key.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from . import templates
-from .guideline import Guideline, bullets, line_of, optional_prose, parse_prose, with_hrefs
+from .guideline import Guideline, Href, bullets, line_of, optional_prose, parse_prose, with_hrefs
 from .validate import (DataError, check_bool, check_list, check_mapping, check_slug, check_text, check_version,
                        each, load_yaml, raise_all)
 
@@ -313,11 +312,6 @@ def _field(raw: Any, where: str, ids: IdRegistry) -> dict:
 
 # --- consistency with the guideline pages -----------------------------------
 
-def guideline_bullets(markdown: str, anchor: str) -> list[str]:
-    """The bullets under the heading { #anchor } of a page (guideline.bullets)."""
-    return bullets(markdown, anchor)
-
-
 def check_sources(checklists: dict[str, dict], guideline: Guideline | Path) -> None:
     """Each group's anchor exists in the source page and its items cover that part's bullets, in order.
 
@@ -393,7 +387,7 @@ def script_config(cl: dict) -> dict:
     }
 
 
-def render(cl: dict, href: Callable[[dict], str], email: str) -> Markup:
+def render(cl: dict, href: Href, email: str) -> Markup:
     """The checklist as an HTML form; href(link) = a docs link ({"page", "anchor"}) from the page being
     rendered, email = communications address."""
     return templates.render("checklist/checklist.html", cl=with_hrefs(cl, href),

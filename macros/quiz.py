@@ -15,19 +15,17 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 from markupsafe import Markup
 
 from . import templates
-from .guideline import parse_link, parse_quote
+from .guideline import Href, parse_link, parse_quote
 from .validate import (DataError, check_bool, check_list, check_mapping, check_slug, check_text, check_unique,
                        check_version, load_yaml)
 
 LETTERS = "abcdefgh"
 MIN_QUESTIONS = 12
 STORAGE_KEY = "perehdytys-testi"
-Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
 
 
 def load_quiz(path: Path) -> dict:

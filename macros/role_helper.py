@@ -15,17 +15,15 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 from markupsafe import Markup
 
 from . import templates
-from .guideline import optional_prose, parse_link, parse_quote, with_hrefs
+from .guideline import Href, optional_prose, parse_link, parse_quote, with_hrefs
 from .validate import (DataError, check_list, check_mapping, check_slug, check_text, check_unique, check_version,
                        load_yaml)
 
 STORAGE_KEY = "perehdytys-rooli"
-Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
 
 
 def load_roles(path: Path) -> dict:
