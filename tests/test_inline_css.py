@@ -6,7 +6,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 
-from inline_css import inline
+from sitebuild.inline_css import inline
 
 LINK = '<link rel="stylesheet" href="../../assets/stylesheets/{}.css">'
 

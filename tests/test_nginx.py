@@ -30,7 +30,7 @@ from harness import free_port
 import csp
 from local import HSTS, Nginx
 
-from precompress import TEXT_SUFFIXES
+from sitebuild.precompress import TEXT_SUFFIXES
 
 # The headers README promises on every response from the site (with Cache-Control and the build's CSP).
 SECURITY_HEADERS = {

@@ -6,7 +6,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 
-from search_dialog import NAMED, UNNAMED, name_dialog
+from sitebuild.search_dialog import NAMED, UNNAMED, name_dialog
 
 
 def test_the_dialog_gets_its_name():

@@ -10,30 +10,17 @@ their hashes.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
+from sitebuild.inline_css import inline
 
-from minify import minified  # the same minifier as the files in site/
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
-# A <link> to one of our stylesheets, as MkDocs and overrides/main.html write it.
-LINK = re.compile(r'<link rel="stylesheet" href="(?:[^"]*/)?assets/stylesheets/([\w-]+)\.css">')
 
-
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return inline(output, Path(config["docs_dir"]) / "assets" / "stylesheets")
 
 
-def inline(html: str, stylesheets: Path) -> str:
-    """Replace each <link> to a stylesheet of ours (under `stylesheets`) with its minified text."""
-    def replace(match: re.Match) -> str:
-        source = stylesheets / f"{match.group(1)}.css"
-        if not source.is_file():
-            return match.group(0)  # not ours (Material's own CSS has a hashed name anyway)
-        css = minified(source)
-        if "</" in css:
-            raise PluginError(f"inline_css: {source} contains '</', which would end the <style> element")
-        return f'<style data-stylesheet="{match.group(1)}">{css}</style>'
-
-    return LINK.sub(replace, html)
