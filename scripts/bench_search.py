@@ -215,7 +215,7 @@ def report(results: dict) -> tuple[str, list[str]]:
         f"{'näppäily -> tulokset, hitain ms':34} {ours['typing_ms'][1]:>14.1f} {stock['typing_ms'][1]:>10.1f}",
         f"{'HTML-käännös (PDF=0), mediaani s':34} {ours['build_s']:>14.1f} {stock['build_s']:>10.1f}",
         f"(osuma: oikea sivu kolmen ensimmäisen joukossa, kysymyksissä ensimmäisenä; hakuja {count} + "
-        f"{len(QUESTIONS)} kysymystä, ks. tests/test_search_fi.py, tests/test_search_questions.py)",
+        f"{len(QUESTIONS)} kysymystä, ks. scripts/search_queries.py)",
     ]
     checks = [
         (f"lisää hakuun ladattavaa {extra_gz / 1000:.1f} kB gzip <= {BUDGET_EXTRA_GZ / 1000:.0f} kB",
