@@ -61,13 +61,12 @@ Every problem in a file raises DataError naming the file and the key (macros/mod
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup
 
 from . import models, templates
-from .guideline import Guideline, bullets, line_of, parse_prose, with_hrefs
+from .guideline import Href, Guideline, bullets, line_of, parse_prose, with_hrefs
 from .models.checklist import Checklist, option_of
 from .validate import DataError, each, raise_all
 
@@ -245,7 +244,7 @@ def script_config(cl: dict) -> dict:
     }
 
 
-def render(cl: dict, href: Callable[[dict], str], email: str) -> Markup:
+def render(cl: dict, href: Href, email: str) -> Markup:
     """The checklist as an HTML form; href(link) = a docs link ({"page", "anchor"}) from the page being
     rendered, email = communications address."""
     return templates.render("checklist/checklist.html", cl=with_hrefs(cl, href),

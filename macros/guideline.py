@@ -254,7 +254,10 @@ def prose_refs(*data: Any) -> Iterator[tuple[str, dict, list[str]]]:
             yield from prose_refs(*value)
 
 
-def with_hrefs(value: Any, href: Callable[[dict], str]) -> Any:
+Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
+
+
+def with_hrefs(value: Any, href: Href) -> Any:
     """value (loaded component data) with each Prose quote's link made relative to the page being rendered."""
     if isinstance(value, Prose):
         return dataclasses.replace(value, href=href(value.link)) if value.link else value

@@ -14,16 +14,14 @@ problem raises DataError naming the file and the item.
 from __future__ import annotations
 
 from pathlib import Path
-from collections.abc import Callable
 
 from markupsafe import Markup
 
 from . import models, templates
-from .guideline import parse_link
+from .guideline import Href, parse_link
 from .models.quiz import LETTERS, Quiz
 
 STORAGE_KEY = "perehdytys-testi"
-Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
 
 
 def load_quiz(path: Path) -> dict:

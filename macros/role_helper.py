@@ -14,17 +14,15 @@ answers that lead to it. Every problem raises DataError naming the file and the 
 from __future__ import annotations
 
 from pathlib import Path
-from collections.abc import Callable
 
 from markupsafe import Markup
 
 from . import models, templates
-from .guideline import parse_link, parse_prose, with_hrefs
+from .guideline import Href, parse_link, parse_prose, with_hrefs
 from .models.roles import Roles
 from .validate import DataError
 
 STORAGE_KEY = "role-helper"  # was "perehdytys-rooli": loimaa.js moves old answers (Loimaa.storage.renamed)
-Href = Callable[[dict], str]   # link -> URL relative to the page being rendered
 
 
 def load_roles(path: Path) -> dict:

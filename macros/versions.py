@@ -323,20 +323,6 @@ def history_entries(baselines: list[dict], changes: list[dict], version: str, ap
     return entries
 
 
-def check_source_order(baseline: dict, source_lines: list[str]) -> list[str]:
-    """The source's lines not found, in order, in a baseline's text (for tests and tools)."""
-    text = " ".join(re.sub(r"^\s*- ", "", b).removeprefix("# ") for s in baseline["sections"]
-                    for b in [s["title"], *s["blocks"]])
-    missing, pos = [], 0
-    for line in source_lines:
-        found = text.find(line, pos)
-        if found < 0:
-            missing.append(line)
-        else:
-            pos = found + len(line)
-    return missing
-
-
 # --- what staff who answered against an older version are told ---------------------------------
 
 def history_anchor(version: str) -> str:

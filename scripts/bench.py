@@ -45,7 +45,7 @@ sys.path[:0] = [str(ROOT / "deploy"), str(ROOT / "overrides" / "hooks")]
 import bench_summary  # noqa: E402  scripts/bench_summary.py
 import csp  # noqa: E402  deploy/csp.py
 from local import Nginx  # noqa: E402  deploy/local.py
-from precompress import precompress  # noqa: E402  the build hook, for the stock build too
+from sitebuild.precompress import precompress  # noqa: E402  the build hook's library, for the stock build too
 
 SUBPATH = "/ohjeet/some/"
 RESULTS = ROOT / "bench-results"

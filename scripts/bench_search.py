@@ -9,11 +9,11 @@ the lunr overrides. Serves each, and in Debian's Chromium:
   raw and gzip -9 (what nginx's gzip_static sends);
 - first results: from navigation start until the results of a query typed
   right after the page has loaded (includes building the index in the worker);
-- typing to results: for each query of tests/test_search_fi.py, from the keyup
+- typing to results: for each query of scripts/search_queries.py, from the keyup
   in the search box until Material has rendered the new results (median of
   BENCH_ROUNDS rounds, default 3);
 - hits: how many of those queries bring their page into the top three, and
-  how many of the staff questions of tests/test_search_questions.py get their
+  how many of the staff questions of scripts/search_queries.py get their
   section as the first result;
 - HTML build: seconds of `mkdocs build` (PDF=0), median of BENCH_BUILDS (3).
 
@@ -39,12 +39,8 @@ import time
 from pathlib import Path
 
 import bench_summary  # scripts/bench_summary.py, beside this file
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, free_port, mkdocs_build  # noqa: E402
-from test_search_fi import BASE_FORMS, COMPOUND_PARTS, INFLECTED, NOT_IN_GUIDELINE, QUERIES  # noqa: E402
-from test_search_questions import QUESTIONS, answers  # noqa: E402
+from harness import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, free_port, mkdocs_build
+from search_queries import BASE_FORMS, COMPOUND_PARTS, INFLECTED, NOT_IN_GUIDELINE, QUERIES, QUESTIONS, answers
 
 SEARCH_FILES = ("/search/", "/workers/", "/lunr/")
 FIRST_QUERY = "salasana"  # stock search finds it too
@@ -222,7 +218,7 @@ def report(results: dict) -> tuple[str, list[str]]:
         f"{'näppäily -> tulokset, hitain ms':34} {ours['typing_ms'][1]:>14.1f} {stock['typing_ms'][1]:>10.1f}",
         f"{'HTML-käännös (PDF=0), mediaani s':34} {ours['build_s']:>14.1f} {stock['build_s']:>10.1f}",
         f"(osuma: oikea sivu kolmen ensimmäisen joukossa, kysymyksissä ensimmäisenä; hakuja {count} + "
-        f"{len(QUESTIONS)} kysymystä, ks. tests/test_search_fi.py, tests/test_search_questions.py)",
+        f"{len(QUESTIONS)} kysymystä, ks. scripts/search_queries.py)",
     ]
     checks = [
         (f"lisää hakuun ladattavaa {extra_gz / 1000:.1f} kB gzip <= {BUDGET_EXTRA_GZ / 1000:.0f} kB",

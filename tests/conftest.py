@@ -10,8 +10,6 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -19,50 +17,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from harness import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build
+from static_server import SUBPATH, SubpathHandler
 
 ROOT = Path(__file__).resolve().parent.parent
-SUBPATH = "/ohjeet/some/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
-# Everything mkdocs needs to build the site; copied for builds from altered sources.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "deploy"]  # deploy/csp.py: the CSP hook
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def mkdocs_build(project: Path, dest: Path, site_url: str, wrapper: tuple[str, ...] = (),
-                 **env) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` in project (wrapper: a command to run it under,
-    e.g. ("unshare", "-rn")); return the finished process."""
-    return subprocess.run(
-        [*wrapper, sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
-        cwd=project, capture_output=True, text=True,
-        env={**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **env},
-    )
-
-
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the sources, for tests that break or change them.
-
-    With the build caches (.cache/: the Finnish search data, compiled templates) as the
-    session's build left them: a copy whose words are unchanged does not compute its
-    search data again. Each cache entry is keyed by all of its inputs, so a changed copy
-    computes its own."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in [*PROJECT_PARTS, ".cache/search-fi", ".cache/jinja"]:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 class FakeEnv:
@@ -75,25 +33,6 @@ class FakeEnv:
     def macro(self, fn):
         self.macros[fn.__name__] = fn
         return fn
-
-
-class SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site, sending the site's 404 page with status 404."""
-
-    def log_message(self, *args):  # keep test output quiet
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / SUBPATH.strip("/") / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 @contextlib.contextmanager
@@ -264,8 +203,18 @@ def nojs(browser):
 @pytest.fixture(scope="session")
 def pdf(site) -> Path:
     """The official PDF, found through the front page's link to it."""
-    from test_pdf import pdf_href
+    from pdftext import pdf_href
 
     path = site.dir / pdf_href(site.dir)
+    assert path.is_file(), f"{path} puuttuu"
+    return path
+
+
+@pytest.fixture(scope="session")
+def checklist_pdf(site) -> Path:
+    """The checklists' PDF, found through the front page's link to it."""
+    from pdftext import CHECKLIST_LINK, pdf_href
+
+    path = site.dir / pdf_href(site.dir, CHECKLIST_LINK)
     assert path.is_file(), f"{path} puuttuu"
     return path

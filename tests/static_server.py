@@ -3,7 +3,7 @@
     python tests/static_server.py ROOT PORT WATCH_PID
 
 Serves ROOT (which holds SUBPATH/) on 127.0.0.1:PORT with the site's 404 page
-(conftest.SubpathHandler), prints "ready" once it listens, and stops when the
+(SubpathHandler), prints "ready" once it listens, and stops when the
 process WATCH_PID (the pytest run) has ended. A worker that finishes early does
 not take the server with it, and an interrupted run leaves no server behind.
 """
@@ -17,8 +17,26 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import SubpathHandler
+SUBPATH = "/ohjeet/some/"  # where the tests serve the site, as IT would publish it
+
+
+class SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site, sending the site's 404 page with status 404."""
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / SUBPATH.strip("/") / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def alive(pid: int) -> bool:

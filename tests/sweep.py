@@ -18,6 +18,7 @@ from pathlib import Path
 from browser import SEARCH_PROBE, STARTED, axe_violations, settle
 from conftest import ROOT
 from layout import DESKTOP, PHONE, layout_problems
+from pdftext import flat
 
 # The site's chrome, which no printed page shows.
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
@@ -95,7 +96,6 @@ PRINT_FOOT = ["-x", "0", "-y", _FOOT_TOP, "-W", "600", "-H", str(round(_FOOT_MM 
 def printed_pages(pdf: bytes, tmp_path: Path, crop: list[str] = ()) -> list[str]:
     """The text of each printed sheet (or of the crop of it, PRINT_BODY or PRINT_FOOT),
     flattened as test_pdf.flat() does; one string per sheet, a blank sheet too."""
-    from test_pdf import flat
 
     path = tmp_path / "print.pdf"
     path.write_bytes(pdf)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 
 from htmltext import normalise, page_text
-from test_pdf import checklist_pdf, pdf_objects, pdfinfo, structure_cells  # noqa: F401 (fixture)
+from pdftext import pdf_objects, pdfinfo, structure_cells
 
 STATEMENT = "saavutettavuusseloste"
 
@@ -53,7 +53,7 @@ def claims(pdf, checklists) -> list[tuple[str, bool]]:
     ]
 
 
-def test_the_statement_covers_both_pdfs_and_each_claim_holds(site, pdf, checklist_pdf):  # noqa: F811
+def test_the_statement_covers_both_pdfs_and_each_claim_holds(site, pdf, checklist_pdf):
     text = normalise(page_text(site.dir, STATEMENT))
     html = (site.dir / STATEMENT / "index.html").read_text(encoding="utf-8")
     for target in (pdf, checklist_pdf):                                   # links to the very files

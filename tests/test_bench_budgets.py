@@ -1,13 +1,10 @@
 """scripts/bench.py's budget rules on made-up measurements (the measuring itself is `make bench`)."""
 from __future__ import annotations
 
-import sys
 
 import yaml
 
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
 import bench
 
 

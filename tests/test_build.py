@@ -1,16 +1,17 @@
 """The strict build: passes on the real sources, fails loudly on bad input."""
 import os
 import re
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT
+from harness import copy_project, mkdocs_build
 from htmltext import normalise, page_text
+from project_copies import finnish_only, make_build
+from searching import post_build
 
 
 def test_strict_build_passes(site):
@@ -135,27 +136,6 @@ def test_a_page_left_out_of_nav_and_a_nav_entry_without_its_page_name_mkdocs_yml
            " Korjaa tiedoston nimi tai lisää sivu." in seen, seen
     assert any(s.startswith("VIRHE   -  mkdocs.yml, rivi ") and f"ole valikossa (nav): docs/{page}." in s
                for s in seen), seen
-
-
-def make_build(project) -> subprocess.CompletedProcess:
-    """`make build` in a copy of the project, as an editor runs it, with this venv (nothing installed)."""
-    for part in ("Makefile", "scripts", "requirements.txt"):
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, project / part)
-    venv = Path(sys.executable).parent.parent
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
-    return subprocess.run(["make", "build", f"VENV={venv}", "-o", f"{venv}/.installed-build",
-                           f"PYTHON={sys.executable}"], cwd=project, env={**env, "PDF": "0"}, capture_output=True,
-                          text=True)
-
-
-def finnish_only(result: subprocess.CompletedProcess) -> list[str]:
-    """make build's output without MkDocs' progress lines and the notices: its messages (stderr) before
-    the line saying the build stopped (stdout). make itself adds nothing (tests/test_data_errors.py)."""
-    assert result.returncode != 0, result.stdout + result.stderr
-    out = result.stderr + result.stdout
-    assert "Traceback" not in out and "WARNING" not in out and "Doc file" not in out, out
-    return [line for line in out.splitlines() if line.strip()
-            and not line.startswith(("INFO", "VAROITUS"))]
 
 
 def test_make_build_names_a_changed_guideline_bullet_in_both_files_without_a_traceback(tmp_path):
@@ -318,7 +298,6 @@ def test_build_fails_when_finnish_search_has_no_index_to_change(site, tmp_path):
     # Another search plugin (or none) would leave the site with stock search, unnoticed.
     # The hook in-process (test_search_fi.post_build) on a site without a search index.
     from mkdocs.exceptions import PluginError
-    from test_search_fi import post_build
 
     assert "  - search:\n      lang: fi\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     with pytest.raises(PluginError) as err:

@@ -11,7 +11,8 @@ import yaml
 
 from conftest import ROOT, FakeEnv
 from macros import links
-from macros.checklist import check_sources, guideline_bullets, load_checklist, load_checklists
+from macros.guideline import bullets
+from macros.checklist import check_sources, load_checklist, load_checklists
 from macros.checklist import render as render_checklist
 from macros.site_data import load_site_data
 from macros.validate import DataError
@@ -133,13 +134,13 @@ def test_a_changed_bullet_is_named_by_both_files_and_lines_with_what_to_do(tmp_p
         assert part.format(item=item, page=page, next=page + 1) in message, message
 
 
-def test_guideline_bullets_reads_one_part_only():
+def test_bullets_reads_one_part_only():
     page = (DOCS / "ohjeistus" / "todelliset-tarpeet.md").read_text(encoding="utf-8")
-    assert guideline_bullets(page, "profiilin-tyyppi") == [
+    assert bullets(page, "profiilin-tyyppi") == [
         "Pysyvä profiili: esim. toimialan, palvelualueen tai työryhmän profiili.",
         "Määräaikainen profiili: esim. tapahtuman tai hankkeen profiili.",
         "Palvelualuejohtajat vastaavat oman alueensa viestinnästä."]
-    assert guideline_bullets(page, "ei-ole") == []
+    assert bullets(page, "ei-ole") == []
 
 
 def test_item_ids_are_stable_slugs_unique_per_checklist():

@@ -9,61 +9,15 @@ import pytest
 
 from browser import axe_violations, goto_instant, settle
 from conftest import ROOT
-from macros.checklist import load_checklist, load_checklists, script_config
-from macros.site_data import load_site_data
+from checklist_pages import (CHECKLISTS, EMAIL, POST, POST_ITEMS, PROFILE, PROFILE_ITEMS, THROWING_STORAGE,
+                             assert_clean, box, field, fill_profile, open_list, pdf_pages, progress, stored,
+                             summary_text, url)
+from guideline_source import REQUIREMENT
+from macros.checklist import load_checklist, script_config
 
 pytestmark = pytest.mark.browser
 
 XSS = "<img src=x onerror=alert(1)>"
-CHECKLISTS = load_checklists(ROOT / "data" / "tarkistuslistat")
-PROFILE, POST = CHECKLISTS["uusi-profiili"], CHECKLISTS["ennen-julkaisua"]
-PROFILE_ITEMS = [i["id"] for g in PROFILE["groups"] for i in g["items"]]
-POST_ITEMS = [i for g in POST["groups"] for i in g["items"]]
-EMAIL = load_site_data(ROOT / "data" / "ohje.yml")["communications"]["email"]
-
-
-def url(site, cl) -> str:
-    return site.url + "tarkistuslistat/" + cl["id"] + "/"
-
-
-def open_list(page, address: str):
-    page.goto(address, wait_until="load")
-    page.locator("[data-checklist-progress]").wait_for()  # checklist.js has started
-
-
-def box(page, cl, item_id: str, na: bool = False):
-    return page.locator(f"#{cl['id']}-{item_id}" + ("-na" if na else ""))
-
-
-def progress(page) -> str:
-    return page.locator("[data-checklist-progress]").inner_text()
-
-
-def stored(page, cl):
-    raw = page.evaluate("k => localStorage.getItem(k)", "loimaa-ohje:" + script_config(cl)["key"])
-    return None if raw is None else json.loads(raw)
-
-
-def field(page, field_id: str):
-    return page.locator(f"#uusi-profiili-{field_id}")
-
-
-def fill_profile(page, **overrides):
-    values = {"profiilin-nimi": "Loimaan kirjasto", "tarkoitus": "Tapahtumista tiedottaminen",
-              "kohderyhma": "Kirjaston asiakkaat", "yksikko": "Kirjastopalvelut", "yllapitaja-1": "Maija Meikäläinen",
-              "yllapitaja-2": "Matti Virtanen", "paivitysaika": "2 tuntia viikossa",
-              "kayttoehtojen-tarkistaja": "Maija Meikäläinen", "tilaaja": "Maija Meikäläinen",
-              "tilaajan-sahkoposti": "maija.meikalainen@loimaa.fi", "tilaajan-puhelin": "040 123 4567",
-              "esihenkilo": "Pirkko Esimerkki", **overrides}
-    for key, value in values.items():
-        field(page, key).fill(value)
-    field(page, "palvelu").select_option("instagram")
-    page.locator("#uusi-profiili-kesto-pysyva").check()
-
-
-def assert_clean(page):
-    assert page.watch.console_errors == []
-    assert page.watch.outside == []
 
 
 # --- storage ---------------------------------------------------------------------
@@ -158,20 +112,6 @@ def test_corrupt_or_stale_storage_never_breaks_the_page(site, page):
     assert_clean(page)
 
 
-# Storage that throws (disabled by policy, or full) for the site's own keys.
-# Material's theme reads its palette with an unguarded localStorage.getItem, so
-# its keys are left working: this test is about the checklists.
-THROWING_STORAGE = """
-for (const name of ["getItem", "setItem", "removeItem"]) {
-  const original = Storage.prototype[name];
-  Storage.prototype[name] = function (key, ...rest) {
-    if (String(key).startsWith("loimaa-ohje:")) throw new DOMException("Storage disabled", "SecurityError");
-    return original.call(this, key, ...rest);
-  };
-}
-"""
-
-
 def test_storage_that_throws_tells_the_user_and_the_form_still_works(site, context, page):
     context.add_init_script(THROWING_STORAGE)
     open_list(page, url(site, POST))
@@ -225,9 +165,6 @@ def test_without_javascript_the_whole_form_is_there(site, browser, cl):
 
 
 # --- 3.2 summary for communications ---------------------------------------------------
-
-def summary_text(page) -> str:
-    return page.locator("[data-checklist-summary]").inner_text()
 
 
 def mailto(page) -> tuple[str, dict]:
@@ -307,7 +244,6 @@ def test_needed_fields_are_marked_as_the_request_needs_them_never_as_a_rule(site
     mail say the request needs them (a star, "Tähdellä (*) merkityt tiedot tarvitaan pyyntöön."), in
     no words of a rule ("pakollinen"). The field a choice makes needed is marked required then; the form
     still saves half-filled."""
-    from test_forms_ask import REQUIREMENT
     open_list(page, url(site, PROFILE))
     legend = page.locator("#uusi-profiili-tiedot .loimaa-checklist__needed").inner_text()
     assert legend == "Tähdellä (*) merkityt tiedot tarvitaan pyyntöön." and REQUIREMENT.search(legend) is None
@@ -668,10 +604,6 @@ def test_axe_with_storage_note_on_a_dark_system(site, browser):
         ctx.close()
 
 
-def pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b", pdf))
-
-
 @pytest.mark.parametrize("confirmed", [0, 13], ids=["nothing-confirmed", "all-confirmed"])
 def test_printed_summary_is_one_a4_page(site, context, page, confirmed):
     context.add_init_script("window.print = () => {};")
@@ -699,7 +631,7 @@ THIRD = ROOT / "tests" / "fixtures" / "tarkistuslista-tietoturva.yml"
 @pytest.fixture(scope="module")
 def third_site(tmp_path_factory):
     """The project with a third checklist (fixture file) on a page of its own, built under SUBPATH."""
-    from conftest import copy_project, mkdocs_build
+    from harness import copy_project, mkdocs_build
 
     project = copy_project(tmp_path_factory.mktemp("third") / "p")
     (project / "data" / "tarkistuslistat" / THIRD.name).write_text(THIRD.read_text(encoding="utf-8"), encoding="utf-8")

@@ -10,17 +10,13 @@ import pytest
 
 from browser import axe_violations, in_front, settle
 from layout import DESKTOP, PHONE, layout_problems
-from test_checklist_browser import (POST, POST_ITEMS, PROFILE, PROFILE_ITEMS, assert_clean, box, field,
-                                    fill_profile, open_list, pdf_pages, progress, stored, summary_text, url)
+from checklist_pages import (CONTACTS, POST, POST_ITEMS, PROFILE, PROFILE_ITEMS, assert_clean, box, field,
+                             fill_request, open_list, pdf_pages, progress, stored, summary_text, url)
 
 pytestmark = pytest.mark.browser
 
 BAR = ".loimaa-checklist__actions"
 LABELS = {f["id"]: f["label"] for f in PROFILE["fields"]}
-CONTACTS = {"tilaaja": "Maija Meikäläinen", "tilaajan-sahkoposti": "maija.meikalainen@loimaa.fi",
-            "tilaajan-puhelin": "040 123 4567", "esihenkilo": "Pirkko Esimerkki"}
-LONG = ("Tiedotamme kirjaston tapahtumista, aukioloajoista, poikkeusjärjestelyistä ja uusista palveluista "
-        "kuntalaisille. Jaamme lukuvinkkejä ja kerromme lasten ja nuorten lukemista tukevista tapahtumista. ")
 
 
 @pytest.fixture
@@ -35,14 +31,6 @@ def sized_page(browser):
     yield open_at
     for ctx in contexts:
         ctx.close()
-
-
-def fill_request(page, long: bool = False, **overrides):
-    """Every field of the 3.2 request; long=True: realistic, long answers."""
-    fill_profile(page, **{**CONTACTS, **overrides})
-    if long:
-        for key in ["tarkoitus", "kohderyhma", "muut-yllapitajat", "lisatiedot"]:
-            field(page, key).fill(LONG)
 
 
 def rect(page, selector_or_locator):

@@ -10,10 +10,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from checklist_pages import (EMAIL, LONG, PROFILE, PROFILE_ITEMS, assert_clean, box, field, fill_request, open_list,
+                             stored, url)
 
-from test_checklist_browser import (EMAIL, PROFILE, PROFILE_ITEMS, assert_clean, box, field, open_list, stored,
-                                    url)
-from test_checklist_journeys_browser import LONG, fill_request
 
 pytestmark = pytest.mark.browser
 

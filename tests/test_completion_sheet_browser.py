@@ -9,11 +9,11 @@ import pytest
 from browser import axe_violations
 from layout import DESKTOP, PHONE, layout_problems
 from sweep import printed_pages
-from test_pdf import flat
 from onboarding_pages import (
     QUIZ, QUESTIONS, TOTAL, PATHS, open_quiz, open_roles, open_sheet, stored, wrong, answer, progress,
     assert_clean, pdf_text, axe_without_scripts,
 )
+from pdftext import flat
 
 pytestmark = pytest.mark.browser
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT
+from harness import copy_project, mkdocs_build
 
-sys.path.insert(0, str(ROOT / "deploy"))
 import csp
 
 

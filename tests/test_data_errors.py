@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT
+from harness import copy_project, mkdocs_build
+from project_copies import make_build
 from macros import check_data
-from test_build import make_build
 
 DATA_FILES = sorted(p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*.yml"))
 RIVI = re.compile(r"^(?P<file>\S+\.yml), rivi (?P<line>\d+)[,:]")

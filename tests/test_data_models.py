@@ -21,7 +21,7 @@ from conftest import ROOT
 from macros import models
 from macros.models import schemas
 from macros.validate import DataError, load_yaml
-from test_hostile_data import payload, put, strings
+from hostile import payload, put, strings
 
 DATA = ROOT / "data"
 PATHS = sorted(DATA.rglob("*.yml"))

@@ -5,24 +5,7 @@ from pathlib import Path
 import pytest
 
 from htmltext import article_text, normalise, page_text
-
-SOURCE = Path(__file__).parent / "fixtures" / "sosiaalisen-median-ohje-2026.txt"
-# The guideline's pages in navigation order.
-PAGES = ["mika-on-sosiaalinen-media", "loimaan-kaupunki-ja-sosiaalinen-media", "ohjeistus",
-         "ohjeistus/roolisi", "ohjeistus/todelliset-tarpeet", "ohjeistus/asiallisuus",
-         "ohjeistus/tietoturva", "ohjeistus/onnistunut-viestinta", "ohjeistus/lisatietoa"]
-
-
-def body_lines() -> list[str]:
-    """The source's lines after its cover and table of contents, bullets stripped."""
-    lines = SOURCE.read_text(encoding="utf-8").splitlines()
-    start = [i for i, line in enumerate(lines) if line.strip() == "1. Mikä on sosiaalinen media?"][0]
-    out = []
-    for line in lines[start:]:
-        text = normalise(line.strip().removeprefix("- ").strip())
-        if text:
-            out.append(text)
-    return out
+from guideline_source import body_lines, PAGES, SOURCE
 
 
 def test_source_copy_is_the_shared_source():

@@ -27,7 +27,9 @@ import pytest
 import yaml
 from markupsafe import escape
 
-from conftest import ROOT, FakeEnv, copy_project, mkdocs_build
+from conftest import ROOT, FakeEnv
+from harness import copy_project, mkdocs_build
+from guideline_source import REQUIREMENT
 from macros import checklist, links, load_components, role_helper
 from macros.check_data import STOPPED
 from macros.guideline import Guideline, Page, Prose
@@ -42,12 +44,6 @@ FILES = sorted(p.relative_to(DATA).as_posix() for p in [*(DATA / "tarkistuslista
 QUOTE_KEYS = {"guideline", "quote", "quotes"}
 # Ids, docs links and section numbers: not text anybody reads as a sentence.
 NOT_TEXT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[\w/.-]+\.md(?:#[\w-]+)?|\d+(?:\.\d+)*")
-REQUIREMENT = re.compile(
-    r"\b(?:on oltava|ovat oltava|(?:on|ovat) \w+(?:tava|tävä)t?|täytyy|pitää|pitäisi|tulee|tulisi"
-    r"|velvo\w*|vaadi\w*|vaati\w*|edellyt\w*|pakollis\w*"          # necessity
-    r"|ei saa|eivät saa|älä|älkää|kiell\w*|kielt\w*"                 # prohibition
-    r"|vain|ainoastaan|vähintään|enintään"                           # restriction, quantity
-    r"|aina|ei koskaan|jokai\w*)\b", re.IGNORECASE)                  # absolutes
 GUIDELINE = " ".join(page.text for page in (Page(p.relative_to(DOCS).as_posix(), p.read_text(encoding="utf-8"))
                                             for p in sorted(DOCS.rglob("*.md"))) if page.is_guideline)
 # The texts the forms had before issue 22 that made rules of their own.

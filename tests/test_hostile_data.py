@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_project, mkdocs_build, served
+from conftest import served
+from harness import copy_project, mkdocs_build
+from hostile import payload, put, strings
 from macros import check_data, models, validate
 
 FILES = ["ohje.yml", "tarkistuslistat/uusi-profiili.yml", "tarkistuslistat/ennen-julkaisua.yml",
@@ -30,20 +32,6 @@ IN_PDF = re.compile(r"^(ohje\.yml:extra\.ohje\.(city\.(?!name_genitive)|document
                     r"|fields.*\.(label|hint)|summary\.fields_title))")
 
 
-def payload(n: int) -> str:
-    return f"<script>alert({n})</script>\"'&|="
-
-
-def strings(value, path=()):
-    """(path, text) of every string in a YAML value."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from strings(item, path + (i,))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def names(raw, path) -> set[str]:
@@ -57,12 +45,6 @@ def names(raw, path) -> set[str]:
         node = node[step]
     return found
 
-
-def put(raw, path, value):
-    node = raw
-    for step in path[:-1]:
-        node = node[step]
-    node[path[-1]] = value
 
 
 def parsed_once(load_yaml):

@@ -1,15 +1,12 @@
 """overrides/hooks/inline_css.py: the site's own CSS arrives inside the page, no request before the first paint."""
 from __future__ import annotations
 
-import sys
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from inline_css import inline
+from sitebuild.inline_css import inline
 
 LINK = '<link rel="stylesheet" href="../../assets/stylesheets/{}.css">'
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from browser import settle
 from layout import PHONE
-from test_tab_walk_browser import STOP as SEEN
+from browser import STOP as SEEN
 
 pytestmark = pytest.mark.browser
 

@@ -1,15 +1,13 @@
 """overrides/hooks/minify.py: the site's own JS and CSS are sent without comments; sources stay readable."""
 from __future__ import annotations
 
-import sys
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from minify import minify
+from sitebuild.minify import minify
 
 OWN = [p for d in ("docs/assets", "overrides/assets") for p in sorted((ROOT / d).rglob("*"))
        if p.suffix in {".js", ".css"}]
@@ -32,7 +30,7 @@ def test_a_missing_file_fails_the_build_naming_it(tmp_path):
 
 
 def test_pages_lose_indentation_but_keep_text_and_preformatted_spaces():
-    from minify import unindented
+    from sitebuild.minify import unindented
 
     html = ('<body>\n    <p>Yksi\n        kaksi</p>  \n\n  <pre>  a\n    b</pre>\n  <textarea>  x\n  y</textarea>'
             '\n  <script>\n  var s = "a\n  b"</script>\n\u00a0<b>c</b>\n</body>')

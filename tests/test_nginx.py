@@ -15,7 +15,6 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -25,14 +24,13 @@ from urllib.parse import urljoin
 import pytest
 
 from browser import search
-from conftest import ROOT, SUBPATH, free_port
+from conftest import ROOT, SUBPATH
+from harness import free_port
 
-sys.path.insert(0, str(ROOT / "deploy"))
 import csp
 from local import HSTS, Nginx
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from precompress import TEXT_SUFFIXES
+from sitebuild.precompress import TEXT_SUFFIXES
 
 # The headers the IT guide (guides/it.md) promises on every response (with Cache-Control and the build's CSP).
 SECURITY_HEADERS = {

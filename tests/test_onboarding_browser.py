@@ -11,8 +11,8 @@ from onboarding_pages import (
     QUESTIONS, TOTAL, PAGES, open_quiz, open_roles, open_sheet, answer, progress,
     assert_clean, visible_outcomes,
 )
+from checklist_pages import THROWING_STORAGE
 # Our keys throw on every access (disabled or full storage); Material's own keys keep working.
-from test_checklist_browser import THROWING_STORAGE
 
 pytestmark = pytest.mark.browser
 

@@ -13,14 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
-from test_pdf import (CHECKLIST_LINK, checked_data, furniture, flat, margins, mkdocs_config, pdf_href, pdfinfo,
-                      pdftotext, strays)
+from harness import copy_project, mkdocs_build
+from pdftext import (CHECKLIST_LINK, checked_data, flat, furniture, margins, mkdocs_config, pdf_href, pdfinfo,
+                     pdftotext, strays)
+from project_copies import APPROVED, PARTLY, SITE_URL, set_dates
 
-SITE_URL = "https://intra.example/ohjeet/some/"
-# Dates the city might give: one approved body, then all three.
-PARTLY = {"Johtoryhmä": "15.1.2026"}
-APPROVED = {"Johtoryhmä": "15.1.2026", "Tietoturvaryhmä": "3.2.2026", "Kaupunginhallitus": "9.3.2026"}
 
 # Python inside the build may not open a connection: each attempt is written
 # down and fails. With `unshare -rn` (a network namespace with no interfaces),
@@ -45,22 +42,6 @@ NOTE = "{% call site_note() %}\nTämä huomautus on vain sivustolla.\n{% endcall
 def add_to_page(project: Path, page: str, text: str) -> None:
     path = project / "docs" / page
     path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
-
-
-def set_dates(project: Path, dates: dict[str, str], confirmed: bool | None = None) -> None:
-    """Write approval dates into the copy's data/ohje.yml (body: date). The communications
-    address is confirmed when every body has a date (an approved build refuses a placeholder),
-    unless `confirmed` says otherwise."""
-    path = project / "data" / "ohje.yml"
-    text = path.read_text(encoding="utf-8")
-    for body, date in dates.items():
-        text, n = re.subn(rf"(- body: {body}\n\s+date:)[^\n]*", rf"\g<1> {date}", text)
-        assert n == 1, body
-    if confirmed is None:
-        confirmed = not re.search(r"date: *(#[^\n]*)?\n", text)
-    text, n = re.subn(r"(\n\s+confirmed:) *\w+", rf"\g<1> {str(confirmed).lower()}", text)
-    assert n == 1
-    path.write_text(text, encoding="utf-8")
 
 
 def network_isolation() -> tuple[str, ...]:

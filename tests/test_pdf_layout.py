@@ -3,8 +3,8 @@
 (A page that held only a note box, as 3.6's L-drive note once did, cannot recur: the
 official PDF holds no box of the site's; test_pdf.strays() keeps it so.)"""
 from __future__ import annotations
+from pdftext import flat, pages, site_headings
 
-from test_pdf import flat, pages, site_headings
 
 
 def test_no_page_ends_with_a_heading(site, pdf):

@@ -7,12 +7,12 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
+from pdftext import structure_cells
 from macros import templates
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import pdf as pdf_hook
+import printpdf
 from finnish import hyphenate_fi, voikko_fi
-from finnish.hyphenate_fi import SHY, hyphenate_text, hyphenate_word, unhyphenate
+from finnish.hyphenate_fi import SHY, hyphenate_text, hyphenate_word
 from mkdocs.exceptions import PluginError
 
 
@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 def test_compounds_break_at_their_parts_and_syllables():
     word = hyphenate_word("vahingonkorvauslain")
-    assert unhyphenate(word) == "vahingonkorvauslain"
+    assert word.replace(SHY, "") == "vahingonkorvauslain"
     assert word.split(SHY) == ["va", "hin", "gon", "kor", "vaus", "lain"]
     assert hyphenate_word("kaupunginhallitus").split(SHY) == ["kau", "pun", "gin", "hal", "li", "tus"]
 
@@ -38,7 +38,7 @@ def test_short_words_stay_whole():
 def test_text_keeps_spacing_punctuation_and_hyphens():
     text = "Keskustelu- ja yhteisöpalvelut,\n  (L-asema-tietopankki-Loimaa-materiaalit)"
     out = hyphenate_text(text)
-    assert unhyphenate(out) == text
+    assert out.replace(SHY, "") == text
     assert "yh" + SHY + "tei" in out and "ma" + SHY + "te" in out
     assert "Keskus" in out.replace(SHY, "") and out.count("-") == text.count("-")
 
@@ -64,16 +64,16 @@ def test_missing_voikko_fails_loudly(monkeypatch):
 # --- pdf hook helpers ---------------------------------------------------------
 
 def test_pdf_switch():
-    assert pdf_hook.pdf_enabled(None)  # build and serve alike: the PDF link must work under serve
-    assert not pdf_hook.pdf_enabled("0")
-    assert pdf_hook.pdf_enabled("1")
+    assert printpdf.pdf_enabled(None)  # build and serve alike: the PDF link must work under serve
+    assert not printpdf.pdf_enabled("0")
+    assert printpdf.pdf_enabled("1")
     with pytest.raises(PluginError):
-        pdf_hook.pdf_enabled("yes")
+        printpdf.pdf_enabled("yes")
 
 
 def test_file_name_from_the_title():
-    assert pdf_hook.slug("Sosiaalisen median ohje 2026") == "sosiaalisen-median-ohje-2026"
-    assert pdf_hook.slug("Äänestys & Öljy") == "aanestys-oljy"
+    assert printpdf.slug("Sosiaalisen median ohje 2026") == "sosiaalisen-median-ohje-2026"
+    assert printpdf.slug("Äänestys & Öljy") == "aanestys-oljy"
 
 
 def test_guideline_pages_are_the_numbered_ones_in_nav_order():
@@ -85,7 +85,7 @@ def test_guideline_pages_are_the_numbered_ones_in_nav_order():
         "lista/": "<h1>Ennen julkaisua</h1>",
         "c/": "<h1>2.1. Alakohta</h1>",
     }
-    assert [url for url, _ in pdf_hook.guideline_pages(nav, rendered)] == ["b/", "a/", "c/"]
+    assert [url for url, _ in printpdf.guideline_pages(nav, rendered)] == ["b/", "a/", "c/"]
 
 
 PAGE = """<h1 id="31-roolisi">3.1. Roolisi sosiaalisessa mediassa<a class="headerlink" href="#31-roolisi">¶</a></h1>
@@ -106,7 +106,7 @@ PAGE = """<h1 id="31-roolisi">3.1. Roolisi sosiaalisessa mediassa<a class="heade
 @pytest.fixture
 def prepared():
     prefixes = {"ohjeistus/roolisi/": "ohjeistus-roolisi", "ohjeistus/tietoturva/": "ohjeistus-tietoturva"}
-    return pdf_hook.prepare_page(PAGE, "ohjeistus/roolisi/", prefixes, "https://intra.example/some/")
+    return printpdf.prepare_page(PAGE, "ohjeistus/roolisi/", prefixes, "https://intra.example/some/")
 
 
 def test_page_headings_shift_under_their_chapter(prepared):
@@ -140,7 +140,7 @@ def test_screen_only_parts_and_site_notes_go_and_details_open(prepared):
     assert "headerlink" not in html and "¶" not in html
     assert "Vain verkossa" not in html
     assert "Sivuston huomautus" not in html and "tarkistuslistalla" not in html
-    assert "Perässä." in unhyphenate(html)  # the text after a dropped element stays
+    assert "Perässä." in html.replace(SHY, "")  # the text after a dropped element stays
     assert "<details open" in html
 
 
@@ -168,7 +168,7 @@ def test_weasyprint_problems_are_collected():
     """build_pdf stops the build on these (a missing file would spoil the official version)."""
     from weasyprint import HTML
 
-    with pdf_hook._weasyprint_problems() as problems:
+    with printpdf._weasyprint_problems() as problems:
         HTML(string='<html lang="fi"><title>x</title><img src="puuttuu.png" alt="">',
              base_url=str(ROOT)).write_pdf()
     assert problems and "puuttuu.png" in " ".join(problems)
@@ -181,7 +181,6 @@ TABLE = """<html lang="fi"><title>x</title><table><caption>Käsittely</caption>
 
 
 def scopes(pdf: bytes, tmp_path) -> list:
-    from test_pdf import structure_cells
 
     path = tmp_path / "taulukko.pdf"
     path.write_bytes(pdf)
@@ -197,7 +196,7 @@ def test_table_headers_get_their_scope(tmp_path):
     assert scopes(plain, tmp_path) == [None] * 4
     problems = []
     finished = HTML(string=TABLE).write_pdf(
-        pdf_variant="pdf/ua-1", finisher=lambda doc, pdf: problems.extend(pdf_hook._table_header_scopes(doc, pdf)))
+        pdf_variant="pdf/ua-1", finisher=lambda doc, pdf: problems.extend(printpdf._table_header_scopes(doc, pdf)))
     assert scopes(finished, tmp_path) == ["/Column", "/Column", "/Row", "/Row"]
     assert problems == []
 
@@ -211,5 +210,5 @@ def test_a_header_left_without_scope_is_a_problem(monkeypatch):
     for page in document.pages:  # as if WeasyPrint kept the structure element elsewhere
         monkeypatch.setattr(type(page._page_box), "descendants", lambda self, placeholders=False: iter(()))
     document.write_pdf(pdf_variant="pdf/ua-1",
-                       finisher=lambda doc, pdf: problems.extend(pdf_hook._table_header_scopes(doc, pdf)))
+                       finisher=lambda doc, pdf: problems.extend(printpdf._table_header_scopes(doc, pdf)))
     assert problems == ["4 taulukon otsikkosolulta puuttuu /Scope"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from pdftext import CHECKLIST_LINK
 
-from test_pdf import CHECKLIST_LINK
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,8 @@ import jinja2
 import yaml
 from mkdocs.config import load_config
 
-from conftest import ROOT, FakeEnv, copy_project
+from conftest import ROOT, FakeEnv
+from harness import copy_project
 from htmltext import normalise
 
 DATA = ROOT / "data" / "ohje.yml"

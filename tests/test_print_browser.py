@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from pdftext import flat
 
-from test_pdf import flat
 
 pytestmark = pytest.mark.browser
 

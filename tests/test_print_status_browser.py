@@ -6,19 +6,18 @@ the line in overrides/main.html). Read from the PDF Chromium prints, as the user
 from __future__ import annotations
 
 import re
-import sys
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build, served
+from conftest import ROOT, served
+from harness import copy_project, mkdocs_build
 from onboarding_pages import open_sheet
 from sweep import PRINT_BODY, PRINT_FOOT, printed_pages
-from test_checklist_browser import PROFILE, fill_profile, open_list, url
-from test_pdf_build import APPROVED, SITE_URL, set_dates
+from checklist_pages import PROFILE, fill_profile, open_list, url
+from project_copies import APPROVED, SITE_URL, set_dates
 
-sys.path.insert(0, str(ROOT))
 from macros.site_data import load_site_data
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,8 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
+from harness import mkdocs_build
 
 GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 

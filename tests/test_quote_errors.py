@@ -11,9 +11,10 @@ import re
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT
+from harness import copy_project, mkdocs_build
+from project_copies import finnish_only, make_build
 from macros import guideline
-from test_build import finnish_only, make_build
 
 DOCS = ROOT / "docs"
 ESSENTIALS = "docs/perehdytys/ohje-lyhyesti.md"

@@ -3,24 +3,15 @@ toString never break a component (issue 13, point 7). Each component reads saved
 own-property checks or Maps (loimaa.js Loimaa.own)."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
+from browser import saved
 from onboarding_pages import QUESTIONS, ROLES, TOTAL, open_quiz, open_roles, open_sheet, visible_outcomes
 
 pytestmark = pytest.mark.browser
 
 NAMES = ["constructor", "__proto__", "toString"]
 
-
-def saved(context, values: dict):
-    """localStorage as a page finds it: {key: value} stored the way Loimaa.storage writes it."""
-    script = "".join(f"localStorage.setItem({json.dumps('loimaa-ohje:' + key)}, {json.dumps(json.dumps(value))});"
-                     for key, value in values.items())
-    # Once per tab: a reload then shows what the component itself saved.
-    context.add_init_script(
-        f"if (!sessionStorage.getItem('seeded')) {{ {script} sessionStorage.setItem('seeded', '1'); }}")
 
 
 def clean(page):

@@ -1,15 +1,12 @@
 """overrides/hooks/search_dialog.py: Material's search dialog gets a name, or the build stops."""
 from __future__ import annotations
 
-import sys
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from search_dialog import NAMED, UNNAMED, name_dialog
+from sitebuild.search_dialog import NAMED, UNNAMED, name_dialog
 
 
 def test_the_dialog_gets_its_name():

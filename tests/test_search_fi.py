@@ -8,56 +8,19 @@ from __future__ import annotations
 
 import gc
 import json
-import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from browser import goto_instant, search
 from conftest import ROOT
+from search_queries import ASIALLISUUS, NOT_IN_GUIDELINE, QUERIES, ROOLISI, TARPEET
+from searching import post_build, top_pages, type_query
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import search_fi
 from finnish import voikko_fi
 
-TIETOTURVA, ROOLISI, ASIALLISUUS = "ohjeistus/tietoturva/", "ohjeistus/roolisi/", "ohjeistus/asiallisuus/"
-TARPEET, VIESTINTA = "ohjeistus/todelliset-tarpeet/", "ohjeistus/onnistunut-viestinta/"
-KAUPUNKI, LISATIETOA = "loimaan-kaupunki-ja-sosiaalinen-media/", "ohjeistus/lisatietoa/"
-# Images are the subject of three pages; any of them is right.
-KUVAT = (VIESTINTA, "mika-on-sosiaalinen-media/", "tarkistuslistat/ennen-julkaisua/")
 
-# (query, the page (or pages) it must bring into the top three). Neither the base forms nor
-# the inflected forms below occur verbatim in the text, unless marked "verbatim".
-BASE_FORMS = [  # the 20 of issue 6
-    ("kuvakaappaus", ASIALLISUUS), ("kaveripyyntö", ROOLISI), ("salasana", TIETOTURVA),
-    ("tekijänoikeus", TARPEET), ("yksityisyysasetus", TIETOTURVA),
-    ("rikosilmoitus", ASIALLISUUS),  # verbatim
-    ("vahingonkorvauslaki", ASIALLISUUS), ("käyttöehto", TARPEET),
-    ("vaitiolovelvollisuus", TIETOTURVA), ("asiantuntijaprofiili", ROOLISI), ("Wilma", TIETOTURVA),
-    ("työsähköposti", ROOLISI),  # verbatim
-    ("kriisitilanne", KAUPUNKI),
-    ("luottamushenkilö", ROOLISI),  # verbatim on 3.4, inflected on 3.1
-    ("henkilötieto", TIETOTURVA), ("seuraamus", ASIALLISUUS),
-    ("kuva", KUVAT),  # verbatim
-    ("tietoturvaohje", TIETOTURVA), ("Canva", LISATIETOA), ("esimies", ROOLISI),
-]
-INFLECTED = [  # singular and plural, several cases
-    ("salasanoja", TIETOTURVA), ("salasanan", TIETOTURVA), ("rikosilmoituksen", ASIALLISUUS),
-    ("tekijänoikeuksia", TARPEET), ("tekijänoikeuden", VIESTINTA), ("vahingonkorvauslakia", ASIALLISUUS),
-    ("kriisitilanteessa", KAUPUNKI), ("esimiehelle", ROOLISI), ("esimiehet", ROOLISI),
-    ("kuvakaappauksia", ASIALLISUUS), ("kaveripyyntöjen", ROOLISI), ("käyttöehtoja", TARPEET),
-    ("henkilötietojen", TIETOTURVA), ("luottamushenkilöille", ROOLISI), ("seuraamuksista", ASIALLISUUS),
-    ("yksityisyysasetuksia", TIETOTURVA), ("työsähköpostiin", ROOLISI), ("tietoturvaohjeita", TIETOTURVA),
-    ("vaitiolovelvollisuudesta", TIETOTURVA), ("Wilmassa", TIETOTURVA), ("asiantuntijaprofiilin", ROOLISI),
-    ("kuvien", KUVAT),
-]
-COMPOUND_PARTS = [  # parts of compounds, base or inflected
-    ("kaappaus", ASIALLISUUS), ("kaappauksen", ASIALLISUUS), ("oikeus", TARPEET), ("oikeuksia", ROOLISI),
-    ("pyyntö", ROOLISI), ("ilmoitus", ASIALLISUUS), ("velvollisuus", TIETOTURVA), ("ehdot", TARPEET),
-    ("korvauksen", ASIALLISUUS), ("asetuksia", TIETOTURVA),
-]
-QUERIES = BASE_FORMS + INFLECTED + COMPOUND_PARTS
-NOT_IN_GUIDELINE = ["kissa", "verovähennys", "kissoja", "verovähennyksiä"]
 # (query, page, the page's own form that must be marked there)
 ON_PAGE = [
     ("tekijänoikeuksia", TARPEET, "tekijänoikeudet"),
@@ -167,21 +130,6 @@ def test_module_gives_every_word_of_the_site_the_keys_voikko_gives(site, page):
     assert "kriisitilanne" in page.evaluate("() => lunr.fi.candidates('kriisitilanteessa', true)")
 
 
-def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
-    """Run the hook's on_post_build in-process on a site as MkDocs leaves it for the hooks: the
-    session build's search index (index=False: none) and the module as the theme ships it."""
-    out = tmp_path / "site"
-    module = out / search_fi.MODULE
-    module.parent.mkdir(parents=True)
-    module.write_bytes((ROOT / "overrides" / search_fi.MODULE).read_bytes())
-    if index:
-        (out / "search").mkdir()
-        (out / "search" / "search_index.json").write_bytes((site.dir / "search" / "search_index.json").read_bytes())
-    search_fi.on_post_build({"site_dir": str(out), "config_file_path": str(tmp_path / "mkdocs.yml"),
-                             "search_fi_synonyms": synonyms,
-                             "search_fi_background": search_fi.load_background_words(ROOT / search_fi.SYNONYMS)})
-
-
 def test_post_build_fills_in_the_search_data(site, tmp_path):
     """The in-process run the failure tests use does what the build does when nothing is wrong."""
     post_build(site, tmp_path, search_fi.load_synonyms(ROOT / search_fi.SYNONYMS))
@@ -224,37 +172,6 @@ def test_build_fails_without_voikko_saying_how_to_install_it(monkeypatch, failur
 
 
 # --- in Chromium, through Material's search box ----------------------------------------
-
-def top_pages(site, results: list[dict], n: int = 3) -> list[str]:
-    """The first n pages of the results (Material groups them by page), relative to the site."""
-    pages = []
-    for r in results:
-        page = r["href"].split("?")[0].split("#")[0].removeprefix(site.url)
-        if page not in pages:
-            pages.append(page)
-    return pages[:n]
-
-
-def type_query(page, query: str) -> list[dict]:
-    """Material's results (href, marked) after typing query's last letter into the box.
-
-    Faster than browser.search for many queries: the rest of the word is filled
-    in at once (and its results awaited), and the results of the last key are read
-    as soon as Material has replaced the list, which it empties (dropping our hidden
-    marker) and refills in one go.
-    """
-    box = page.locator("input.md-search__input")
-    box.fill(query[:-1])
-    # search.js has Material search what fill put in the box (as a paste): its answer first.
-    page.wait_for_function("q => window.__searchProbe.last === q"
-                           " && window.__searchProbe.answered === window.__searchProbe.sent", arg=query[:-1])
-    page.eval_on_selector(".md-search-result__list",
-                          "l => l.insertAdjacentHTML('beforeend', '<li hidden data-stale></li>')")
-    box.press_sequentially(query[-1])
-    box.press("End")  # "ä" and "ö" are inserted without a keyup; End's keyup makes Material read the box
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list > [data-stale]')")
-    return page.eval_on_selector_all(
-        "a.md-search-result__link", "els => els.map(a => ({href: a.href, marked: !!a.querySelector('mark')}))")
 
 
 @pytest.mark.browser

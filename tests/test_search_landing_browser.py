@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import search, settle
-from test_search_questions import QUESTIONS
+from search_queries import QUESTIONS
 
 pytestmark = pytest.mark.browser
 

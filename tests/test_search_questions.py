@@ -9,78 +9,18 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 
 import pytest
 
 from conftest import ROOT
 from search_worker import worker_search, worker_search_words
-from test_search_fi import post_build, top_pages, type_query
+from search_queries import (ASIALLISUUS, LISATIETOA, LUKU1, LUKU2, QUESTIONS, ROOLISI, TARPEET, TIETOTURVA, VIESTINTA,
+                            answers)
+from searching import post_build, top_pages, type_query
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import search_fi
 
-LUKU1, LUKU2 = "mika-on-sosiaalinen-media/", "loimaan-kaupunki-ja-sosiaalinen-media/"
-ROOLISI, TARPEET, ASIALLISUUS = "ohjeistus/roolisi/", "ohjeistus/todelliset-tarpeet/", "ohjeistus/asiallisuus/"
-TIETOTURVA, VIESTINTA, LISATIETOA = "ohjeistus/tietoturva/", "ohjeistus/onnistunut-viestinta/", "ohjeistus/lisatietoa/"
-# A checklist page answers for its own section.
-CHECKLIST = {TARPEET: "tarkistuslistat/uusi-profiili/", VIESTINTA: "tarkistuslistat/ennen-julkaisua/"}
 
-# (what a city employee types, the section whose page must come first). Written as staff ask,
-# not in the guideline's words: short and long, inflected, with staff words ("tili", "postaus").
-QUESTIONS = [
-    # the three of the issue
-    ("kuka saa perustaa tilin", TARPEET),
-    ("luottamuksellinen tieto", VIESTINTA),
-    ("kirjautuminen facebookiin työsähköpostilla", TIETOTURVA),
-    # 3.4
-    ("voinko kirjautua instagramiin työsähköpostilla", TIETOTURVA),
-    ("saako samaa salasanaa käyttää monessa palvelussa", TIETOTURVA),
-    ("miten teen vahvan salasanan", TIETOTURVA),
-    ("voiko whatsappissa jakaa oppilaiden tietoja", TIETOTURVA),
-    ("wilma viestit huoltajille", TIETOTURVA),
-    ("vaitiolovelvollisuus somessa", TIETOTURVA),
-    ("yksityisyysasetukset", TIETOTURVA),
-    # 3.3
-    ("mitä teen jos joku kirjoittaa asiattoman kommentin", ASIALLISUUS),
-    ("uhkaava viesti rikosilmoitus", ASIALLISUUS),
-    ("saako loukkaavan kommentin poistaa", ASIALLISUUS),
-    ("saako poliisille ilmoittaa häiritsevästä viestistä", ASIALLISUUS),
-    # 3.5
-    ("saako kuvia julkaista ilman lupaa", VIESTINTA),
-    ("valokuvien julkaiseminen", VIESTINTA),
-    ("millaista kieltä somessa kannattaa käyttää", VIESTINTA),
-    ("pitääkö tiedot tarkistaa ennen julkaisua", VIESTINTA),
-    ("julkaisin väärää tietoa mitä nyt", VIESTINTA),
-    ("musiikin tekijänoikeudet videossa", VIESTINTA),
-    ("poliittinen keskustelu kommenteissa", VIESTINTA),
-    ("voiko suljetun ryhmän viesti tulla julkiseksi", VIESTINTA),
-    ("postauksen kuvat", VIESTINTA),
-    # 3.2
-    ("uuden instagram-tilin perustaminen", TARPEET),
-    ("kuka päivittää profiilia", TARPEET),
-    ("määräaikainen profiili hankkeelle", TARPEET),
-    ("palvelun käyttöehdot", TARPEET),
-    ("tilin ylläpitäjä", TARPEET),
-    # 3.1
-    ("voinko käyttää työsähköpostia omassa somessa", ROOLISI),
-    ("pitääkö hyväksyä esihenkilön kaveripyyntö", ROOLISI),
-    ("asiantuntijaprofiili omalla nimellä", ROOLISI),
-    ("voiko työnantaja vaatia käyttämään omaa profiilia", ROOLISI),
-    ("saako työajalla käyttää somea", ROOLISI),
-    ("työ- ja virkanimike omassa profiilissa", ROOLISI),
-    # 3.6
-    ("mistä löydän brändikäsikirjan", LISATIETOA),
-    ("somen kuvakoot", LISATIETOA),
-    ("canva ohje", LISATIETOA),
-    ("viestintäohje", LISATIETOA),
-    # 1 and 2
-    ("onko whatsapp sosiaalista mediaa", LUKU1),
-    ("mihin kaupunki käyttää somea", LUKU2),
-    ("some kriisitilanteessa", LUKU2),
-    ("korvaako facebook virallisen tiedotteen", LUKU2),
-    ("kenelle ohje on tarkoitettu", LUKU2),
-]
 
 # One query per entry of data/haku/synonyymit.yml, inflected: (query, staff word, a page it must reach).
 SYNONYM_QUERIES = [
@@ -102,10 +42,6 @@ QUOTED = [
     ("Älä käytä samaa salasanaa eri palveluissa", TIETOTURVA),
     ("Jos tilanne on vakava, asiasta voidaan tehdä rikosilmoitus", ASIALLISUUS),
 ]
-
-
-def answers(target: str) -> set[str]:
-    return {target, CHECKLIST[target]} if target in CHECKLIST else {target}
 
 
 def test_there_are_enough_questions_of_every_kind():

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from test_search_fi import top_pages, type_query
+from searching import top_pages, type_query
 
 SETS = ROOT / "tests" / "haku"
 WORKING, HELD_OUT = SETS / "kysymykset.yml", SETS / "pidatetty.yml"

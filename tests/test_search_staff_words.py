@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import defaultdict
 
 import pytest
@@ -21,7 +20,6 @@ import pytest
 from conftest import ROOT
 from search_worker import worker_search
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import search_fi
 from finnish import voikko_fi
 

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import copy_project, free_port
+from harness import copy_project, free_port
 
 PDF_PATH = "pdf/sosiaalisen-median-ohje-2026.pdf"
 CHECKLIST_PDF_PATH = "pdf/tarkistuslistat-tulostettavaksi.pdf"   # the checklists' PDF, made beside it

@@ -174,7 +174,7 @@ def test_a_wrong_or_impossible_date_names_the_file_the_line_and_the_key(tmp_path
 
 
 def test_an_impossible_date_fails_the_build_with_the_finnish_message(tmp_path):
-    from conftest import copy_project, mkdocs_build
+    from harness import copy_project, mkdocs_build
 
     project = copy_project(tmp_path / "p")
     data = project / "data" / "ohje.yml"

@@ -14,10 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT
+from harness import copy_project, mkdocs_build
 from htmltext import normalise
-from test_pdf import flat, mkdocs_config, pdf_href, pdftotext, strays
-from test_pdf_build import APPROVED, set_dates
+from pdftext import flat, mkdocs_config, pdf_href, pdftotext, strays
+from project_copies import APPROVED, set_dates
 
 from macros.site_data import load_site_data
 from macros.validate import parse_date

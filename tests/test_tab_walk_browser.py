@@ -10,36 +10,10 @@ import pytest
 
 from browser import STARTED, settle
 from layout import DESKTOP, PHONE
+from browser import STOP
 
 pytestmark = pytest.mark.browser
 
-# The focused element, what the user would see of it and whether it shows its focus. Each stop
-# is kept in window.__walk with the box shadow it had focused, to compare once it is not.
-STOP = """() => {
-  const el = document.activeElement
-  if (!el || el === document.body) return null
-  const r = el.getBoundingClientRect(), cs = getComputedStyle(el)
-  const x = r.left + r.width / 2, y = r.top + r.height / 2
-  const inView = r.width > 0 && r.height > 0 && x >= 0 && y >= 0 && x < innerWidth && y < innerHeight
-  // Hit at the centre of one of its boxes (a link that wraps has one per line) or of its label.
-  const owns = h => h && (el.contains(h) || (el.labels && [...el.labels].some(l => l.contains(h))))
-  const hits = [...el.getClientRects()].filter(b => b.width && b.height)
-    .map(b => document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2))
-  const hit = inView ? hits.find(owns) || hits[0] : null
-  const problems = []
-  if (!r.width || !r.height) problems.push(`no box ${Math.round(r.width)} x ${Math.round(r.height)}`)
-  else if (!inView) problems.push(`outside the window at ${Math.round(x)}, ${Math.round(y)}`)
-  else if (cs.visibility !== "visible" || +cs.opacity === 0) problems.push("not visible")
-  else if (!owns(hit))
-    problems.push(`covered by ${hit ? hit.tagName.toLowerCase() + "." + hit.className : "nothing it owns"}`)
-  const outline = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0
-  window.__walk = window.__walk || []
-  window.__walk.push({ el, shadow: cs.boxShadow, outline })
-  const kind = el.tagName.toLowerCase() + (el.tagName === "INPUT" ? "[" + el.type + "]" : "")
-  return { kind, what: kind + (el.id ? "#" + el.id : "") + " "
-                       + (el.textContent.trim() || el.name || el.getAttribute("aria-label") || "").slice(0, 40),
-           problems }
-}"""
 
 # The stops that showed no outline and no box shadow of their own other than the one they
 # have unfocused.

@@ -12,7 +12,7 @@ import pytest
 
 from browser import axe_violations
 from onboarding_pages import PATHS, QUESTIONS, TOTAL, answer, open_quiz, open_roles, open_sheet, wrong
-from test_checklist_browser import CHECKLISTS, box, field, open_list, url
+from checklist_pages import CHECKLISTS, box, field, open_list, url
 
 pytestmark = pytest.mark.browser
 

@@ -15,13 +15,12 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from browser import axe_violations, settle
-from conftest import SUBPATH, copy_project, mkdocs_build, served
+from browser import axe_violations, saved, settle
+from conftest import SUBPATH, served
+from harness import copy_project, mkdocs_build
 from onboarding_pages import QUESTIONS, TOTAL, open_quiz, open_sheet, stored
-from test_pdf_build import APPROVED, set_dates
-from test_saved_state_browser import saved
-from test_versions import APPROVED_2027, approve
-from version_fixtures import CHANGES, MAJOR_NOTE, make_draft
+from project_copies import APPROVED, set_dates
+from version_fixtures import APPROVED_2027, CHANGES, MAJOR_NOTE, approve, make_draft
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -19,26 +17,22 @@ import pytest
 import yaml
 
 from browser import axe_violations, settle
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT
+from harness import copy_project, mkdocs_build
 from htmltext import article_text, normalise
 from search_worker import worker_search
-from test_fidelity import body_lines
-from test_pdf import flat, furniture, mkdocs_config, pdf_href, pdftotext, strays
-from test_pdf_build import APPROVED, set_dates
-from version_fixtures import ADDED, CHANGED, DELETED, MAJOR_NOTE, MINOR_NOTE, MOVED, make_draft
+from version_fixtures import APPROVED_2027, ADDED, CHANGED, DELETED, MAJOR_NOTE, MINOR_NOTE, MOVED, approve, make_draft
+from guideline_source import body_lines
+from pdftext import flat, furniture, mkdocs_config, pdf_href, pdftotext, strays
+from project_copies import APPROVED, set_dates
 
 from macros import versions
 from macros.approve import read_nav
 from macros.site_data import load_site_data
 
-APPROVED_2027 = {"Johtoryhmä": "10.3.2027", "Tietoturvaryhmä": "12.3.2027", "Kaupunginhallitus": "5.4.2027"}
 OPEN = dict.fromkeys(APPROVED, "")
 URL = "http://127.0.0.1:8000/"
 
-
-def approve(project: Path) -> subprocess.CompletedProcess:
-    """python -m macros.approve, as `make hyvaksy` runs it."""
-    return subprocess.run([sys.executable, "-m", "macros.approve"], cwd=project, capture_output=True, text=True)
 
 
 def article(site: Path, path: str) -> str:
@@ -64,18 +58,32 @@ def changes_shown(site: Path) -> list[tuple[str, str, str]]:
     return found
 
 
+def check_source_order(baseline: dict, source_lines: list[str]) -> list[str]:
+    """The source's lines not found, in order, in a baseline's text."""
+    text = " ".join(re.sub(r"^\s*- ", "", b).removeprefix("# ") for s in baseline["sections"]
+                    for b in [s["title"], *s["blocks"]])
+    missing, pos = [], 0
+    for line in source_lines:
+        found = text.find(line, pos)
+        if found < 0:
+            missing.append(line)
+        else:
+            pos = found + len(line)
+    return missing
+
+
 # --- the stored versions of the real project -------------------------------------------------
 
 def test_the_first_baseline_is_the_source_text_of_2026():
     baseline = versions.load_baselines(ROOT / "data" / "versiot")[0]
     assert baseline["version"] == "2026"
-    assert versions.check_source_order(baseline, body_lines()) == []
+    assert check_source_order(baseline, body_lines()) == []
 
 
 def test_the_check_of_the_source_order_can_fail():
     baseline = versions.load_baselines(ROOT / "data" / "versiot")[0]
     lines = body_lines()
-    assert versions.check_source_order(baseline, [*lines[:3], "Sana, jota lähteessä ei ole.", *lines[3:]]) \
+    assert check_source_order(baseline, [*lines[:3], "Sana, jota lähteessä ei ole.", *lines[3:]]) \
         == ["Sana, jota lähteessä ei ole."]
 
 

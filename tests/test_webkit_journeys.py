@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from onboarding_pages import QUESTIONS, TOTAL, wrong
-from test_checklist_browser import EMAIL, POST, PROFILE, url
+from checklist_pages import EMAIL, POST, PROFILE, url
 
 pytestmark = [pytest.mark.browser, pytest.mark.webkit,
               # Selenium's own call, not ours (selenium 4.51)

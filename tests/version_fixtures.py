@@ -7,6 +7,8 @@ in data/muutokset.yml (a major change in 3.4, a minor one in 3.5).
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 TIETOTURVA = "docs/ohjeistus/tietoturva.md"
@@ -58,3 +60,11 @@ def make_draft(project: Path, with_changes: bool = True) -> None:
     set_version(project, "2027")
     if with_changes:
         replace_once(project / "data" / "muutokset.yml", "\nchanges: []\n", f"\nchanges:{CHANGES}")
+
+
+APPROVED_2027 = {"Johtoryhmä": "10.3.2027", "Tietoturvaryhmä": "12.3.2027", "Kaupunginhallitus": "5.4.2027"}
+
+
+def approve(project: Path) -> subprocess.CompletedProcess:
+    """python -m macros.approve, as `make hyvaksy` runs it."""
+    return subprocess.run([sys.executable, "-m", "macros.approve"], cwd=project, capture_output=True, text=True)

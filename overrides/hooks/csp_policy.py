@@ -12,13 +12,17 @@ from __future__ import annotations
 import functools
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
 
 @functools.cache
-def load_csp(project: Path):
+def _load_csp(project: Path):
     """deploy/csp.py of the project being built (standard library only)."""
     spec = importlib.util.spec_from_file_location("loimaa_csp", project / "deploy" / "csp.py")
     module = importlib.util.module_from_spec(spec)
@@ -27,8 +31,8 @@ def load_csp(project: Path):
 
 
 @event_priority(-95)  # after minify.py (-90), before precompress.py (-100)
-def on_post_build(config):
-    csp = load_csp(Path(config["config_file_path"]).parent)
+def on_post_build(config: MkDocsConfig) -> None:
+    csp = _load_csp(Path(config["config_file_path"]).parent)
     try:
         csp.write_for_nginx(Path(config["site_dir"]), [Path(d) for d in config["theme"].dirs])
     except csp.Foreign as stop:

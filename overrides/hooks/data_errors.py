@@ -16,25 +16,21 @@ import logging
 from mkdocs.exceptions import Abort
 
 from finnish.messages import finnish_level, from_project, stopped
+from sitebuild.serving import serving
 
 log = finnish_level(logging.getLogger("mkdocs.hooks.data_errors"))
-_state = {"serving": False}
 
 
-def on_startup(command, dirty):
-    _state["serving"] = command == "serve"
-
-
-def is_data_error(error: BaseException) -> bool:
+def _is_data_error(error: BaseException) -> bool:
     return any(kind.__name__ == "DataError" and kind.__module__.startswith("macros") for kind in type(error).__mro__)
 
 
-def on_build_error(error):
-    if is_data_error(error):
+def on_build_error(error: Exception) -> None:
+    if _is_data_error(error):
         messages = getattr(error, "messages", [str(error)])   # DataErrors: every mistake found at once
         for message in messages:
             log.error(from_project(message))
-        if _state["serving"]:
+        if serving():
             raise Abort(stopped(len(messages), serving=True)) from None
         check_data = importlib.import_module(type(error).__module__.partition(".")[0] + ".check_data")
         raise Abort(check_data.stopped(len(messages))) from None

@@ -11,34 +11,24 @@ into lunr.fi.min.js) and before precompress.py gzips the results.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import rcssmin
-import rjsmin
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
-# Elements whose text keeps its spaces: preformatted, typed, or code.
-KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
-INDENT = re.compile(r"[ \t]*\n[ \t\r\n]*")  # ASCII only: a no-break space is text
+from sitebuild.minify import MINIFIERS, minify, unindented
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return unindented(output)
 
 
-def unindented(html: str) -> str:
-    """html with each run of blank lines and indentation cut to one line break, except in KEPT elements."""
-    pieces = KEPT.split(html)
-    # split() gives text, element, tag name, text, element, tag name, …
-    return "".join(INDENT.sub("\n", piece) if i % 3 == 0 else piece if i % 3 == 1 else ""
-                   for i, piece in enumerate(pieces))
-
-
 @event_priority(-90)  # after search_fi.py (0), before precompress.py (-100)
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     custom = Path(config["theme"].custom_dir)
     # Each source folder and where MkDocs copies it: the components' own JS and CSS are in
@@ -51,12 +41,3 @@ def on_post_build(config):
                 minify(site / target / source.relative_to(source_dir))
 
 
-def minify(path: Path) -> None:
-    if not path.is_file():
-        raise PluginError(f"minify: {path} is missing from the built site")
-    path.write_text(minified(path) + "\n", encoding="utf-8")
-
-
-def minified(path: Path) -> str:
-    """The file's text without comments and whitespace (also used by inline_css.py)."""
-    return MINIFIERS[path.suffix](path.read_text(encoding="utf-8")).strip()

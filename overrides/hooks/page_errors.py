@@ -6,7 +6,7 @@ name in a page under a traceback. This hook words those reports in Finnish, with
 the line of the page (or of mkdocs.yml) where the link or name is written: logging
 filters on the loggers that make them rewrite each record. MkDocs and mkdocs-macros
 stay the judges of what is broken (no second link checker to keep in step); the
-helpers below only read their reports and the page's source.
+wording lives in finnish/page_reports.py, which only reads their reports and the page's source.
 
 A build with such a mistake stops with one Finnish line before the PDF is made
 (which would report a broken anchor by its internal name), after the anchors are
@@ -18,162 +18,49 @@ mistakes are reported in one build, not only the first.
 """
 from __future__ import annotations
 
-import difflib
 import logging
-import re
 import sys
-import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from finnish.messages import LEVEL, editor_log, from_project, stopped
+from finnish.page_reports import (LINK_REPORTS, body_offset, link_message, macro_message, nav_message, place,
+                                  template_line)
+from sitebuild.serving import PerBuild, serving
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
 
 LINK_LOGGER = "mkdocs.structure.pages"
 NAV_LOGGER = "mkdocs.structure.nav"
 MACRO_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
 
-# MkDocs 1.6's wording of its link reports (mkdocs/structure/pages.py).
-_DOC = r"Doc file '(?P<page>.+?)' contains "
-_MEAN = r"(?: Did you mean '(?P<suggest>.*)'\?)?$"
-LINK_REPORTS = {
-    "missing": re.compile(_DOC + r"a link '(?P<link>.+?)', but the target(?: '(?P<target>.+?)')? "
-                          r"is not found among documentation files\." + _MEAN),
-    "anchor": re.compile(_DOC + r"a link '(?P<link>.+?)', but (?:the doc '(?P<target>.+?)' does not contain "
-                         r"an anchor '#(?P<anchor>.+?)'|there is no such anchor on this page)\."),
-    "unrecognized": re.compile(_DOC + r"an unrecognized relative link '(?P<link>.+?)', it was left as is\." + _MEAN),
-    "absolute": re.compile(_DOC + r"an absolute link '(?P<link>.+?)', it was left as is\." + _MEAN),
-}
 
-# ... and of its reports on nav: in mkdocs.yml (mkdocs/structure/nav.py).
-NAV_REPORTS = {
-    "omitted": re.compile(r'The following pages exist in the docs directory, but are not included in the "nav" '
-                          r'configuration:\n(?P<pages>(?:  - .+\n?)+)$'),
-    "missing": re.compile(r"A reference to '(?P<page>.+?)' is included in the 'nav' configuration, "
-                          r"which is not found in the documentation files\.$"),
-}
-
-_state: dict = {"serving": False, "found": 0, "failed_pages": set(), "root": Path("."), "docs": Path("docs"),
-                "config": Path("mkdocs.yml"), "files": None, "macros": None}
+@dataclass
+class Reports:
+    """One build's project and what its reports found: the mistakes worded, the pages whose macro failed."""
+    root: Path
+    docs: Path
+    config: Path
+    macros: Any = None              # the mkdocs-macros plugin (its page, macros, variables, filters)
+    files: Files | None = None      # the site's files, once every page is rendered (on_env)
+    found: int = 0
+    failed_pages: set[str] = field(default_factory=set)
 
 
-# --- helpers (plain functions) ---------------------------------------------------
-
-def lines_with(source: str, text: str) -> list[int]:
-    """The numbers (from 1) of the lines where text stands as a whole link target."""
-    pattern = re.compile(r"(?<![\w/.#-])" + re.escape(text) + r"(?![\w/.#-])")
-    return [n for n, line in enumerate(source.splitlines(), 1) if pattern.search(line)]
+_build: PerBuild[Reports] = PerBuild(Reports)
 
 
-def place(shown: str, lines: list[int]) -> str:
-    """'docs/x.md, rivi 4' (or 'rivit 4, 9'; the file alone when no line is known)."""
-    if not lines:
-        return shown
-    return f"{shown}, {'rivi' if len(lines) == 1 else 'rivit'} {', '.join(map(str, lines))}"
-
-
-def link_message(report: str, source_of, anchors_of=lambda target: set()) -> str | None:
-    """MkDocs' English link report as one Finnish line; None for a report of another kind.
-
-    source_of(page) gives (the path to show, the page's source text or None);
-    anchors_of(target page) the anchors the target has (for a suggestion)."""
-    kind, m = next(((kind, m) for kind, pattern in LINK_REPORTS.items() if (m := pattern.match(report))),
-                   (None, None))
-    if m is None:
-        return None
-    shown, source = source_of(m["page"])
-    link = m["link"]
-    where = place(shown, lines_with(source, link) if source else [])
-    if kind == "anchor":
-        target = m["target"] or m["page"]
-        anchor = m["anchor"] or link.partition("#")[2]
-        close = difflib.get_close_matches(anchor, sorted(anchors_of(target)), n=1)
-        hint = f" Tarkoititko ”#{close[0]}”?" if close else ""
-        return (f"{where}: linkin ”{link}” kohtaa #{anchor} ei ole sivulla {target}.{hint} Korjaa kohdan nimi: "
-                "se on otsikon tunniste, jonka näet otsikon ¶-linkin osoitteen lopusta.")
-    hint = f" Tarkoititko ”{m['suggest']}”?" if m["suggest"] else ""
-    if kind == "absolute":
-        return (f"{where}: linkki ”{link}” alkaa kauttaviivalla, eikä se toimi sivuston alikansiossa.{hint} "
-                "Kirjoita linkki sivun .md-tiedostoon suhteessa tähän sivuun, esim. ../ohjeistus/roolisi.md.")
-    target = m["target"] if kind == "missing" and m["target"] else link
-    return (f"{where}: linkin ”{link}” sivua {target} ei ole.{hint} Korjaa linkki: se on sivun .md-tiedosto "
-            "kansiossa docs/, suhteessa tähän sivuun.")
-
-
-def nav_message(report: str, config_text: str, docs: str = "docs") -> str | None:
-    """MkDocs' English report on the nav of mkdocs.yml as one Finnish line; None for another report."""
-    if m := NAV_REPORTS["missing"].match(report):
-        where = place("mkdocs.yml", lines_with(config_text, m["page"])[:1])
-        return (f"{where}: valikon (nav) sivua {m['page']} ei ole kansiossa {docs}/. Korjaa tiedoston nimi "
-                "tai lisää sivu.")
-    if m := NAV_REPORTS["omitted"].match(report):
-        pages = ", ".join(f"{docs}/{line.strip()[2:]}" for line in m["pages"].splitlines())
-        where = place("mkdocs.yml", [n for n, line in enumerate(config_text.splitlines(), 1) if line == "nav:"])
-        return (f"{where}: sivut, jotka eivät ole valikossa (nav): {pages}. Lisää ne valikkoon tai poista ne "
-                f"kansiosta {docs}/.")
-    return None
-
-
-def template_line(error: BaseException, tb) -> int | None:
-    """The line of the page's Markdown (after its front matter) where a macro failed."""
-    if isinstance(getattr(error, "lineno", None), int):   # jinja2.TemplateSyntaxError
-        return error.lineno
-    lines = [frame.lineno for frame in traceback.extract_tb(tb) if frame.filename == "<template>"]
-    return lines[-1] if lines else None
-
-
-def body_offset(source: str, body: str) -> int:
-    """How many lines of the source (front matter) stand before the Markdown body."""
-    return source[: len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
-
-
-# Jinja's syntax errors (jinja2/parser.py, lexer.py), in Finnish: (its English, our words).
-TOKENS = {"end of print statement": "makron loppu }}", "end of statement block": "komennon loppu %}",
-          "name": "nimi", "end of template": "makron loppu"}
-JINJA_SYNTAX = [
-    (re.compile(r"unexpected end of template"), lambda m: "makro jäi kesken: sulkeva }} tai %} puuttuu"),
-    (re.compile(r"unexpected char '(?P<got>.+?)'"), lambda m: f"merkki ”{m['got']}” ei kuulu makroon"),
-    (re.compile(r"unexpected '(?P<got>.+?)', expected '(?P<want>.+?)'"),
-     lambda m: f"kohdassa, jossa pitäisi olla ”{m['want']}”, on ”{m['got']}”"),
-    (re.compile(r"expected token '(?P<want>.+?)', got '(?P<got>.+?)'"),
-     lambda m: f"kohdassa, jossa pitäisi olla {TOKENS.get(m['want'], '”' + m['want'] + '”')}, on ”{m['got']}”"),
-    (re.compile(r"unexpected '(?P<got>.+?)'"), lambda m: f"ylimääräinen ”{m['got']}”"),
-    (re.compile(r"unknown tag '(?P<tag>.+?)'"), lambda m: f"tuntematon komento ”{m['tag']}”"),
-]
-
-
-def syntax_in_finnish(message: str) -> str:
-    """Jinja's syntax error message in Finnish: what is wrong where, or a general description."""
-    for pattern, finnish in JINJA_SYNTAX:
-        if m := pattern.search(message):
-            return finnish(m)
-    return "sulkeet tai lainausmerkit eivät ole pareittain"
-
-
-UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$|has no attribute '(?P<attr>[^']+)'")
-
-
-def macro_message(where: str, error: BaseException, known: list[str]) -> str:
-    """A macro's failure in a page as one Finnish line."""
-    if type(error).__name__ == "DataError":   # a macro's own check (e.g. an unknown checklist id)
-        return f"{where}: {error}"
-    if type(error).__name__ == "TemplateSyntaxError":
-        return (f"{where}: makron kirjoitusvirhe: {syntax_in_finnish(str(getattr(error, 'message', error)))}. "
-                "Tarkista sulkeet ja lainausmerkit, esim. {{ checklist(\"uusi-profiili\") }}.")
-    if m := UNDEFINED.search(str(error)):
-        name = m["name"] or m["attr"]
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f" Tarkoititko ”{close[0]}”?" if close else ""
-        return f"{where}: tuntematon nimi ”{name}”.{hint} Tarkista kirjoitusasu."
-    return f"{where}: makroa ei voitu suorittaa ({type(error).__name__}: {error})."
-
-
-# --- the hook --------------------------------------------------------------------
 
 def _source_of(page: str) -> tuple[str, str | None]:
-    path = _state["docs"] / page
-    shown = from_project(path.as_posix(), _state["root"])
+    path = _build.now.docs / page
+    shown = from_project(path.as_posix(), _build.now.root)
     try:
         return shown, path.read_text(encoding="utf-8")
     except OSError:
@@ -181,37 +68,39 @@ def _source_of(page: str) -> tuple[str, str | None]:
 
 
 def _anchors_of(target: str) -> set[str]:
-    file = _state["files"].get_file_from_path(target) if _state["files"] else None
+    files = _build.now.files
+    file = files.get_file_from_path(target) if files else None
     return set(getattr(file and file.page, "present_anchor_ids", None) or ())
 
 
 def _finnish(record: logging.LogRecord, message: str) -> None:
     record.msg, record.args, record.levelname = message, (), LEVEL
-    _state["found"] += 1
+    _build.now.found += 1
 
 
 def _to_failed_page(report: str) -> bool:
     """A report of a missing anchor on a page whose macro failed (the page was not rendered whole)."""
     m = LINK_REPORTS["anchor"].match(report)
-    return bool(m) and (m["target"] or m["page"]) in _state["failed_pages"]
+    return bool(m) and (m["target"] or m["page"]) in _build.now.failed_pages
 
 
 class LinkReports(logging.Filter):
-    def filter(self, record):
-        if record.levelno >= logging.WARNING and _to_failed_page(record.getMessage()):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not _build.active or record.levelno < logging.WARNING:
+            return True
+        if _to_failed_page(record.getMessage()):
             return False
-        if record.levelno >= logging.WARNING and (message := link_message(record.getMessage(), _source_of,
-                                                                          _anchors_of)):
+        if message := link_message(record.getMessage(), _source_of, _anchors_of):
             _finnish(record, message)
         return True
 
 
 class NavReports(logging.Filter):
-    def filter(self, record):
-        if record.levelno >= logging.WARNING:
-            config = _state["config"]
-            text = config.read_text(encoding="utf-8") if config.is_file() else ""
-            if message := nav_message(record.getMessage(), text, from_project(str(_state["docs"]), _state["root"])):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _build.active and record.levelno >= logging.WARNING:
+            build = _build.now
+            text = build.config.read_text(encoding="utf-8") if build.config.is_file() else ""
+            if message := nav_message(record.getMessage(), text, from_project(str(build.docs), build.root)):
                 _finnish(record, message)
         return True
 
@@ -219,9 +108,9 @@ class NavReports(logging.Filter):
 class MacroReports(logging.Filter):
     """mkdocs-macros logs a failed page while handling the error: the error is sys.exc_info()."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         _, error, tb = sys.exc_info()
-        plugin = _state["macros"]
+        plugin = _build.now.macros if _build.active else None
         if record.levelno < logging.WARNING or error is None or plugin is None or "Error" not in record.getMessage():
             return True
         page = plugin.page
@@ -230,41 +119,41 @@ class MacroReports(logging.Filter):
         lines = [line + body_offset(source or "", page.markdown or "")] if line else []
         known = [*plugin.macros, *plugin.variables, *plugin.filters]
         _finnish(record, macro_message(place(shown, lines), error, known))
-        _state["failed_pages"].add(page.file.src_uri)
+        _build.now.failed_pages.add(page.file.src_uri)
         return True
 
 
-def _install(name: str, kind: type) -> None:
+def _install(name: str, kind: type[logging.Filter]) -> None:
     logger = logging.getLogger(name)
     if not any(isinstance(f, kind) for f in logger.filters):
         logger.addFilter(kind())
 
 
-def on_startup(command, dirty):
-    _state["serving"] = command == "serve"
+def on_startup(command: str, dirty: bool) -> None:
     editor_log()   # make build, make serve: no English progress lines around the Finnish ones
 
 
-def on_config(config):
-    _state.update(found=0, failed_pages=set(), files=None, macros=config.plugins.get("macros"),
-                  config=Path(config.config_file_path), root=Path(config.config_file_path).parent,
-                  docs=Path(config.docs_dir))
+def on_config(config: MkDocsConfig) -> None:
+    _build.begin(root=Path(config.config_file_path).parent, docs=Path(config.docs_dir),
+                 config=Path(config.config_file_path), macros=config.plugins.get("macros"))
     _install(LINK_LOGGER, LinkReports)
     _install(NAV_LOGGER, NavReports)
     _install(MACRO_LOGGER, MacroReports)
 
 
-def _stop_if_found() -> None:
-    if _state["found"]:
-        raise Abort(stopped(_state["found"], _state["serving"], pdf=True))
-
-
 @event_priority(100)   # every page rendered: the anchors are checked next
-def on_env(env, config, files):
-    _state["files"] = files
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _build.now.files = files
     return env
 
 
 @event_priority(100)   # the anchors checked: stop before the PDF (pdf.py, priority 50)
-def on_post_build(config):
-    _stop_if_found()
+def on_post_build(config: MkDocsConfig) -> None:
+    found = _build.now.found
+    _build.end()
+    if found:
+        raise Abort(stopped(found, serving(), pdf=True))
+
+
+def on_build_error(error: Exception) -> None:
+    _build.end()

@@ -8,24 +8,20 @@ than silently shipping an unnamed dialog.
 """
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
+from typing import TYPE_CHECKING
 
-UNNAMED = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Haku">'
+from sitebuild.search_dialog import name_dialog
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return name_dialog(output, page.file.src_uri)
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     return name_dialog(output, template_name) if template_name.endswith(".html") else output
 
 
-def name_dialog(html: str, source: str) -> str:
-    if UNNAMED in html:
-        return html.replace(UNNAMED, NAMED, 1)
-    if 'data-md-component="search"' in html:
-        raise PluginError(f"search_dialog: {source}: Material's search panel markup changed; "
-                          f"update {__file__} so the dialog keeps its name")
-    return html  # a page without search (none today)

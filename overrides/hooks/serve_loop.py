@@ -20,22 +20,28 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import Abort
 
 from finnish.messages import finnish_level, from_project, stopped
+from sitebuild import serving
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
 
 log = finnish_level(logging.getLogger("mkdocs.hooks.serve_loop"))
 PACKAGE = "macros"  # mkdocs.yml: plugins: macros: module_name
-_state = {"serving": False}
 
 
-def on_startup(command, dirty):
-    _state["serving"] = command == "serve"
+def on_startup(command: str, dirty: bool) -> None:
+    serving.start(command)   # the one serving flag, for every hook
 
 
-def forget(package: str = PACKAGE) -> list[str]:
+def _forget(package: str = PACKAGE) -> list[str]:
     """Drop package and its submodules from the import cache; return their names."""
     names = [n for n in sys.modules if n == package or n.startswith(package + ".")]
     for name in names:
@@ -43,17 +49,17 @@ def forget(package: str = PACKAGE) -> list[str]:
     return names
 
 
-def on_post_build(config):
-    if _state["serving"]:
-        forget()
+def on_post_build(config: MkDocsConfig) -> None:
+    if serving.serving():
+        _forget()
 
 
-def on_build_error(error):
-    if _state["serving"]:
-        forget()
+def on_build_error(error: Exception) -> None:
+    if serving.serving():
+        _forget()
 
 
-def on_serve(server, config, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     data_dir = Path(config.config_file_path).parent / "data"
     rebuild = server.builder
 

@@ -3,4 +3,5 @@
 voikko_fi: the one Voikko loader, base forms and compound parts (search_fi.py).
 hyphenate_fi: soft hyphens for the PDF (pdf.py).
 messages: the build's messages to an editor, in Finnish (data_errors.py, page_errors.py, serve_loop.py).
+page_reports: MkDocs' and mkdocs-macros' reports of a mistake in a page, in Finnish (page_errors.py).
 """

@@ -57,7 +57,3 @@ def hyphenate_text(text: str) -> str:
             before, word, after = match.groups()
             parts[i] = before + "-".join(hyphenate_word(p) for p in word.split("-")) + after
     return "".join(parts)
-
-
-def unhyphenate(text: str) -> str:
-    return text.replace(SHY, "")

@@ -1,0 +1,53 @@
+"""Searching the built site: Material's search box in Chromium, and the search hook's post-build step in-process."""
+from __future__ import annotations
+
+from conftest import ROOT
+
+import search_fi
+
+
+def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
+    """Run the hook's on_post_build in-process on a site as MkDocs leaves it for the hooks: the
+    session build's search index (index=False: none) and the module as the theme ships it."""
+    out = tmp_path / "site"
+    module = out / search_fi.MODULE
+    module.parent.mkdir(parents=True)
+    module.write_bytes((ROOT / "overrides" / search_fi.MODULE).read_bytes())
+    if index:
+        (out / "search").mkdir()
+        (out / "search" / "search_index.json").write_bytes((site.dir / "search" / "search_index.json").read_bytes())
+    search_fi.on_post_build({"site_dir": str(out), "config_file_path": str(tmp_path / "mkdocs.yml"),
+                             "search_fi_synonyms": synonyms,
+                             "search_fi_background": search_fi.load_background_words(ROOT / search_fi.SYNONYMS)})
+
+
+def top_pages(site, results: list[dict], n: int = 3) -> list[str]:
+    """The first n pages of the results (Material groups them by page), relative to the site."""
+    pages = []
+    for r in results:
+        page = r["href"].split("?")[0].split("#")[0].removeprefix(site.url)
+        if page not in pages:
+            pages.append(page)
+    return pages[:n]
+
+
+def type_query(page, query: str) -> list[dict]:
+    """Material's results (href, marked) after typing query's last letter into the box.
+
+    Faster than browser.search for many queries: the rest of the word is filled
+    in at once (and its results awaited), and the results of the last key are read
+    as soon as Material has replaced the list, which it empties (dropping our hidden
+    marker) and refills in one go.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill(query[:-1])
+    # search.js has Material search what fill put in the box (as a paste): its answer first.
+    page.wait_for_function("q => window.__searchProbe.last === q"
+                           " && window.__searchProbe.answered === window.__searchProbe.sent", arg=query[:-1])
+    page.eval_on_selector(".md-search-result__list",
+                          "l => l.insertAdjacentHTML('beforeend', '<li hidden data-stale></li>')")
+    box.press_sequentially(query[-1])
+    box.press("End")  # "ä" and "ö" are inserted without a keyup; End's keyup makes Material read the box
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list > [data-stale]')")
+    return page.eval_on_selector_all(
+        "a.md-search-result__link", "els => els.map(a => ({href: a.href, marked: !!a.querySelector('mark')}))")
