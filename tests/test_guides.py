@@ -158,7 +158,7 @@ def test_the_message_list_is_read_from_the_code():
     found = code_messages()
     assert len(found) > 80
     files = set(found.values())
-    assert {"macros/validate.py", "overrides/hooks/page_errors.py", "macros/site_data.py",
+    assert {"macros/validate.py", "overrides/hooks/finnish/page_reports.py", "macros/site_data.py",
             "overrides/hooks/finnish/messages.py", "scripts/site_url.py", "scripts/system-deps.sh"} <= files
     assert "rivillä on sarkain (Tab)" in found   # a row of the YAML_MISTAKES table
     assert not any(ENGLISH.search(text) for text in found)
