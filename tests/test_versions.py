@@ -25,8 +25,8 @@ from search_worker import worker_search
 from test_fidelity import body_lines
 from test_pdf import flat, furniture, mkdocs_config, pdf_href, pdftotext, strays
 from test_pdf_build import APPROVED, set_dates
-from version_fixtures import (ADDED, CHANGED, DELETED, MAJOR_NOTE, MINOR_NOTE, MOVED, TIETOTURVA, make_draft,
-                              replace_once)
+from version_fixtures import (ADDED, CHANGED, DELETED, MAJOR_NOTE, MINOR_NOTE, MOVED, TIETOTURVA, log_entry,
+                              make_draft, replace_once)
 
 from macros import versions
 from macros.approve import read_nav
@@ -152,16 +152,6 @@ def project_state(project: Path) -> dict:
     """versions.state() of a copied project, as its build computes it."""
     return versions.state(project / "data", project / "docs", read_nav(project),
                           load_site_data(project / "data" / "ohje.yml"))
-
-
-def log_entry(project: Path, version: str, sections: list[str], kind: str, note: str) -> int:
-    """Append an entry to the copy's data/muutokset.yml; return the line of its `sections:`."""
-    path = project / "data" / "muutokset.yml"
-    text = path.read_text(encoding="utf-8").replace("\nchanges: []\n", "\nchanges:\n")
-    entry = (f'  - version: "{version}"\n    date: 3.3.2027\n    sections: {sections!r}\n'
-             f"    kind: {kind}\n    note: {note}\n")
-    path.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
-    return len((text.rstrip("\n") + "\n").splitlines()) + 3
 
 
 def unchanged_section(project: Path) -> str:

@@ -58,3 +58,13 @@ def make_draft(project: Path, with_changes: bool = True) -> None:
     set_version(project, "2027")
     if with_changes:
         replace_once(project / "data" / "muutokset.yml", "\nchanges: []\n", f"\nchanges:{CHANGES}")
+
+
+def log_entry(project: Path, version: str, sections: list[str], kind: str, note: str) -> int:
+    """Append an entry to the copy's data/muutokset.yml; return the line of its `sections:`."""
+    path = project / "data" / "muutokset.yml"
+    text = path.read_text(encoding="utf-8").replace("\nchanges: []\n", "\nchanges:\n").rstrip("\n") + "\n"
+    entry = (f'  - version: "{version}"\n    date: 3.3.2027\n    sections: {sections!r}\n'
+             f"    kind: {kind}\n    note: {note}\n")
+    path.write_text(text + entry, encoding="utf-8")
+    return len(text.splitlines()) + 3
