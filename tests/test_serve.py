@@ -14,6 +14,7 @@ import urllib.request
 import pytest
 
 from conftest import copy_project, free_port
+from version_fixtures import log_entry
 
 PDF_PATH = "pdf/sosiaalisen-median-ohje-2026.pdf"
 CHECKLIST_PDF_PATH = "pdf/tarkistuslistat-tulostettavaksi.pdf"   # the checklists' PDF, made beside it
@@ -123,7 +124,8 @@ def test_saved_page_data_macro_and_template_are_served_and_the_pdf_link_works(se
     said = said_on_saving(server, guideline, text.replace(bullet.group(0), f"- {bullet.group(1)} Aina.", 1))
     assert "VIRHE   -  data/tarkistuslistat/ennen-julkaisua.yml, rivi " in said, said
     guideline.write_text(text, encoding="utf-8")
-    # A page.
+    # A page (its change to 3.4 logged first: the build refuses an unlogged one, macros/versions.py).
+    log_entry(project, "2026", ["3.4"], "minor", "Testin lisäämä virke.")
     page.write_text(original + "\nTallennettu muutos näkyy heti.\n", encoding="utf-8")
     wait_until(lambda: "Tallennettu muutos näkyy heti." in get(url + "ohjeistus/tietoturva/")[1].decode(),
                "the saved page", server=server)
