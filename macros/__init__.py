@@ -61,8 +61,10 @@ def define_env(env):
     # the draft PDF prints the redline as its appendix, the approved one does not.
     version_state = versions.state(data_dir, Path(env.project_dir) / env.conf["docs_dir"], env.conf["nav"], ohje)
     env.conf["extra"]["versions"] = {"redline": [] if ohje["approved"] else version_state["redline"],
-                                     "uncovered": bool(version_state["uncovered"])}
+                                     "uncovered": bool(version_state["uncovered"]),
+                                     "version": version_state["version"], "last": versions.last_shown(version_state)}
     env.variables["version_state"] = version_state
+    warn(versions.title_notices(version_state, ohje["document"]["title"]))
 
     env.variables["ohje"] = ohje
     env.conf["extra"]["checklists"] = list(checklists.values())   # the checklists' PDF (blank forms)
@@ -142,7 +144,7 @@ def define_env(env):
     @env.macro
     def onboarding_update_notice():
         """The onboarding's front page: "Ohje on päivittynyt suorituksesi jälkeen" when it has."""
-        return update_notice(False, href({"page": QUIZ_PAGE, "anchor": None}))
+        return update_notice(False, href({"page": QUIZ_PAGE, "anchor": QUIZ_NOTICE}))
 
     @env.macro
     def redline():
@@ -159,13 +161,14 @@ def define_env(env):
     @env.macro
     def completion_sheet():
         use("completion-sheet")
-        notice = update_notice(True, href({"page": QUIZ_PAGE, "anchor": None}))
+        notice = update_notice(True, href({"page": QUIZ_PAGE, "anchor": QUIZ_NOTICE}))
         return completion_sheet_component.render(quiz_data, roles, notice)
 
 
 REDLINE_PAGE = "muutokset.md"
 HISTORY_PAGE = "muutoshistoria.md"
 QUIZ_PAGE = "perehdytys/testaa-osaamisesi.md"
+QUIZ_NOTICE = "muuttuneet"   # the quiz's own notice (quiz.html), focused when linked to
 
 
 def on_post_build(env):

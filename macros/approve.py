@@ -53,7 +53,9 @@ def approve(project: Path) -> str:
     target = data / "versiot" / f"{version}.yml"
     sections = [{key: s[key] for key in ("number", "title", "page", "blocks")}
                 for s in versions.current_sections(project / "docs", nav)]
-    text = versions.baseline_yaml(ohje, sections)
+    record = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}) if target.exists() else {}
+    # The unapproved record being completed (the source of 2026) keeps its note.
+    text = versions.baseline_yaml(ohje, sections, record.get("note"))
     if target.exists() and _approved(target):
         # An approved version is the record of what was approved: never overwritten. (The source of 2026 is
         # stored before its approval, so that record is completed once.)

@@ -69,5 +69,8 @@ def render(quiz: dict, href: Href, updates: dict | None = None, sections: dict[s
     changed = changed_questions(quiz, updates, sections) if updates else {}
     if updates:
         config |= {"ohje": updates["current"], "order": updates["order"], "changed": changed}
+    notices = [{"version": version, "changes": since["changes"]} for version, since in updates["since"].items()] \
+        if updates else []
     return templates.render("quiz.html", questions=questions, chapters=chapters, sheet_href=href(quiz["sheet"]),
-                            config=config, history_href=history_href if any(changed.values()) else "")
+                            config=config, history_href=history_href if any(changed.values()) else "",
+                            notices=notices)

@@ -116,12 +116,13 @@ def load_baselines(directory: Path) -> list[dict]:
     return sorted(found, key=lambda b: (b["approved_on"] is not None, b["approved_on"] or 0))
 
 
-def baseline_yaml(ohje: dict, sections: list[dict]) -> str:
-    """The text of data/versiot/<version>.yml for an approved version (ohje: checked site data)."""
+def baseline_yaml(ohje: dict, sections: list[dict], note: str | None = None) -> str:
+    """The text of data/versiot/<version>.yml for an approved version (ohje: checked site data;
+    note: the stored record's own, kept when make hyvaksy completes it)."""
     doc = ohje["document"]
     data = {"version": doc["version"], "title": doc["title"], "last_reviewed": doc["last_reviewed"],
-            "approvals": [{"body": a["body"], "date": a["date"], "pykala": a["pykala"]} for a in ohje["approvals"]],
-            "sections": sections}
+            "approvals": [{"body": a["body"], "date": a["date"], "pykala": a["pykala"]} for a in ohje["approvals"]]}
+    data |= ({"note": note} if note else {}) | {"sections": sections}
     head = (models.schema_line(Path("versiot/v.yml"), Path(".")) + "\n"
             f"# Ohjeen hyväksytty versio {doc['version']}: sen teksti, päivämäärät ja päätösten viitteet.\n"
             "# Kirjoitettu komennolla make hyvaksy. Älä muokkaa käsin: seuraavan version muutokset\n"
@@ -141,7 +142,8 @@ def load_changes(path: Path, versions: set[str] | None = None) -> dict:
             raise DataError(f"{where}.version: versiota {change.version!r} ei ole. Kirjoita luonnoksen versio "
                             f"(data/ohje.yml: document.version) tai jonkin tallennetun version nimi: "
                             f"{', '.join(sorted(versions))}.")
-    return {"kinds": data.kinds.model_dump(), "changes": [c.model_dump() for c in data.changes]}
+    return {"kinds": data.kinds.model_dump(),
+            "changes": [c.model_dump() | {"entry": i} for i, c in enumerate(data.changes, 1)]}
 
 
 def covers(change: dict, number: str) -> bool:
@@ -277,13 +279,11 @@ def state(data_dir: Path, docs_dir: Path, nav: list, ohje: dict) -> dict:
     approved_versions = {b["version"] for b in baselines if b["approved"]}
     pending = [c for c in changes if c["version"] not in approved_versions]
     current = current_sections(docs_dir, nav)
-    sections = redline(last["sections"], current)
-    uncovered = [
-        f"{data_dir / 'muutokset.yml'}: changes: ohjeen kohta {section['number']} ({section['page']}) "
-        f"poikkeaa viimeksi tallennetusta versiosta {last['version']}, mutta yksikään luonnoksen muutos ei "
-        f"koske sitä. Lisää muutos: version: \"{version}\", date, sections: [\"{section['number']}\"], "
-        "kind (major tai minor) ja lyhyt note. Tai palauta kohdan teksti ennalleen."
-        for section in sections if not any(covers(c, section["number"]) for c in pending)]
+    sections = [{**s, "changes": [c for c in pending if covers(c, s["number"])]}
+                for s in redline(last["sections"], current)]
+    uncovered = [uncovered_message(data_dir / "muutokset.yml", section, last, version)
+                 for section in sections if not any(covers(c, section["number"]) for c in pending)]
+    uncovered += unchanged_major(data_dir / "muutokset.yml", pending, sections, last)
     major = {}
     for change in pending:
         if change["kind"] == "major":
@@ -295,6 +295,44 @@ def state(data_dir: Path, docs_dir: Path, nav: list, ohje: dict) -> dict:
             "history": history, "changes": changes, "current": current, "kinds": log["kinds"], "version": version,
             "approved": ohje["approved"],
             "uncovered": uncovered}
+
+
+def uncovered_message(path: Path, section: dict, last: dict, version: str) -> str:
+    """A changed section with no change entry: what to add, or, when the draft still carries
+    the name of the approved version it differs from, to start a new version first."""
+    where = f"{path}: changes: ohjeen kohta {section['number']} ({section['page']})"
+    if last["approved"] and last["version"] == version:
+        return (f"{where} poikkeaa hyväksytystä versiosta {version}, ja data/ohje.yml:n document.version on yhä "
+                f"\"{version}\". Hyväksyttyä versiota ei muuteta: aloita uusi versio (vaihda document.version ja "
+                "tyhjennä hyväksyntöjen päivämäärät, ks. guides/viestinta.md, Versiot ja muutokset, kohta 1) ja "
+                "kirjaa muutos sen versiolle. Tai palauta kohdan teksti ennalleen.")
+    return (f"{where} poikkeaa viimeksi tallennetusta versiosta {last['version']}, mutta yksikään luonnoksen muutos "
+            f"ei koske sitä. Lisää muutos: version: \"{version}\", date, sections: [\"{section['number']}\"], "
+            "kind (major tai minor) ja lyhyt note. Tai palauta kohdan teksti ennalleen.")
+
+
+def unchanged_major(path: Path, pending: list[dict], sections: list[dict], last: dict) -> list[str]:
+    """A major change (the rules changed) naming a section whose text is the last stored
+    version's: its note would stand on a page that did not change. A minor one may (a link fix)."""
+    changed = {s["number"] for s in sections}
+    return [f"{path}: changes[{c['entry']}].sections: muutos on major (säännöt muuttuivat), mutta ohjeen kohdan "
+            f"{number} teksti on sama kuin viimeksi tallennetussa versiossa {last['version']}. Kirjoita "
+            "sections-luetteloon kohta, jonka teksti muuttui, tai kind: minor, jos muutos ei muuttanut ohjeen tekstiä."
+            for c in pending if c["kind"] == "major" for number in c["sections"] if number not in changed]
+
+
+def title_notices(state: dict, title: str) -> list[str]:
+    """document.title naming an earlier stored version but not the version built: a warning
+    (the title stands in the header, the PDF's cover and file name and the completion sheet)."""
+    order = [b["version"] for b in state["baselines"]]
+    version = state["version"]
+    earlier = order[:order.index(version)] if version in order else order
+    named = [v for v in earlier if v in title]
+    if not named or version in title:
+        return []
+    return [f"data/ohje.yml: document.title \"{title}\" nimeää aiemman version {named[-1]}, mutta ei versiota "
+            f"{version} (document.version). Jos otsikossa on version nimi, vaihda se: otsikko näkyy sivujen "
+            "ylätunnisteessa, PDF:n kansilehdellä ja tiedostonimessä sekä suoritusmerkinnässä."]
 
 
 def check_covered(state: dict) -> None:
@@ -333,7 +371,9 @@ def history_anchor(version: str) -> str:
 def staff_updates(state: dict) -> dict:
     """What the onboarding tells someone whose saved answers were made against an older version.
 
-    {"current": the version the site shows (answers made now carry it),
+    {"current": the version answers made now carry: the version the site shows once approved; on a
+                a draft's site the last approved version (the draft is not in force: an answer
+                made on it must not later claim it, nor a completion sheet name it),
      "order": the known version names, oldest first (saved answers with another name or none
               are read as the first: the city's first baseline, before versions were recorded),
      "since": {version: {"newest": the newest approved version with a major change after it,
@@ -345,6 +385,7 @@ def staff_updates(state: dict) -> dict:
     if state["version"] not in order:
         order.append(state["version"])
     approved = [b["version"] for b in state["baselines"] if b["approved"]]
+    current = state["version"] if state["approved"] or not approved else approved[-1]
     since = {}
     for i, version in enumerate(order):
         newer = [v for v in approved if order.index(v) > i]
@@ -353,16 +394,21 @@ def staff_updates(state: dict) -> dict:
             newest = max((c["version"] for c in changes), key=order.index)
             since[version] = {"newest": newest, "changes": changes,
                               "sections": sorted({n for c in changes for n in c["sections"]})}
-    return {"current": state["version"], "order": order, "since": since}
+    return {"current": current, "order": order, "since": since}
 
 
 # --- rendered (templates under overrides/components/versions/) --------------------------------
 
 def render_redline_page(state: dict, links: dict[str, str]) -> Markup:
     """The redline page's body: what is compared with what, then the changes (or one line)."""
-    last = state["last"]
     return templates.render("versions/redline-page.html", sections=state["redline"], links=links,
-                            version=state["version"], last={**last, "approved_on_text": approved_on_text(last)})
+                            version=state["version"], last=last_shown(state))
+
+
+def last_shown(state: dict) -> dict:
+    """The version the redline compares with, as the page and the draft PDF's appendix name it."""
+    last = state["last"]
+    return {"version": last["version"], "approved": last["approved"], "approved_on_text": approved_on_text(last)}
 
 
 def render_history(state: dict, redline_href: str) -> Markup:

@@ -13,8 +13,8 @@ def change(version: str, kind: str, sections: list[str]) -> dict:
     return {"version": version, "date": "1.1.2027", "sections": sections, "kind": kind, "note": f"{version} {kind}"}
 
 
-def state(baselines: list[dict], changes: list[dict], version: str) -> dict:
-    return {"baselines": baselines, "changes": changes, "version": version}
+def state(baselines: list[dict], changes: list[dict], version: str, approved: bool = True) -> dict:
+    return {"baselines": baselines, "changes": changes, "version": version, "approved": approved}
 
 
 def test_a_major_change_in_a_newer_approved_version_is_told_to_those_who_answered_before_it():
@@ -36,6 +36,18 @@ def test_minor_changes_and_a_draft_not_yet_approved_tell_nothing():
         [baseline("2026", True), baseline("2027", True)],
         [change("2027", "minor", ["3.5"]), change("2028", "major", ["3.4"])], "2028"))
     assert updates["order"] == ["2026", "2027", "2028"] and updates["since"] == {}
+
+
+def test_answers_on_a_drafts_site_hold_for_the_last_approved_version():
+    """The draft is not yet in force: an answer made on its site carries the version that is."""
+    draft = state([baseline("2026", True), baseline("2027", True)], [change("2028", "major", ["3.4"])], "2028",
+                  approved=False)
+    assert versions.staff_updates(draft)["current"] == "2027"
+    # approved (all dates set, before make hyvaksy stores it): in force
+    assert versions.staff_updates({**draft, "approved": True})["current"] == "2028"
+    # the city's source, stored before any approval: the only version there is
+    source = state([baseline("2026", False)], [], "2026", approved=False)
+    assert versions.staff_updates(source)["current"] == "2026"
 
 
 def test_the_real_site_has_no_notice_and_its_front_page_loads_no_script_for_one(site):

@@ -21,7 +21,8 @@ from conftest import ROOT
 from harness import copy_project, mkdocs_build
 from htmltext import article_text, normalise
 from search_worker import worker_search
-from version_fixtures import APPROVED_2027, ADDED, CHANGED, DELETED, MAJOR_NOTE, MINOR_NOTE, MOVED, approve, make_draft
+from version_fixtures import (ADDED, APPROVED_2027, CHANGED, DELETED, MAJOR_NOTE, MINOR_NOTE, MOVED, TIETOTURVA,
+                              approve, log_entry, make_draft, replace_once)
 from guideline_source import body_lines
 from pdftext import flat, furniture, mkdocs_config, pdf_href, pdftotext, strays
 from project_copies import APPROVED, set_dates
@@ -155,6 +156,66 @@ def test_a_build_refuses_a_changed_section_with_no_change_entry(tmp_path):
     assert "data/muutokset.yml" in said[0] and "Traceback" not in result.stderr
 
 
+def project_state(project: Path) -> dict:
+    """versions.state() of a copied project, as its build computes it."""
+    return versions.state(project / "data", project / "docs", read_nav(project),
+                          load_site_data(project / "data" / "ohje.yml"))
+
+
+def unchanged_section(project: Path) -> str:
+    """A section of the draft whose text is the stored version's (from the guideline, not picked by hand)."""
+    state = project_state(project)
+    changed = {s["number"] for s in state["redline"]}
+    return next(s["number"] for s in state["current"] if s["number"] not in changed)
+
+
+def test_a_build_refuses_a_major_entry_naming_a_section_whose_text_did_not_change(tmp_path):
+    project = copy_project(tmp_path / "p")
+    make_draft(project)
+    number = unchanged_section(project)
+    line = log_entry(project, "2027", [number], "major", "Väärään kohtaan kirjattu sääntöjen muutos.")
+    result = mkdocs_build(project, project / "site", URL, PDF="0")
+    assert result.returncode != 0
+    said = [row for row in result.stderr.splitlines() if row.startswith("VIRHE")]
+    assert len(said) == 1 and f"muutokset.yml, rivi {line}: changes[3].sections:" in said[0], result.stderr
+    assert f"ohjeen kohdan {number} teksti on sama kuin viimeksi tallennetussa versiossa 2026" in said[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_minor_entry_may_name_a_section_whose_text_did_not_change(tmp_path):
+    """A link fix changes no words of the guideline."""
+    project = copy_project(tmp_path / "p")
+    make_draft(project)
+    log_entry(project, "2027", [unchanged_section(project)], "minor", "Linkki korjattu.")
+    assert project_state(project)["uncovered"] == []
+
+
+def test_a_change_after_approval_under_the_approved_versions_name_asks_for_a_new_version(tmp_path):
+    """document.version still names the approved version: an entry for it would never count,
+    so the build says to start a new version instead of asking for that entry again."""
+    project = copy_project(tmp_path / "p")
+    set_dates(project, APPROVED)
+    assert approve(project).returncode == 0
+    replace_once(project / TIETOTURVA, f"- {DELETED}\n", "")
+    log_entry(project, "2026", ["3.4"], "major", "Yksityisyysasetusten kohta poistettu.")
+    said = project_state(project)["uncovered"]
+    assert len(said) == 1 and "ohjeen kohta 3.4 (ohjeistus/tietoturva.md) poikkeaa hyväksytystä versiosta 2026" \
+        in said[0], said
+    assert "aloita uusi versio (vaihda document.version" in said[0] and "Lisää muutos" not in said[0]
+    refused = approve(project)
+    assert refused.returncode == 1 and "aloita uusi versio (vaihda document.version" in refused.stderr
+
+
+def test_the_title_naming_an_earlier_version_only_is_a_warning():
+    state = {"baselines": [{"version": "2026"}, {"version": "2027"}], "version": "2028"}
+    assert versions.title_notices(state, "Sosiaalisen median ohje 2028") == []
+    assert versions.title_notices(state, "Sosiaalisen median ohje") == []
+    said = versions.title_notices(state, "Sosiaalisen median ohje 2027")
+    assert len(said) == 1 and "nimeää aiemman version 2027, mutta ei versiota 2028" in said[0]
+    assert versions.title_notices({**state, "version": "2027"}, "Sosiaalisen median ohje 2027") == []
+    assert versions.title_notices({**state, "version": "2027"}, "Sosiaalisen median ohje 2026") != []
+
+
 # --- the cycle ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -181,7 +242,7 @@ def cycle(tmp_path_factory):
     assert after.returncode == 0, after.stderr
     approved_site = Path(re.search(r"Building documentation to directory: (\S+)", after.stderr).group(1))
     return {"project": project, "stored_2026": stored_2026, "draft": draft_site, "approved": approved_site,
-            "unstored": unstored_site, "said": stored.stdout}
+            "unstored": unstored_site, "said": stored.stdout, "draft_said": draft.stderr}
 
 
 def test_approving_2026_stores_its_text_dates_and_decisions(cycle):
@@ -190,6 +251,35 @@ def test_approving_2026_stores_its_text_dates_and_decisions(cycle):
     assert {a["body"]: a["date"] for a in stored["approvals"]} == APPROVED
     last = versions.load_baselines(ROOT / "data" / "versiot")[-1]
     assert stored["sections"] == last["sections"]   # the same text: the source's
+    assert stored["note"] == last["note"]           # the source record's note, kept as it is completed
+
+
+def test_a_draft_whose_title_still_names_the_last_version_is_built_with_a_warning(cycle):
+    """The fixture's draft changes document.version to 2027 and leaves the title "…ohje 2026"."""
+    warned = [row for row in cycle["draft_said"].splitlines() if row.startswith("VAROITUS")]
+    assert any("document.title" in row and "nimeää aiemman version 2026, mutta ei versiota 2027" in row
+               for row in warned), cycle["draft_said"]
+
+
+def test_the_redline_names_the_change_entries_of_each_section_with_their_kind_in_words(cycle):
+    html = article(cycle["draft"], "muutokset")
+    logged = {text(re.search(r"<h2.*?</h2>", section, re.S).group(0))[:3]:
+              text(re.search(r'<ul class="loimaa-redline__log">.*?</ul>', section, re.S).group(0))
+              for section in re.findall(r"<section class=\"loimaa-redline__section.*?</section>", html, re.S)}
+    assert logged == {"3.4": f"Sääntöjen muutos (1.3.2027): {MAJOR_NOTE}",
+                      "3.5": f"Pieni korjaus (2.3.2027): {MINOR_NOTE}"}
+    intro = text(re.search(r'<p class="loimaa-redline__intro">.*?</p>', html, re.S).group(0))
+    assert intro.startswith(
+        "Luonnoksen 2027 teksti verrattuna viimeksi hyväksyttyyn versioon 2026 (hyväksytty 9.3.2026).")
+
+
+def test_an_approved_build_has_no_empty_banner_and_a_draft_keeps_its_own(cycle):
+    """Material draws its banner (a yellow strip, a landmark) whenever the theme's block is not empty."""
+    for path in ["index.html", "ohjeistus/tietoturva/index.html", "muutokset/index.html"]:
+        assert '<aside class="md-banner' not in (cycle["approved"] / path).read_text(encoding="utf-8"), path
+        banner = re.search(r'<aside class="md-banner">.*?</aside>',
+                           (cycle["draft"] / path).read_text(encoding="utf-8"), re.S)
+        assert banner and text(banner.group(0)).startswith("Luonnos. Hyväksyntä puuttuu: Johtoryhmä"), path
 
 
 def test_the_redline_shows_each_change_of_the_draft(cycle):
@@ -256,6 +346,11 @@ def test_the_draft_pdf_carries_the_redline_as_its_appendix_and_the_approved_one_
                          ("Muutettu luettelokohta · Profiilit ja salasanat", "Luo vahvat salasanat ja")]:
         assert flat(f"{label} {words}") in appendix, label
     assert "suojaa" in appendix and "säilytä" in appendix
+    # what it is compared with, in the web page's words, and the entries logged with their kind in words
+    assert flat("Luonnoksen 2027 teksti verrattuna viimeksi hyväksyttyyn versioon 2026 (hyväksytty 9.3.2026).") \
+        in appendix and "tallennettu" not in appendix
+    assert flat(f"Sääntöjen muutos (1.3.2027): {MAJOR_NOTE}") in appendix
+    assert flat(f"Pieni korjaus (2.3.2027): {MINOR_NOTE}") in appendix
     assert title not in flat(pdftotext(guideline_pdf(cycle["unstored"])))
 
 
@@ -318,3 +413,7 @@ def test_the_redline_reads_on_a_phone_tells_changes_apart_without_colour_and_is_
     colours = page.locator(".loimaa-redline ins, .loimaa-redline del").evaluate_all(
         "els => els.map(e => getComputedStyle(e).color)")
     assert set(colours) == {"rgb(0, 0, 0)"}   # black and white print keeps only the lines
+    # only insertions are underlined on paper: not the sections' headings (links)
+    headings = page.locator(".loimaa-redline__section h2 a")
+    assert headings.count() >= 2
+    assert set(headings.evaluate_all("els => els.map(e => getComputedStyle(e).textDecorationLine)")) == {"none"}

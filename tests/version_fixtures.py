@@ -68,3 +68,13 @@ APPROVED_2027 = {"Johtoryhmä": "10.3.2027", "Tietoturvaryhmä": "12.3.2027", "K
 def approve(project: Path) -> subprocess.CompletedProcess:
     """python -m macros.approve, as `make hyvaksy` runs it."""
     return subprocess.run([sys.executable, "-m", "macros.approve"], cwd=project, capture_output=True, text=True)
+
+
+def log_entry(project: Path, version: str, sections: list[str], kind: str, note: str) -> int:
+    """Append an entry to the copy's data/muutokset.yml; return the line of its `sections:`."""
+    path = project / "data" / "muutokset.yml"
+    text = path.read_text(encoding="utf-8").replace("\nchanges: []\n", "\nchanges:\n").rstrip("\n") + "\n"
+    entry = (f'  - version: "{version}"\n    date: 3.3.2027\n    sections: {sections!r}\n'
+             f"    kind: {kind}\n    note: {note}\n")
+    path.write_text(text + entry, encoding="utf-8")
+    return len(text.splitlines()) + 3

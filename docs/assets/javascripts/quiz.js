@@ -6,8 +6,9 @@
  * Answers are saved through Loimaa.storage only after the user acts.
  * Each answer carries the guideline version it holds for ("ohje"): a question whose section an
  * approved version changed after that (config.changed) is marked, and "Vastaa muuttuneisiin
- * uudelleen" opens those again. An answer saved without a version, or with one this site does
- * not know, is read as made against the first version (config.order[0]).
+ * uudelleen" opens those again, cleared: the answer against the changed rules is a new first try.
+ * An answer saved without a version is read as made against the first version (config.order[0]);
+ * one with a version this site does not know (a draft's, or not a version) tells nothing.
  */
 // Run when loimaa.js is there: on instant navigation Material loads a page's
 // scripts in parallel, so this file may arrive first (see loimaa.js).
@@ -42,6 +43,7 @@
         ohje: null,        // the version its saved answer holds for
         first: null,       // right on the first try (true/false), null before any answer
         reopened: false,   // answered, then opened again here: its saved answer stays until a new one
+        retake: false,     // opened again because its section changed: the next answer is a new first try
       };
     });
     Loimaa.enhance(root);
@@ -75,6 +77,12 @@
       else self.reset();
     });
     this.update();
+    // Linked to from the onboarding's front page ("Vastaa muuttuneisiin kysymyksiin uudelleen"):
+    // the notice was hidden when the browser looked for it, so land on it here.
+    if (this.notice && !this.notice.hidden && location.hash === "#" + this.notice.id) {
+      this.notice.focus({ preventScroll: true });
+      this.notice.scrollIntoView({ block: "start" });
+    }
   }
 
   /* The saved answers ({id: {choice, correct, first}}), or null. `first`: right on the first try;
@@ -114,8 +122,10 @@
       return;
     }
     var right = chosen.hasAttribute("data-quiz-correct");
-    // A first answer sets `first`; an answer again keeps it (unknown stays unknown).
-    if (byUser && q.first === null && !q.reopened) q.first = right;
+    // A first answer sets `first`; an answer again keeps it (unknown stays unknown). After a change
+    // of the rules ("Vastaa muuttuneisiin uudelleen") the first answer against them is a first try.
+    if (byUser && (q.retake || (q.first === null && !q.reopened))) q.first = right;
+    if (byUser) q.retake = false;
     if (byUser) q.ohje = this.ohje;
     q.answer = { choice: chosen.value, correct: right };
     if (q.first !== null) q.answer.first = q.first;
@@ -139,9 +149,11 @@
     (q.fieldset.querySelector("input:checked") || q.fieldset.querySelector("input")).focus();
   };
 
-  /* A saved answer's version as this site knows it: one it does not know (or none) is the first. */
+  /* A saved answer's version as this site knows it: none (saved before versions were recorded) is
+     the first; one it does not know (a newer draft's, or garbage) is read as the version shown. */
   Quiz.prototype.known = function (version) {
-    return this.order.indexOf(version) >= 0 ? version : this.order[0];
+    if (version === undefined || version === null) return this.order[0];
+    return this.order.indexOf(version) >= 0 ? version : this.ohje;
   };
 
   /* Has the question's section changed (a major change, approved) since its saved answer? */
@@ -150,13 +162,18 @@
     return (!!q.answer || q.reopened) && q.ohje !== this.ohje && Array.isArray(ids) && ids.indexOf(q.id) >= 0;
   };
 
-  /* "Vastaa muuttuneisiin uudelleen": open every changed question again, the first one focused. */
+  /* "Vastaa muuttuneisiin uudelleen": open every changed question again with no option chosen
+     (the old answer was for the old rules), the first one focused. */
   Quiz.prototype.retake = function () {
     var self = this;
     var changed = this.questions.filter(function (q) { return self.isChanged(q); });
-    changed.forEach(function (q) { if (q.answer) self.reopen(q); });
+    changed.forEach(function (q) {
+      if (q.answer) self.reopen(q);
+      q.retake = true;
+      all(q.fieldset, "input").forEach(function (input) { input.checked = false; });
+    });
     if (changed.length) changed[0].section.scrollIntoView({ block: "start" });
-    if (changed.length) (changed[0].fieldset.querySelector("input:checked") || changed[0].fieldset.querySelector("input")).focus();
+    if (changed.length) changed[0].fieldset.querySelector("input").focus();
   };
 
   /* Draw one question as answered or open. */
@@ -234,6 +251,14 @@
       " sen jälkeen, kun vastasit. " + (n === 1 ? "Se on merkitty" : "Ne on merkitty") + " alla sanalla ”Muuttunut”.";
     var count = this.notice.querySelector("[data-quiz-update-count]");
     if (count.textContent !== text) count.textContent = text;
+    // What changed: the changes since the oldest version a marked answer was made against.
+    var order = this.order;
+    var oldest = this.questions.filter(function (q) { return self.isChanged(q); })
+      .map(function (q) { return q.ohje; })
+      .sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); })[0];
+    all(this.notice, "[data-quiz-update-changes]").forEach(function (list) {
+      list.hidden = list.getAttribute("data-quiz-update-changes") !== oldest;
+    });
   };
 
   /* Every question open and unanswered (cleared here or in another tab). */
@@ -245,6 +270,7 @@
       q.first = null;
       q.ohje = null;
       q.reopened = false;
+      q.retake = false;
       self.show(q);
     });
     this.update();

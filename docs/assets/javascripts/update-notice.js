@@ -3,8 +3,9 @@
  * (macros/completion_sheet.render_update_notice), on the onboarding's front page and the
  * completion sheet. Reads the quiz's saved answers (quiz.js gives each the guideline version it
  * holds for), shows the notice of the oldest of those versions (if an approved version changed
- * the rules after it) and names that version on the sheet. An answer saved without a version, or
- * with one this site does not know, counts as made against the first version. Saves nothing.
+ * the rules after it) and names that version on the sheet. An answer saved without a version counts
+ * as made against the first version; one with a version this site does not know (a newer draft's,
+ * or not a version) tells nothing. Saves nothing.
  */
 // Run when loimaa.js is there: on instant navigation Material loads a page's
 // scripts in parallel, so this file may arrive first (see loimaa.js).
@@ -36,7 +37,9 @@
     Object.keys(Loimaa.isObject(answers) ? answers : {}).forEach(function (id) {
       var answer = own(answers, id);
       if (typeof own(answer, "choice") !== "string") return;
-      var i = Math.max(order.indexOf(own(answer, "ohje")), 0);
+      var stamp = own(answer, "ohje");
+      var i = stamp === undefined || stamp === null ? 0 : order.indexOf(stamp);
+      if (i < 0) return;   // not a version of this site: no notice from it
       if (oldest < 0 || i < oldest) oldest = i;
     });
     return oldest < 0 || !order.length ? null : order[oldest];

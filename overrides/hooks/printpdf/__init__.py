@@ -96,7 +96,10 @@ def build_pdf(config, target: Path, book: Book) -> int:
         toc.extend(chapter["toc"])
     # The draft's changes against the last stored version (macros/versions.py): an appendix of
     # the draft PDF for the approving bodies; the macros leave it empty once approved.
-    redline = config.extra.get("versions", {}).get("redline", []) if is_draft(site_data(config)) else []
+    versions = config.extra.get("versions", {})
+    redline = None
+    if is_draft(site_data(config)) and versions.get("redline"):
+        redline = {"sections": versions["redline"], "version": versions["version"], "last": versions["last"]}
     return _render("document.html", config, target, book.furniture, chapters=chapters, toc=toc, redline=redline)
 
 
