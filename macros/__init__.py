@@ -21,7 +21,7 @@ from . import quiz as quiz_component
 from . import role_helper as role_helper_component
 from . import versions
 from .guideline import Guideline, check_page_quotes, check_refs, prose_refs
-from .site_data import build_date, check_site_data, notices, warn
+from .site_data import build_date, check_site_data, notices, site_name_notices, warn
 from .validate import DataError, each, raise_all
 
 
@@ -52,7 +52,7 @@ def define_env(env):
     data_dir = Path(env.project_dir) / "data"
     guideline = Guideline(Path(env.conf["docs_dir"]))
     ohje = check_site_data(env.conf["extra"].get("ohje"), data_dir / "ohje.yml", build_date())
-    warn(notices(ohje))
+    warn(notices(ohje) + site_name_notices(env.conf["site_name"], ohje["document"]["title"]))
     # What follows from the data on the build's day, for the theme and the PDF (which read
     # data/ohje.yml itself from config.extra.ohje, as MkDocs read it).
     env.conf["extra"]["ohje_status"] = {"review_late": ohje["document"]["review_late"], "built": ohje["built"]}

@@ -79,6 +79,16 @@ def notices(ohje: dict) -> list[str]:
     return found
 
 
+def site_name_notices(site_name: str, title: str) -> list[str]:
+    """mkdocs.yml's site_name stands in the header of every page and in the browser's tab: a
+    warning when it no longer carries the guideline's title (a new version's title changed)."""
+    if title in site_name:
+        return []
+    return [f"mkdocs.yml: site_name \"{site_name}\" ei sisällä ohjeen otsikkoa \"{title}\" (data/ohje.yml: "
+            "document.title). Sivujen ylätunniste ja selaimen välilehti näyttävät site_name-arvon: kirjoita "
+            "siihen sama otsikko."]
+
+
 def warn(messages: list[str]) -> None:
     """Each notice on stderr as a Finnish warning. Not through MkDocs' own logger: with
     --strict that would stop the build, and a late review must not stop a fix going out."""

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from macros import render
-from macros import templates
+from macros import site_data, templates
 from macros.site_data import build_date, load_site_data, notices
 from macros.validate import DataError, load_yaml, parse_date
 
@@ -253,3 +253,11 @@ def test_source_date_epoch_fixes_the_builds_day(value, day):
 def test_a_wrong_source_date_epoch_is_refused_in_finnish(value):
     with pytest.raises(DataError, match="SOURCE_DATE_EPOCH: odotettiin sekunteja"):
         build_date({"SOURCE_DATE_EPOCH": value})
+
+
+def test_site_name_that_lost_the_title_is_a_warning_naming_both_files():
+    title = load_site_data(ROOT / "data" / "ohje.yml")["document"]["title"]
+    site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    assert site_data.site_name_notices(site_name, title) == []   # the real site: the header says the title
+    said = site_data.site_name_notices(site_name, title.replace("2026", "2027"))
+    assert len(said) == 1 and said[0].startswith("mkdocs.yml: site_name ") and "document.title" in said[0]
