@@ -10,6 +10,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -28,6 +29,9 @@ class FakeEnv:
     runs on data/ (of project_dir), in-process."""
 
     def __init__(self, conf, project_dir: Path = ROOT):
+        # MkDocs' config always has site_name (required): the project's, unless the test gives one.
+        conf.setdefault("site_name", re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(
+            encoding="utf-8"), re.M).group(1))
         self.project_dir, self.conf, self.variables, self.macros = str(project_dir), conf, {}, {}
 
     def macro(self, fn):
