@@ -63,7 +63,7 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
 
     page.get_by_role("button", name="Tyhjennä perehdytyksen tiedot").click()
     assert page.locator("#suoritus-nimi").input_value() == ""
-    for key in ["perehdytys-suoritus", "perehdytys-testi", "role-helper"]:
+    for key in ["perehdytys-suoritus", "quiz", "role-helper"]:
         assert stored(page, key) is None, key
     assert "testiä ei ole tehty" in page.locator("[data-sheet-score]").inner_text()
     assert page.locator("[data-sheet-role]").inner_text().endswith("______________________")
@@ -227,7 +227,7 @@ def tries(page) -> str:
 def test_the_sheet_tells_first_tries_from_retries(site, page, tmp_path):
     """Walk 23 J3-2: all answered "c", the wrong ones answered again: the sheet said only "14 / 15"."""
     open_quiz(page, site)
-    assert stored(page, "perehdytys-testi") is None                 # nothing stored before the user acts
+    assert stored(page, "quiz") is None                 # nothing stored before the user acts
     for q in QUESTIONS:
         answer(page, q, "c")
     first_right = sum(q["answer"]["value"] == "c" for q in QUESTIONS)
@@ -254,13 +254,13 @@ def test_the_sheet_tells_first_tries_from_retries(site, page, tmp_path):
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
     q = retried[0]
     answer(page, q, q["answer"]["value"])
-    assert stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]["first"] is True
+    assert stored(page, "quiz")["value"]["answers"][q["id"]]["first"] is True
     open_sheet(page, site)
     assert tries(page) == f"Oikein ensimmäisellä yrityksellä 1 / {TOTAL}, uudelleen vastaamalla 0."
     open_quiz(page, site)
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
     page.get_by_role("button", name="Peru").click()
-    assert stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]["first"] is True
+    assert stored(page, "quiz")["value"]["answers"][q["id"]]["first"] is True
     assert_clean(page)
 
 
@@ -269,7 +269,7 @@ def test_answers_saved_before_first_tries_were_recorded_still_show(site, page):
     open_quiz(page, site)
     for q in QUESTIONS[:2]:
         answer(page, q, q["answer"]["value"])
-    page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.endsWith("perehdytys-testi"))
+    page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.endsWith("quiz"))
                              const saved = JSON.parse(localStorage.getItem(key))
                              for (const a of Object.values(saved.value.answers)) delete a.first
                              saved.value.answers.junk = {choice: "a", correct: true, first: "yes"}
@@ -281,7 +281,7 @@ def test_answers_saved_before_first_tries_were_recorded_still_show(site, page):
     q = QUESTIONS[0]
     page.locator(f"#testi-{q['id']}").get_by_role("button", name="Vastaa uudelleen").click()
     answer(page, q, q["answer"]["value"])
-    assert "first" not in stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]   # unknown stays unknown
+    assert "first" not in stored(page, "quiz")["value"]["answers"][q["id"]]   # unknown stays unknown
     assert progress(page).startswith(f"Vastattu 2 / {TOTAL}")
     assert_clean(page)
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
     '{"version": 99, "value": {"answers": {"whatsapp-ryhma": {"choice": "a", "correct": true}}}}',
 ], ids=["not-json", "wrong-shape", "bad-choice", "old-version"])
 def test_corrupt_stored_data_is_ignored(site, context, page, value):
-    context.add_init_script(f"""for (const k of ["perehdytys-testi", "role-helper", "perehdytys-suoritus"])
+    context.add_init_script(f"""for (const k of ["quiz", "role-helper", "perehdytys-suoritus"])
         localStorage.setItem("loimaa-ohje:" + k, {json.dumps(value)});""")
     open_quiz(page, site)
     assert progress(page) == f"Vastattu 0 / {TOTAL}, oikein 0."

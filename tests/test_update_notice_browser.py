@@ -58,7 +58,7 @@ def answers(version: str | None, wrong_ids: tuple[str, ...] = ()) -> dict:
         right = q["id"] not in wrong_ids
         value = q["answer"]["value"] if right else next(o["value"] for o in q["options"] if not o["correct"])
         found[q["id"]] = {"choice": value, "correct": right, "first": right} | ({"ohje": version} if version else {})
-    return {"perehdytys-testi": {"version": 1, "value": {"answers": found}}}
+    return {"quiz": {"version": 1, "value": {"answers": found}}}
 
 
 def notice(page):
@@ -154,7 +154,7 @@ def test_the_quiz_marks_the_changed_questions_and_answering_them_again_ends_the_
     assert f"{len(CHANGED)} kysymyksen ohjeen kohta on muuttunut" in update.inner_text()
     assert update.get_by_role("link").get_attribute("href").endswith(HISTORY + "#versio-2027")
     assert axe_violations(page) == []
-    assert stored(page, "perehdytys-testi") == answers("2026")["perehdytys-testi"]   # nothing written by looking
+    assert stored(page, "quiz") == answers("2026")["quiz"]   # nothing written by looking
 
     update.get_by_role("button", name="Vastaa muuttuneisiin uudelleen").click()
     first = page.locator(f"#testi-{CHANGED[0]['id']} fieldset input").first
@@ -175,7 +175,7 @@ def test_the_quiz_marks_the_changed_questions_and_answering_them_again_ends_the_
         page.locator(f"#testi-{q['id']} [data-quiz-verdict]:visible").wait_for()
         assert (update.is_visible()) == (i < len(CHANGED) - 1)
     assert marked.count() == 0
-    saved_now = stored(page, "perehdytys-testi")["value"]["answers"]
+    saved_now = stored(page, "quiz")["value"]["answers"]
     assert {a["ohje"] for a in saved_now.values()} == {"2027"}   # every answer holds for 2027 now
 
     open_sheet(page, site_2027)

@@ -105,6 +105,7 @@
       "uusi-profiili": "checklist:uusi-profiili",
       "ennen-julkaisua": "checklist:ennen-julkaisua",
       "perehdytys-rooli": "role-helper",
+      "perehdytys-testi": "quiz",
     },
   };
 
