@@ -96,7 +96,8 @@ def test_result_is_focused_in_view_links_wrong_chapters_and_leads_to_the_sheet(s
         assert page.get_by_role("heading", level=1).inner_text().startswith(f"{cid}. "), url
     page.goto(sheet_url, wait_until="load")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Perehdytyksen suoritusmerkintä")
-    assert page.locator("[data-sheet-score]").inner_text() == f"Testi on tehty: oikein {TOTAL - 2} / {TOTAL}."
+    assert page.locator("[data-completion-sheet-score]").inner_text() == \
+        f"Testi on tehty: oikein {TOTAL - 2} / {TOTAL}."
     assert_clean(page)
 
 

@@ -181,7 +181,7 @@ def test_the_quiz_marks_the_changed_questions_and_answering_them_again_ends_the_
     open_sheet(page, site_2027)
     assert page.locator("[data-notice-record]").inner_text() == "2027"
     assert notice(page).count() == 0
-    assert page.locator("[data-sheet-tries]").inner_text() == \
+    assert page.locator("[data-completion-sheet-tries]").inner_text() == \
         f"Oikein ensimmäisellä yrityksellä {TOTAL - 1} / {TOTAL}, uudelleen vastaamalla 1."
     assert page.watch.console_errors == []
 

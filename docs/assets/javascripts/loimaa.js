@@ -106,6 +106,7 @@
       "ennen-julkaisua": "checklist:ennen-julkaisua",
       "perehdytys-rooli": "role-helper",
       "perehdytys-testi": "quiz",
+      "perehdytys-suoritus": "completion-sheet",
     },
   };
 
