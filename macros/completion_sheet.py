@@ -43,5 +43,5 @@ def render_update_notice(quiz: dict, updates: dict, history_href: str, quiz_href
     quiz_href: the quiz (None on the quiz itself); record: show the line "Ohjeen versio: ..."."""
     config = {"quiz": {"key": quiz_component.STORAGE_KEY, "version": quiz["version"]}, "order": updates["order"]}
     notices = [{"version": version, **since} for version, since in updates["since"].items()]
-    return templates.render("update-notice.html", config=config, notices=notices, current=updates["current"],
-                            history_href=history_href, quiz_href=quiz_href, record=record)
+    return templates.render("update-notice/update-notice.html", config=config, notices=notices,
+                            current=updates["current"], history_href=history_href, quiz_href=quiz_href, record=record)
