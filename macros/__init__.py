@@ -168,7 +168,7 @@ def define_env(env):
 REDLINE_PAGE = "muutokset.md"
 HISTORY_PAGE = "muutoshistoria.md"
 QUIZ_PAGE = "perehdytys/testaa-osaamisesi.md"
-QUIZ_NOTICE = "muuttuneet"   # the quiz's own notice (quiz.html), focused when linked to
+QUIZ_NOTICE = "muuttuneet"   # the quiz's own notice (quiz/quiz.html), focused when linked to
 
 
 def on_post_build(env):

@@ -1,7 +1,7 @@
 """Completion sheet component ("Suoritusmerkintä"): a printable record of the onboarding.
 
-Unit: this module, overrides/components/completion-sheet.html,
-completion-sheet.js, completion-sheet.css, tests/test_completion_sheet*.py.
+Unit: this module, overrides/components/completion-sheet/ (completion-sheet.html,
+.js, .css), tests/test_completion_sheet*.py.
 No data file of its own: it shows the quiz's chapters and the role helper's
 situations, and completion-sheet.js fills in what this browser saved from them.
 """
@@ -13,7 +13,7 @@ from . import quiz as quiz_component
 from . import role_helper
 from . import templates
 
-STORAGE_KEY = "perehdytys-suoritus"
+STORAGE_KEY = "completion-sheet"  # was "perehdytys-suoritus": loimaa.js moves it (Loimaa.storage.renamed)
 STORAGE_VERSION = 1
 
 
@@ -31,8 +31,8 @@ def script_config(quiz: dict, roles: dict) -> dict:
 def render(quiz: dict, roles: dict, notice: Markup) -> Markup:
     """The sheet: the guideline's version (and the update notice), name, unit and date fields,
     score, role, chapters, signatures. notice: render_update_notice(..., record=True)."""
-    return templates.render("completion-sheet.html", chapters=quiz["chapters"], total=len(quiz["questions"]),
-                            config=script_config(quiz, roles), notice=notice)
+    return templates.render("completion-sheet/completion-sheet.html", chapters=quiz["chapters"],
+                            total=len(quiz["questions"]), config=script_config(quiz, roles), notice=notice)
 
 
 def render_update_notice(quiz: dict, updates: dict, history_href: str, quiz_href: str | None,
@@ -43,5 +43,5 @@ def render_update_notice(quiz: dict, updates: dict, history_href: str, quiz_href
     quiz_href: the quiz (None on the quiz itself); record: show the line "Ohjeen versio: ..."."""
     config = {"quiz": {"key": quiz_component.STORAGE_KEY, "version": quiz["version"]}, "order": updates["order"]}
     notices = [{"version": version, **since} for version, since in updates["since"].items()]
-    return templates.render("update-notice.html", config=config, notices=notices, current=updates["current"],
-                            history_href=history_href, quiz_href=quiz_href, record=record)
+    return templates.render("update-notice/update-notice.html", config=config, notices=notices,
+                            current=updates["current"], history_href=history_href, quiz_href=quiz_href, record=record)

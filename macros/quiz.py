@@ -1,6 +1,6 @@
 """Quiz component ("Testaa osaamisesi"): data/perehdytys/testi.yml.
 
-Unit: this module, overrides/components/quiz.html, quiz.js, quiz.css,
+Unit: this module, overrides/components/quiz/ (quiz.html, .js, .css),
 tests/test_quiz*.py.
 
     load_quiz(path) -> dict   {"version", "chapters": [c], "questions": [q], "sheet": link, "file"}
@@ -21,7 +21,7 @@ from . import models, templates
 from .guideline import Href, parse_link
 from .models.quiz import LETTERS, Quiz
 
-STORAGE_KEY = "perehdytys-testi"
+STORAGE_KEY = "quiz"  # was "perehdytys-testi": loimaa.js moves old answers (Loimaa.storage.renamed)
 
 
 def load_quiz(path: Path) -> dict:
@@ -71,6 +71,6 @@ def render(quiz: dict, href: Href, updates: dict | None = None, sections: dict[s
         config |= {"ohje": updates["current"], "order": updates["order"], "changed": changed}
     notices = [{"version": version, "changes": since["changes"]} for version, since in updates["since"].items()] \
         if updates else []
-    return templates.render("quiz.html", questions=questions, chapters=chapters, sheet_href=href(quiz["sheet"]),
+    return templates.render("quiz/quiz.html", questions=questions, chapters=chapters, sheet_href=href(quiz["sheet"]),
                             config=config, history_href=history_href if any(changed.values()) else "",
                             notices=notices)

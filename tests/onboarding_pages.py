@@ -36,7 +36,7 @@ def open_roles(page, site):
 
 
 def open_sheet(page, site):
-    open_page(page, site, "perehdytys/suoritusmerkinta/", "[data-sheet-print]:visible")
+    open_page(page, site, "perehdytys/suoritusmerkinta/", "[data-completion-sheet-print]:visible")
 
 
 def stored(page, key: str):

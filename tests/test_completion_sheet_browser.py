@@ -27,16 +27,16 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
     for qid, yes in PATHS["virkaprofiili"][0]:
         page.locator(f"#rooli-{qid}-{'kylla' if yes else 'ei'}").check()
     open_sheet(page, site)
-    assert stored(page, "perehdytys-suoritus") is None          # the offered date is not stored
+    assert stored(page, "completion-sheet") is None          # the offered date is not stored
     page.locator("#suoritus-nimi").fill("Maija Meikäläinen")
     page.locator("#suoritus-yksikko").fill("Kirjastopalvelut")
     page.locator("#suoritus-pvm").fill("1.12.2026")
     score = f"Testi on tehty: oikein {TOTAL - 2} / {TOTAL}."
-    assert page.locator("[data-sheet-score]").inner_text() == score
-    role = page.locator("[data-sheet-role]").inner_text()
+    assert page.locator("[data-completion-sheet-score]").inner_text() == score
+    role = page.locator("[data-completion-sheet-role]").inner_text()
     assert role.endswith("Kaupungin edustaja kaupungin työ- tai virkaprofiilissa")
     first = QUIZ["chapters"][0]
-    assert page.locator(f'[data-sheet-chapter="{first["id"]}"] td').last.inner_text() == \
+    assert page.locator(f'[data-completion-sheet-chapter="{first["id"]}"] td').last.inner_text() == \
         f"{len(first['questions']) - 1} / {len(first['questions'])}"
     page.reload(wait_until="load")
     assert page.locator("#suoritus-nimi").input_value() == "Maija Meikäläinen"
@@ -50,7 +50,8 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
                      ".md-tabs", "button", ".loimaa-no-print"]:
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("button:visible").count() == 0
-    assert page.locator("#suoritus-nimi + [data-sheet-paper]").inner_text() == "Maija Meikäläinen"   # as text on paper
+    # as text on paper
+    assert page.locator("#suoritus-nimi + [data-completion-sheet-paper]").inner_text() == "Maija Meikäläinen"
     assert page.get_by_role("heading", level=1).is_visible()
     text = pdf_text(page, tmp_path)
     for words in ["Maija Meikäläinen", "Kirjastopalvelut", score, "Allekirjoitus ja nimenselvennys",
@@ -63,10 +64,10 @@ def test_completion_sheet_shows_name_score_role_and_prints_without_navigation(si
 
     page.get_by_role("button", name="Tyhjennä perehdytyksen tiedot").click()
     assert page.locator("#suoritus-nimi").input_value() == ""
-    for key in ["perehdytys-suoritus", "perehdytys-testi", "role-helper"]:
+    for key in ["completion-sheet", "quiz", "role-helper"]:
         assert stored(page, key) is None, key
-    assert "testiä ei ole tehty" in page.locator("[data-sheet-score]").inner_text()
-    assert page.locator("[data-sheet-role]").inner_text().endswith("______________________")
+    assert "testiä ei ole tehty" in page.locator("[data-completion-sheet-score]").inner_text()
+    assert page.locator("[data-completion-sheet-role]").inner_text().endswith("______________________")
     assert axe_violations(page) == []
     assert_clean(page)
 
@@ -76,7 +77,7 @@ def test_unfinished_quiz_shows_as_unfinished_on_the_sheet(site, page):
     answer(page, QUESTIONS[0], QUESTIONS[0]["answer"]["value"])
     answer(page, QUESTIONS[1], wrong(QUESTIONS[1]))
     open_sheet(page, site)
-    assert page.locator("[data-sheet-score]").inner_text() == \
+    assert page.locator("[data-completion-sheet-score]").inner_text() == \
         f"Testi on kesken: vastattu 2 / {TOTAL}, vastaamatta {TOTAL - 2}. Oikein 1 / 2 vastatusta."
     assert_clean(page)
 
@@ -93,9 +94,9 @@ def test_typed_name_is_shown_as_text_never_as_html(site, page):
 def test_without_javascript_the_sheet_can_be_filled_by_hand(site, browser, nojs):
     nojs.goto(site.url + "perehdytys/suoritusmerkinta/")
     assert nojs.locator("#suoritus-nimi").is_visible()
-    assert nojs.locator("[data-sheet-score]").inner_text() == f"Oikeita vastauksia: ______ / {TOTAL}"
-    assert nojs.locator("[data-sheet-chapter]").count() == len(QUIZ["chapters"])
-    assert nojs.locator(".loimaa-sheet__line").count() == 3
+    assert nojs.locator("[data-completion-sheet-score]").inner_text() == f"Oikeita vastauksia: ______ / {TOTAL}"
+    assert nojs.locator("[data-completion-sheet-chapter]").count() == len(QUIZ["chapters"])
+    assert nojs.locator(".loimaa-completion-sheet__line").count() == 3
     assert axe_without_scripts(browser, nojs.url) == []
 
 
@@ -123,16 +124,16 @@ def test_offered_date_is_todays_until_changed_and_prints_as_finnish_date(site, e
     open_sheet(page, site)
     assert page.locator("#suoritus-pvm").input_value() == "1.12.2026"
     page.locator("#suoritus-nimi").fill("Maija Meikäläinen")
-    assert "date" not in stored(page, "perehdytys-suoritus")["value"]
+    assert "date" not in stored(page, "completion-sheet")["value"]
     page.clock.set_fixed_time(datetime(2026, 12, 2, 10))                  # the next day
     page.reload(wait_until="load")
-    page.locator("[data-sheet-print]").wait_for()
+    page.locator("[data-completion-sheet-print]").wait_for()
     assert page.locator("#suoritus-nimi").input_value() == "Maija Meikäläinen"
     assert page.locator("#suoritus-pvm").input_value() == "2.12.2026"   # today's, not the first visit's
     page.locator("#suoritus-pvm").fill("20.11.2026")
     page.clock.set_fixed_time(datetime(2026, 12, 3, 10))
     page.reload(wait_until="load")
-    page.locator("[data-sheet-print]").wait_for()
+    page.locator("[data-completion-sheet-print]").wait_for()
     assert page.locator("#suoritus-pvm").input_value() == "20.11.2026"   # the user's own date stays
     page.emulate_media(media="print")
     text = pdf_text(page, tmp_path)
@@ -179,18 +180,18 @@ def test_sheet_layout_filled_in(site, page, size):
 def test_a_date_saved_by_the_earlier_date_control_shows_in_finnish(site, page):
     open_sheet(page, site)
     page.locator("#suoritus-nimi").fill("Maija")
-    page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.endsWith("perehdytys-suoritus"))
+    page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.endsWith("completion-sheet"))
                              const saved = JSON.parse(localStorage.getItem(key))
                              saved.value.date = "2026-11-20"
                              localStorage.setItem(key, JSON.stringify(saved)) }""")
     page.reload(wait_until="load")
-    page.locator("[data-sheet-print]").wait_for()
+    page.locator("[data-completion-sheet-print]").wait_for()
     assert page.locator("#suoritus-pvm").input_value() == "20.11.2026"
     assert page.locator("#suoritus-nimi").input_value() == "Maija"
 
 
 def chapter_cell(page, chapter: str):
-    return page.locator(f'[data-sheet-chapter="{chapter}"] [data-sheet-chapter-score]')
+    return page.locator(f'[data-completion-sheet-chapter="{chapter}"] [data-completion-sheet-chapter-score]')
 
 
 def test_unanswered_questions_are_not_counted_as_wrong(site, page, tmp_path):
@@ -210,8 +211,8 @@ def test_unanswered_questions_are_not_counted_as_wrong(site, page, tmp_path):
         assert chapter_cell(page, c["id"]).inner_text() == "", c["id"]       # blank, to fill by hand
     k = len(shared)
     score = f"Testi on kesken: vastattu {k} / {TOTAL}, vastaamatta {TOTAL - k}. Oikein 0 / {k} vastatusta."
-    assert page.locator("[data-sheet-score]").inner_text() == score
-    done = page.locator(".loimaa-sheet__done").inner_text()
+    assert page.locator("[data-completion-sheet-score]").inner_text() == score
+    done = page.locator(".loimaa-completion-sheet__done").inner_text()
     assert f"kun kaikkiin {TOTAL} kysymykseen on vastattu" in done
     page.emulate_media(media="print")
     text = flat(pdf_text(page, tmp_path))
@@ -221,13 +222,13 @@ def test_unanswered_questions_are_not_counted_as_wrong(site, page, tmp_path):
 
 
 def tries(page) -> str:
-    return page.locator("[data-sheet-tries]").inner_text()
+    return page.locator("[data-completion-sheet-tries]").inner_text()
 
 
 def test_the_sheet_tells_first_tries_from_retries(site, page, tmp_path):
     """Walk 23 J3-2: all answered "c", the wrong ones answered again: the sheet said only "14 / 15"."""
     open_quiz(page, site)
-    assert stored(page, "perehdytys-testi") is None                 # nothing stored before the user acts
+    assert stored(page, "quiz") is None                 # nothing stored before the user acts
     for q in QUESTIONS:
         answer(page, q, "c")
     first_right = sum(q["answer"]["value"] == "c" for q in QUESTIONS)
@@ -242,7 +243,7 @@ def test_the_sheet_tells_first_tries_from_retries(site, page, tmp_path):
     page.reload(wait_until="load")                                   # kept across reloads
     open_sheet(page, site)
     right = first_right - 1 + len(retried)
-    assert page.locator("[data-sheet-score]").inner_text() == f"Testi on tehty: oikein {right} / {TOTAL}."
+    assert page.locator("[data-completion-sheet-score]").inner_text() == f"Testi on tehty: oikein {right} / {TOTAL}."
     line = f"Oikein ensimmäisellä yrityksellä {first_right} / {TOTAL}, uudelleen vastaamalla {len(retried)}."
     assert tries(page) == line
     page.emulate_media(media="print")
@@ -254,13 +255,13 @@ def test_the_sheet_tells_first_tries_from_retries(site, page, tmp_path):
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
     q = retried[0]
     answer(page, q, q["answer"]["value"])
-    assert stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]["first"] is True
+    assert stored(page, "quiz")["value"]["answers"][q["id"]]["first"] is True
     open_sheet(page, site)
     assert tries(page) == f"Oikein ensimmäisellä yrityksellä 1 / {TOTAL}, uudelleen vastaamalla 0."
     open_quiz(page, site)
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
     page.get_by_role("button", name="Peru").click()
-    assert stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]["first"] is True
+    assert stored(page, "quiz")["value"]["answers"][q["id"]]["first"] is True
     assert_clean(page)
 
 
@@ -269,7 +270,7 @@ def test_answers_saved_before_first_tries_were_recorded_still_show(site, page):
     open_quiz(page, site)
     for q in QUESTIONS[:2]:
         answer(page, q, q["answer"]["value"])
-    page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.endsWith("perehdytys-testi"))
+    page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.endsWith("quiz"))
                              const saved = JSON.parse(localStorage.getItem(key))
                              for (const a of Object.values(saved.value.answers)) delete a.first
                              saved.value.answers.junk = {choice: "a", correct: true, first: "yes"}
@@ -281,7 +282,7 @@ def test_answers_saved_before_first_tries_were_recorded_still_show(site, page):
     q = QUESTIONS[0]
     page.locator(f"#testi-{q['id']}").get_by_role("button", name="Vastaa uudelleen").click()
     answer(page, q, q["answer"]["value"])
-    assert "first" not in stored(page, "perehdytys-testi")["value"]["answers"][q["id"]]   # unknown stays unknown
+    assert "first" not in stored(page, "quiz")["value"]["answers"][q["id"]]   # unknown stays unknown
     assert progress(page).startswith(f"Vastattu 2 / {TOTAL}")
     assert_clean(page)
 
@@ -312,7 +313,7 @@ def test_a_date_that_is_no_real_day_is_flagged_and_never_printed(site, context, 
     assert page.evaluate("window.__printed") is None                                 # the button says why instead
     assert page.evaluate("document.activeElement.id") == "suoritus-pvm"
     page.reload(wait_until="load")                                                    # kept, and still flagged
-    page.locator("[data-sheet-print]").wait_for()
+    page.locator("[data-completion-sheet-print]").wait_for()
     assert field.input_value() == bad and field.get_attribute("aria-invalid") == "true"
     page.emulate_media(media="print")                                                 # Ctrl+P: no date on paper
     text = pdf_text(page, tmp_path)
@@ -331,4 +332,4 @@ def test_real_dates_are_taken(site, page):
         field.press("Tab")
         assert field.get_attribute("aria-invalid") is None, good
         assert page.locator("#suoritus-pvm-virhe").inner_text() == "", good
-        assert page.locator("#suoritus-pvm + [data-sheet-paper]").text_content() == good
+        assert page.locator("#suoritus-pvm + [data-completion-sheet-paper]").text_content() == good

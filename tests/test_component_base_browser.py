@@ -14,7 +14,9 @@ import pytest
 from browser import STARTED, goto_instant, settle
 from conftest import ROOT
 from macros.checklist import load_checklists, script_config
-from onboarding_pages import PATHS, ROLES, open_roles, stored, visible_outcomes
+from macros.site_data import load_site_data
+from onboarding_pages import (PATHS, QUESTIONS, QUIZ, ROLES, TOTAL, open_quiz, open_roles, open_sheet, progress,
+                              stored, visible_outcomes, wrong)
 
 pytestmark = pytest.mark.browser
 
@@ -135,4 +137,36 @@ def test_role_helper_answers_under_the_old_key_are_moved_once(site, context, pag
     page.reload(wait_until="load")   # once: the next load finds nothing to move and the same answers
     page.wait_for_function(STARTED)
     assert visible_outcomes(page) == [outcome]
+    assert page.watch.console_errors == []
+
+
+def test_quiz_answers_under_the_old_key_are_moved_once(site, context, page):
+    version = load_site_data(ROOT / "data" / "ohje.yml")["document"]["version"]
+    right, missed = QUESTIONS[0], QUESTIONS[-1]
+    value = {"answers": {
+        right["id"]: {"choice": right["answer"]["value"], "correct": True, "first": True, "ohje": version},
+        missed["id"]: {"choice": wrong(missed), "correct": False, "first": False, "ohje": version}}}
+    seed(context, {"perehdytys-testi": json.dumps({"version": QUIZ["version"], "value": value})})
+    open_quiz(page, site)
+    assert progress(page) == f"Vastattu 2 / {TOTAL}, oikein 1."
+    assert page.locator(f"#testi-{missed['id']}-{wrong(missed)}").is_checked()
+    assert keys(page) == ["loimaa-ohje:quiz"]
+    assert stored(page, "quiz")["value"] == value
+    page.reload(wait_until="load")   # once: the next load finds nothing to move and the same answers
+    page.wait_for_function(STARTED)
+    assert progress(page) == f"Vastattu 2 / {TOTAL}, oikein 1."
+    assert page.watch.console_errors == []
+
+
+def test_completion_sheet_fields_under_the_old_key_are_moved_once(site, context, page):
+    value = {"name": "Maija Meikäläinen", "unit": "Kirjasto", "date": "1.12.2026"}
+    seed(context, {"perehdytys-suoritus": json.dumps({"version": 1, "value": value})})
+    open_sheet(page, site)
+    fields = {"name": "#suoritus-nimi", "unit": "#suoritus-yksikko", "date": "#suoritus-pvm"}
+    assert {k: page.locator(f).input_value() for k, f in fields.items()} == value
+    assert keys(page) == ["loimaa-ohje:completion-sheet"]
+    assert stored(page, "completion-sheet")["value"] == value
+    page.reload(wait_until="load")   # once: the next load finds nothing to move and the same fields
+    page.wait_for_function(STARTED)
+    assert {k: page.locator(f).input_value() for k, f in fields.items()} == value
     assert page.watch.console_errors == []

@@ -100,7 +100,7 @@ def test_completion_sheet_chapters_read_on_a_phone(site, browser, view):
     page = ctx.new_page()
     page.goto(site.url + "perehdytys/suoritusmerkinta/", wait_until="load")
     settle(page)
-    rows = page.locator(".loimaa-sheet__chapters table").evaluate(TABLE_ROWS)
+    rows = page.locator(".loimaa-completion-sheet__chapters table").evaluate(TABLE_ROWS)
     problems = layout_problems(page)
     ctx.close()
     assert len(rows) >= 8, rows   # the quiz covers every chapter and section (testi.yml)

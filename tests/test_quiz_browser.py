@@ -56,7 +56,7 @@ def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(
         assert result.locator(f'[data-quiz-chapter-result="{c["id"]}"]').inner_text() == \
             f"{c['title']} (oikein {ok} / {n}{': kertaa tämä kohta' if ok < n else ''})"
     assert "?:" not in result.inner_text()
-    assert stored(page, "perehdytys-testi")["value"]["answers"][QUESTIONS[1]["id"]] == \
+    assert stored(page, "quiz")["value"]["answers"][QUESTIONS[1]["id"]] == \
         {"choice": wrong(QUESTIONS[1]), "correct": False, "first": False, "ohje": VERSION}
     assert axe_violations(page) == []
     # One reset, and it clears what was saved.
@@ -64,7 +64,7 @@ def test_scripted_run_scores_right_and_wrong_answers_and_shows_each_explanation(
     page.get_by_role("button", name="Tyhjennä vastaukset").click()
     assert progress(page) == f"Vastattu 0 / {TOTAL}, oikein 0."
     assert not result.is_visible()
-    assert stored(page, "perehdytys-testi") is None
+    assert stored(page, "quiz") is None
     assert_clean(page)
 
 
@@ -96,7 +96,8 @@ def test_result_is_focused_in_view_links_wrong_chapters_and_leads_to_the_sheet(s
         assert page.get_by_role("heading", level=1).inner_text().startswith(f"{cid}. "), url
     page.goto(sheet_url, wait_until="load")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Perehdytyksen suoritusmerkintä")
-    assert page.locator("[data-sheet-score]").inner_text() == f"Testi on tehty: oikein {TOTAL - 2} / {TOTAL}."
+    assert page.locator("[data-completion-sheet-score]").inner_text() == \
+        f"Testi on tehty: oikein {TOTAL - 2} / {TOTAL}."
     assert_clean(page)
 
 
@@ -129,7 +130,7 @@ def test_two_tabs_share_answers_without_losing_either(site, context, page):
     other.locator(f"#testi-{c['id']}-{c['answer']['value']}:checked").wait_for()
     for tab in (page, other):
         assert progress(tab) == f"Vastattu 3 / {TOTAL}, oikein 2."
-    assert set(stored(page, "perehdytys-testi")["value"]["answers"]) == {a["id"], b["id"], c["id"]}
+    assert set(stored(page, "quiz")["value"]["answers"]) == {a["id"], b["id"], c["id"]}
     # Clearing in one tab clears the other.
     in_front(page).get_by_role("button", name="Tyhjennä vastaukset").click()
     other.locator("[data-quiz-progress]", has_text=f"Vastattu 0 / {TOTAL}").wait_for()
@@ -140,7 +141,7 @@ def test_two_tabs_share_answers_without_losing_either(site, context, page):
     answer(in_front(page), a, a["answer"]["value"])
     assert progress(other) == f"Vastattu 0 / {TOTAL}, oikein 0."
     answer(in_front(other), b, wrong(b))
-    assert set(stored(page, "perehdytys-testi")["value"]["answers"]) == {a["id"], b["id"]}
+    assert set(stored(page, "quiz")["value"]["answers"]) == {a["id"], b["id"]}
     assert_clean(page)
     other.close()
 
@@ -165,7 +166,7 @@ def test_a_question_can_be_answered_again_on_its_own(site, page):
     # The other answer is untouched.
     assert page.locator(f"#testi-{second['id']} [data-quiz-verdict]").inner_text().startswith("Oikein!")
     # Nothing is lost by opening it: the saved answer stays until a new one is checked.
-    assert stored(page, "perehdytys-testi")["value"]["answers"][first["id"]]["choice"] == wrong(first)
+    assert stored(page, "quiz")["value"]["answers"][first["id"]]["choice"] == wrong(first)
     page.reload(wait_until="load")
     open_quiz(page, site)
     assert section.locator("[data-quiz-verdict]").inner_text().startswith("Väärin.")
@@ -173,7 +174,7 @@ def test_a_question_can_be_answered_again_on_its_own(site, page):
     answer(page, first, first["answer"]["value"])
     assert section.locator("[data-quiz-verdict]").inner_text().startswith("Oikein!")
     assert progress(page) == f"Vastattu 2 / {TOTAL}, oikein 2."
-    assert stored(page, "perehdytys-testi")["value"]["answers"][first["id"]] == \
+    assert stored(page, "quiz")["value"]["answers"][first["id"]] == \
         {"choice": first["answer"]["value"], "correct": True, "first": False, "ohje": VERSION}   # right on the retry
     assert axe_violations(page) == []
     assert_clean(page)

@@ -51,7 +51,7 @@ def test_role_helper(site, context, page, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_quiz(site, context, page, name):
-    saved(context, {"perehdytys-testi": {"version": 1, "value": {"answers": {
+    saved(context, {"quiz": {"version": 1, "value": {"answers": {
         name: {"choice": "a", "correct": True}, "toString": name, QUESTIONS[0]["id"]: {"choice": name}}}}})
     open_quiz(page, site)
     assert page.locator("[data-quiz-progress]").inner_text() == f"Vastattu 0 / {TOTAL}, oikein 0."
@@ -64,13 +64,13 @@ def test_quiz(site, context, page, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_completion_sheet(site, context, page, name):
-    saved(context, {"perehdytys-suoritus": {"version": 1, "value": {name: name, "toString": "x", "name": name}},
-                    "perehdytys-testi": {"version": 1, "value": {"answers": {name: {"choice": "a", "correct": True}}}},
+    saved(context, {"completion-sheet": {"version": 1, "value": {name: name, "toString": "x", "name": name}},
+                    "quiz": {"version": 1, "value": {"answers": {name: {"choice": "a", "correct": True}}}},
                     "role-helper": {"version": ROLES["version"], "value": {"answers": {}, "outcome": name}}})
     open_sheet(page, site)
     assert page.locator("#suoritus-nimi").input_value() == name
-    assert "testiä ei ole tehty" in page.locator("[data-sheet-score]").inner_text()
-    role = page.locator("[data-sheet-role]").inner_text()
+    assert "testiä ei ole tehty" in page.locator("[data-completion-sheet-score]").inner_text()
+    role = page.locator("[data-completion-sheet-role]").inner_text()
     assert role.endswith("______________________") and "function" not in role and "native code" not in role
     page.locator("#suoritus-yksikko").fill("Kirjastopalvelut")
     page.reload(wait_until="load")

@@ -83,7 +83,8 @@ def sheet_fill(page, site):
 
 def sheet_shows(page):
     return " | ".join([page.locator("#suoritus-nimi").input_value(), page.locator("#suoritus-yksikko").input_value(),
-                       page.locator("[data-sheet-score]").inner_text(), page.locator("[data-sheet-role]").inner_text()])
+                       page.locator("[data-completion-sheet-score]").inner_text(),
+                       page.locator("[data-completion-sheet-role]").inner_text()])
 
 
 CLEARS = [
@@ -93,7 +94,7 @@ CLEARS = [
     Clear("role-helper", open_roles, roles_fill, lambda page: page.locator("#rooli-tyotehtava-kylla").check(),
           "Aloita alusta", roles_shows, ".loimaa-role-helper"),
     Clear("completion-sheet", open_sheet, sheet_fill, lambda page: page.locator("#suoritus-nimi").fill("M"),
-          "Tyhjennä perehdytyksen tiedot", sheet_shows, ".loimaa-sheet"),
+          "Tyhjennä perehdytyksen tiedot", sheet_shows, ".loimaa-completion-sheet"),
 ]
 
 
@@ -114,11 +115,12 @@ def test_every_clear_button_on_the_site_is_one_of_these(site):
         text = html.read_text(encoding="utf-8")
         for attribute in re.findall(r"<button [^>]*\b(data-[a-z-]*(?:clear|reset))\b", text):
             found.add(attribute)
-    assert found == {"data-checklist-clear", "data-quiz-clear", "data-role-helper-reset", "data-sheet-clear"}
+    assert found == {"data-checklist-clear", "data-quiz-clear", "data-role-helper-reset", "data-completion-sheet-clear"}
     for html in site.dir.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         for root, attribute in [("loimaa-checklist", "data-checklist-undo"), ("loimaa-quiz", "data-quiz-undo"),
-                                ("loimaa-role-helper", "data-role-helper-undo"), ("loimaa-sheet", "data-sheet-undo")]:
+                                ("loimaa-role-helper", "data-role-helper-undo"),
+                                ("loimaa-completion-sheet", "data-completion-sheet-undo")]:
             if f'class="{root}"' in text:
                 assert re.search(rf"<button [^>]*{attribute}[^>]*>Peru</button>", text), (html, root)
     names = {c.name for c in CLEARS}
@@ -180,7 +182,7 @@ def test_the_sheets_clear_is_undone_on_the_quiz_and_role_pages_too(site, page):
     open_quiz(page, site)
     assert page.locator("[data-quiz-progress]").inner_text() == f"Vastattu 0 / {TOTAL}, oikein 0."
     open_sheet(page, site)
-    page.locator(".loimaa-sheet").get_by_role("button", name="Peru").click()
+    page.locator(".loimaa-completion-sheet").get_by_role("button", name="Peru").click()
     open_quiz(page, site)
     assert page.locator("[data-quiz-progress]").inner_text() == f"Vastattu 2 / {TOTAL}, oikein 1."
     open_roles(page, site)

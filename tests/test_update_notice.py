@@ -56,4 +56,4 @@ def test_the_real_site_has_no_notice_and_its_front_page_loads_no_script_for_one(
     quiz = (site.dir / "perehdytys" / "testaa-osaamisesi" / "index.html").read_text(encoding="utf-8")
     assert "data-quiz-changed" not in quiz and "data-quiz-update" not in quiz
     sheet = (site.dir / "perehdytys" / "suoritusmerkinta" / "index.html").read_text(encoding="utf-8")
-    assert "Ohje on päivittynyt" not in sheet and "data-notice-record" in sheet
+    assert "Ohje on päivittynyt" not in sheet and "data-update-notice-record" in sheet

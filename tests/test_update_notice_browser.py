@@ -58,11 +58,11 @@ def answers(version: str | None, wrong_ids: tuple[str, ...] = ()) -> dict:
         right = q["id"] not in wrong_ids
         value = q["answer"]["value"] if right else next(o["value"] for o in q["options"] if not o["correct"])
         found[q["id"]] = {"choice": value, "correct": right, "first": right} | ({"ohje": version} if version else {})
-    return {"perehdytys-testi": {"version": 1, "value": {"answers": found}}}
+    return {"quiz": {"version": 1, "value": {"answers": found}}}
 
 
 def notice(page):
-    return page.locator(".loimaa-update__notice:visible")
+    return page.locator(".loimaa-update-notice__notice:visible")
 
 
 def open_front(page, site):
@@ -105,7 +105,7 @@ def test_an_answer_with_a_version_this_site_does_not_know_brings_no_notice(site_
     saved(context, answers(version))
     open_sheet(page, site_2027)
     assert notice(page).count() == 0
-    assert page.locator("[data-notice-record]").inner_text() == "2027"
+    assert page.locator("[data-update-notice-record]").inner_text() == "2027"
     open_front(page, site_2027)
     assert notice(page).count() == 0
     open_quiz(page, site_2027)
@@ -133,7 +133,7 @@ def test_the_front_pages_link_lands_on_the_quizs_notice_which_lists_what_changed
 def test_the_sheet_records_the_version_it_was_completed_against(site_2027, context, page):
     saved(context, answers("2026"))
     open_sheet(page, site_2027)
-    version = page.locator("[data-notice-record]")
+    version = page.locator("[data-update-notice-record]")
     assert version.inner_text() == "2026"
     page.emulate_media(media="print")
     assert version.is_visible() and notice(page).count() == 1   # on paper too, for the supervisor
@@ -154,7 +154,7 @@ def test_the_quiz_marks_the_changed_questions_and_answering_them_again_ends_the_
     assert f"{len(CHANGED)} kysymyksen ohjeen kohta on muuttunut" in update.inner_text()
     assert update.get_by_role("link").get_attribute("href").endswith(HISTORY + "#versio-2027")
     assert axe_violations(page) == []
-    assert stored(page, "perehdytys-testi") == answers("2026")["perehdytys-testi"]   # nothing written by looking
+    assert stored(page, "quiz") == answers("2026")["quiz"]   # nothing written by looking
 
     update.get_by_role("button", name="Vastaa muuttuneisiin uudelleen").click()
     first = page.locator(f"#testi-{CHANGED[0]['id']} fieldset input").first
@@ -175,13 +175,13 @@ def test_the_quiz_marks_the_changed_questions_and_answering_them_again_ends_the_
         page.locator(f"#testi-{q['id']} [data-quiz-verdict]:visible").wait_for()
         assert (update.is_visible()) == (i < len(CHANGED) - 1)
     assert marked.count() == 0
-    saved_now = stored(page, "perehdytys-testi")["value"]["answers"]
+    saved_now = stored(page, "quiz")["value"]["answers"]
     assert {a["ohje"] for a in saved_now.values()} == {"2027"}   # every answer holds for 2027 now
 
     open_sheet(page, site_2027)
-    assert page.locator("[data-notice-record]").inner_text() == "2027"
+    assert page.locator("[data-update-notice-record]").inner_text() == "2027"
     assert notice(page).count() == 0
-    assert page.locator("[data-sheet-tries]").inner_text() == \
+    assert page.locator("[data-completion-sheet-tries]").inner_text() == \
         f"Oikein ensimmäisellä yrityksellä {TOTAL - 1} / {TOTAL}, uudelleen vastaamalla 1."
     assert page.watch.console_errors == []
 
@@ -189,7 +189,7 @@ def test_the_quiz_marks_the_changed_questions_and_answering_them_again_ends_the_
 def test_answers_made_against_the_version_in_force_bring_no_notice(site_2027, context, page):
     saved(context, answers("2027"))
     open_sheet(page, site_2027)
-    assert page.locator("[data-notice-record]").inner_text() == "2027"
+    assert page.locator("[data-update-notice-record]").inner_text() == "2027"
     assert notice(page).count() == 0
     open_quiz(page, site_2027)
     assert page.locator("[data-quiz-changed]:visible, [data-quiz-update]:visible").count() == 0
@@ -202,7 +202,7 @@ def test_a_fresh_user_sees_no_notice_and_nothing_is_stored_before_acting(site_20
     assert page.locator("[data-quiz-changed]:visible, [data-quiz-update]:visible").count() == 0
     open_sheet(page, site_2027)
     assert notice(page).count() == 0
-    assert page.locator("[data-notice-record]").inner_text() == "2027"   # the version shown, for paper
+    assert page.locator("[data-update-notice-record]").inner_text() == "2027"   # the version shown, for paper
     assert page.evaluate("Object.keys(localStorage)") == []
     assert axe_violations(page) == []
     assert page.watch.console_errors == []
@@ -210,7 +210,7 @@ def test_a_fresh_user_sees_no_notice_and_nothing_is_stored_before_acting(site_20
 
 def test_the_sheet_names_the_version_shown_without_javascript(site_2027, nojs):
     nojs.goto(site_2027.url + "perehdytys/suoritusmerkinta/")
-    assert nojs.locator(".loimaa-update__version").inner_text() == \
+    assert nojs.locator(".loimaa-update-notice__version").inner_text() == \
         "Ohjeen versio, jonka mukaan perehdytys on tehty: 2027"
-    assert nojs.locator(".loimaa-update__notice:visible, [data-quiz-update]:visible").count() == 0
+    assert nojs.locator(".loimaa-update-notice__notice:visible, [data-quiz-update]:visible").count() == 0
 

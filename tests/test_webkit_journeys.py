@@ -279,21 +279,21 @@ def test_quiz_to_result_and_the_completion_sheet_printed(site, wk):
 
     # The completion sheet: what the quiz saved, the person's own details, and the print button.
     wk.click(wk.driver.find_element("link text", "Siirry suoritusmerkintään"))
-    wk.started("[data-sheet-print]")
-    assert wk.until_text("[data-sheet-score]", re.escape(f"{right} / {TOTAL}")) == \
+    wk.started("[data-completion-sheet-print]")
+    assert wk.until_text("[data-completion-sheet-score]", re.escape(f"{right} / {TOTAL}")) == \
         f"Testi on tehty: oikein {right} / {TOTAL}."
     details = {"#suoritus-nimi": "Maija-Liisa Äijälä", "#suoritus-yksikko": "Kirjastopalvelut",
                "#suoritus-pvm": "1.12.2026"}
     for control, value in details.items():
         wk.fill(control, value)
-    wk.reload("[data-sheet-print]")
+    wk.reload("[data-completion-sheet-print]")
     assert wk.values(details) == details
     # WebKit under WebDriver opens no print dialog; the button's call is recorded instead.
     wk.js("window.__printed = 0; window.print = () => { window.__printed += 1; };")
     wk.click(wk.driver.find_element("xpath", "//button[normalize-space()='Tulosta']"))
     wk.wait.until(lambda d: wk.js("return window.__printed") == 1, "Tulosta did not print")
     # What the paper shows in place of the fields, and the status line at its foot.
-    paper = [e.get_attribute("textContent") for e in wk.all("[data-sheet-paper]")]
+    paper = [e.get_attribute("textContent") for e in wk.all("[data-completion-sheet-paper]")]
     assert paper == list(details.values())
     status = wk.js("return getComputedStyle(document.documentElement).getPropertyValue('--loimaa-print-status')")
     assert "Tulostettu" in status and "suoritusmerkinta" in status

@@ -105,6 +105,8 @@
       "uusi-profiili": "checklist:uusi-profiili",
       "ennen-julkaisua": "checklist:ennen-julkaisua",
       "perehdytys-rooli": "role-helper",
+      "perehdytys-testi": "quiz",
+      "perehdytys-suoritus": "completion-sheet",
     },
   };
 
