@@ -19,6 +19,7 @@ from . import completion_sheet as completion_sheet_component
 from . import contents, links, render
 from . import quiz as quiz_component
 from . import role_helper as role_helper_component
+from . import update_notice as update_notice_component
 from . import versions
 from .guideline import Guideline, check_page_quotes, check_refs, prose_refs
 from .site_data import build_date, check_site_data, notices, site_name_notices, warn
@@ -134,7 +135,7 @@ def define_env(env):
         if not record and not updates["since"]:
             return Markup("")
         use("update-notice")
-        return completion_sheet_component.render_update_notice(quiz_data, updates, history_href(), quiz_href, record)
+        return update_notice_component.render(quiz_data, updates, history_href(), quiz_href, record)
 
     @env.macro
     def quiz():

@@ -30,18 +30,6 @@ def script_config(quiz: dict, roles: dict) -> dict:
 
 def render(quiz: dict, roles: dict, notice: Markup) -> Markup:
     """The sheet: the guideline's version (and the update notice), name, unit and date fields,
-    score, role, chapters, signatures. notice: render_update_notice(..., record=True)."""
+    score, role, chapters, signatures. notice: update_notice.render(..., record=True)."""
     return templates.render("completion-sheet/completion-sheet.html", chapters=quiz["chapters"],
                             total=len(quiz["questions"]), config=script_config(quiz, roles), notice=notice)
-
-
-def render_update_notice(quiz: dict, updates: dict, history_href: str, quiz_href: str | None,
-                         record: bool) -> Markup:
-    """"Ohje on päivittynyt suorituksesi jälkeen" for each version an approved version changed the
-    rules after (all hidden; update-notice.js shows the one the saved answers were made against).
-    updates: versions.staff_updates(); history_href: "Muutoshistoria" at the newest such version;
-    quiz_href: the quiz (None on the quiz itself); record: show the line "Ohjeen versio: ..."."""
-    config = {"quiz": {"key": quiz_component.STORAGE_KEY, "version": quiz["version"]}, "order": updates["order"]}
-    notices = [{"version": version, **since} for version, since in updates["since"].items()]
-    return templates.render("update-notice/update-notice.html", config=config, notices=notices,
-                            current=updates["current"], history_href=history_href, quiz_href=quiz_href, record=record)

@@ -1,6 +1,6 @@
 /*
  * "Ohje on päivittynyt suorituksesi jälkeen": on top of update-notice.html beside
- * this file (macros/completion_sheet.render_update_notice), on the onboarding's front page and the
+ * this file (macros/update_notice.render), on the onboarding's front page and the
  * completion sheet. Reads the quiz's saved answers (quiz.js gives each the guideline version it
  * holds for), shows the notice of the oldest of those versions (if an approved version changed
  * the rules after it) and names that version on the sheet. An answer saved without a version counts
