@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sitebuild.minify import MINIFIERS, minify, unindented
+from sitebuild.minify import minify_copies, unindented
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,15 +29,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-90)  # after search_fi.py (0), before precompress.py (-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config["site_dir"])
     custom = Path(config["theme"].custom_dir)
     # Each source folder and where MkDocs copies it: the components' own JS and CSS are in
     # their folders under overrides/components/.
-    sources = {Path(config["docs_dir"]) / "assets": "assets", custom / "assets": "assets",
-               custom / "components": "components"}
-    for source_dir, target in sources.items():
-        for source in sorted(source_dir.rglob("*")):
-            if source.suffix in MINIFIERS and source.is_file():
-                minify(site / target / source.relative_to(source_dir))
-
-
+    minify_copies(Path(config["site_dir"]), {Path(config["docs_dir"]) / "assets": "assets",
+                                             custom / "assets": "assets", custom / "components": "components"})

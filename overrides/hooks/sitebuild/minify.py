@@ -37,3 +37,12 @@ def minify(path: Path) -> None:
 def minified(path: Path) -> str:
     """The file's text without comments and whitespace (also used by inline_css.py)."""
     return MINIFIERS[path.suffix](path.read_text(encoding="utf-8")).strip()
+
+
+def minify_copies(site: Path, sources: dict[Path, str]) -> None:
+    """Minify, in site/, the copy of every JS and CSS file of each source folder ({folder: where
+    MkDocs copies it, relative to site/})."""
+    for source_dir, target in sources.items():
+        for source in sorted(source_dir.rglob("*")):
+            if source.suffix in MINIFIERS and source.is_file():
+                minify(site / target / source.relative_to(source_dir))
