@@ -3,7 +3,8 @@
 - No listener outlives its page view: instant navigation swaps the page without unloading it, so a
   `storage` listener left on window by a checklist piles up with each visit (checklist.js did that).
 - Saved answers survive the storage keys' renaming to the components' names: an answer under the
-  old key is moved once (Loimaa.storage.renamed), never over a newer one.
+  old key is moved once (Loimaa.storage.renamed), never over a newer one; a clear made before the
+  renaming is undone under the new key.
 """
 from __future__ import annotations
 
@@ -169,4 +170,29 @@ def test_completion_sheet_fields_under_the_old_key_are_moved_once(site, context,
     page.reload(wait_until="load")   # once: the next load finds nothing to move and the same fields
     page.wait_for_function(STARTED)
     assert {k: page.locator(f).input_value() for k, f in fields.items()} == value
+    assert page.watch.console_errors == []
+
+
+def test_a_clear_made_before_the_renaming_is_undone_under_the_new_key(site, context, page):
+    """A tab whose quiz was cleared before the upgrade: its undo record (sessionStorage) holds the
+    answers under the old key, and localStorage holds nothing to move. "Peru" brings them back
+    where the quiz reads them, whether or not this tab or another moved anything."""
+    version = load_site_data(ROOT / "data" / "ohje.yml")["document"]["version"]
+    right = QUESTIONS[0]
+    value = {"answers": {right["id"]: {"choice": right["answer"]["value"], "correct": True, "first": True,
+                                        "ohje": version}}}
+    record = {"quiz": {"message": "Vastaukset tyhjennetty.",
+                       "saved": {"perehdytys-testi": json.dumps({"version": QUIZ["version"], "value": value})}}}
+    undo = f"sessionStorage.setItem('loimaa-ohje:undo', {json.dumps(json.dumps(record))});"
+    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ {undo} sessionStorage.setItem('seeded', 1); }}")
+    open_quiz(page, site)
+    assert progress(page) == f"Vastattu 0 / {TOTAL}, oikein 0."
+    page.locator("[data-quiz-undo]").click()
+    page.wait_for_function("t => document.querySelector('[data-quiz-progress]').innerText === t",
+                           arg=f"Vastattu 1 / {TOTAL}, oikein 1.")
+    assert keys(page) == ["loimaa-ohje:quiz"]
+    assert stored(page, "quiz")["value"] == value
+    page.reload(wait_until="load")
+    page.wait_for_function(STARTED)
+    assert progress(page) == f"Vastattu 1 / {TOTAL}, oikein 1."
     assert page.watch.console_errors == []

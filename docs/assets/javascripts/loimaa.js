@@ -112,24 +112,29 @@
 
   /* The old keys' answers under their new names; an answer already under the new name stays. */
   function migrate() {
-    var records = null;
-    Object.keys(Loimaa.storage.renamed).forEach(function (old) {
-      var key = Loimaa.storage.renamed[old];
+    var renamed = Loimaa.storage.renamed;
+    Object.keys(renamed).forEach(function (old) {
       var raw = Loimaa.storage.raw(old);
       if (raw === null) return;
-      if (Loimaa.storage.raw(key) === null && !Loimaa.storage.putRaw(key, raw)) return;
+      if (Loimaa.storage.raw(renamed[old]) === null && !Loimaa.storage.putRaw(renamed[old], raw)) return;
       Loimaa.storage.remove(old);
-      // A clear's undo record in this tab puts back under the new name too.
-      records = records || undoRecords();
-      Object.keys(records).forEach(function (name) {
-        var saved = Loimaa.own(records[name], "saved");
+    });
+    // A clear's undo record (sessionStorage, one per tab) puts back under the new names too. Apart
+    // from the answers: a clear emptied its keys, and another tab may have moved them already.
+    var records = undoRecords();
+    var changed = false;
+    Object.keys(records).forEach(function (name) {
+      var saved = Loimaa.own(records[name], "saved");
+      if (!Loimaa.isObject(saved)) return;
+      Object.keys(renamed).forEach(function (old) {
         var kept = Loimaa.own(saved, old);
         if (kept === undefined) return;
         delete saved[old];
-        if (Loimaa.own(saved, key) === undefined) saved[key] = kept;
+        changed = true;
+        if (Loimaa.own(saved, renamed[old]) === undefined) saved[renamed[old]] = kept;
       });
     });
-    if (records) setUndoRecords(records);
+    if (changed) setUndoRecords(records);
   }
 
   /*
