@@ -227,6 +227,21 @@ def test_rendered_form_has_a_label_for_every_control_and_a_legend_per_fieldset(c
     assert [c["name"] for c in checkboxes] == [i["id"] for g in cl["groups"] for i in g["items"]]
 
 
+@pytest.mark.parametrize("needed", ["required", "required_when", None])
+def test_the_star_note_is_there_only_where_a_field_has_a_star(needed):
+    """"Tähdellä (*) merkityt…" explains a star: a list whose fields are all optional has none (walk 25)."""
+    cl = load_checklists(DATA)["uusi-profiili"]
+    cl["fields"] = [{**f, "required": False, "required_if": None, "required_when": None} for f in cl["fields"]]
+    if needed == "required":
+        cl["fields"][-1]["required"] = True
+    elif needed == "required_when":
+        cl["fields"][-1].update(required_if={"field": "kesto", "value": "maaraaikainen"},
+                                required_when={"field_label": "Profiilin kesto", "option_label": "Määräaikainen"})
+    html = render_checklist(cl, from_checklist_page, "viestinta@example.invalid")
+    assert ("Tähdellä (*) merkityt tiedot tarvitaan pyyntöön." in html) == (needed is not None)
+    assert (" *<" in html or "(* jos" in html) == (needed is not None)
+
+
 def test_rendered_text_is_escaped_and_email_comes_from_the_argument():
     cl = load_checklists(DATA)["uusi-profiili"]
     cl["groups"][0]["items"][0] = {**cl["groups"][0]["items"][0], "text": "<b>lihava</b> & muu"}
