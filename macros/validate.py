@@ -236,7 +236,8 @@ YAML_MISTAKES = [
      "Kirjoita rivi muodossa avain: arvo (kaksoispisteen jälkeen välilyönti)."),
     (r"expected key|block end|block mapping|block collection|expected <block|document start",
      "sisennys ei vastaa saman tason rivejä, tai lainausmerkeissä olevan arvon perässä on tekstiä",
-     "Sisennä rivi välilyönneillä samoin kuin saman tason rivit, ja kirjoita lainausmerkit koko arvon ympärille."),
+     "Sisennä rivi, tai sitä edeltävä rivi, välilyönneillä samoin kuin saman tason rivit, ja kirjoita "
+     "lainausmerkit koko arvon ympärille."),
     (r"undefined alias", "arvo alkaa tähdellä (*)", "Kirjoita arvo lainausmerkkeihin."),
     (r"cannot start any token|directive", "arvo alkaa merkillä, jolla YAML-arvo ei voi alkaa (esim. @, ` tai %)",
      "Kirjoita arvo lainausmerkkeihin."),

@@ -150,7 +150,8 @@ def test_a_role_quote_that_is_not_on_its_page_fails(tmp_path):
     (lambda r: question(r, "mainitsee").update(if_no="yksityinen-mainitsee"),
      r"ei pääse mistään vastauksesta: yksityinen"),
     (lambda r: r.update(start="alku"), r"start: kysymystä 'alku' ei ole"),
-    (lambda r: question(r, "lupa").update({True: "x"}), r"questions\[2\] \('lupa'\): tuntematon avain True"),
+    (lambda r: question(r, "lupa").update({True: "x"}),
+     r"questions\[2\] \('lupa'\)\.True: tuntematon avain True\. Korjaa"),
     (lambda r: r["outcomes"][0].pop("quotes"), r"outcomes\[1\] \('virkaprofiili'\): puuttuva avain quotes"),
 ], ids=["dangling", "loop", "unreachable", "no-start", "yaml-yes-key", "no-quotes"])
 def test_bad_role_data_fails_naming_file_and_item(tmp_path, change, message):

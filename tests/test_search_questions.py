@@ -162,7 +162,7 @@ def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(
         (head.replace("  sanat:", "  tausta: kyllä\n  sanat:") + "    tili: profiili\n",
          "rivi 3: kanavat.tausta: `tausta:` on joko `true` tai se jätetään pois"),
         (head.replace("  sanat:", "  muuta: true\n  sanat:") + "    tili: profiili\n",
-         "kanavat: tuntematon avain muuta"),
+         "rivi 3: kanavat.muuta: tuntematon avain muuta. Korjaa avaimen nimi tai poista rivi."),
     ]:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(ValueError) as err:

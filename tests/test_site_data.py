@@ -51,6 +51,19 @@ def test_dates_are_kept_as_written_in_finnish(tmp_path):
     assert loaded["document"]["last_reviewed"] == raw()["document"]["last_reviewed"]
 
 
+def test_a_misspelt_key_is_named_on_its_own_line_with_the_key_it_should_be(tmp_path):
+    """Walk 25: "emial" for "email" named the mapping's line and said nothing to do."""
+    text = (ROOT / "data" / "ohje.yml").read_text(encoding="utf-8")
+    assert text.count("  email: ") == 1
+    path = tmp_path / "ohje.yml"
+    path.write_text(text.replace("  email: ", "  emial: "), encoding="utf-8")
+    line = text[:text.index("  email: ")].count("\n") + 1
+    with pytest.raises(DataError) as err:
+        load_site_data(path)
+    assert str(err.value) == (f"{path}, rivi {line}: extra.ohje.communications.emial: tuntematon avain emial. "
+                              "Tarkoititko ”email”? Se puuttuu: korjaa avaimen nimi.")
+
+
 @pytest.mark.parametrize("mutate, message", [
     (lambda d: d.pop("city"), "puuttuva avain city"),
     (lambda d: d["city"].update(fax="123"), "tuntematon avain fax"),
@@ -58,7 +71,8 @@ def test_dates_are_kept_as_written_in_finnish(tmp_path):
     (lambda d: d["approvals"][0].update(date="1.12."),
      "approvals[Johtoryhmä].date: odotettiin päivämäärää muodossa p.k.vvvv"),
     (lambda d: d["approvals"][2].update(pykala=["KH", 15]), "approvals[Kaupunginhallitus].pykala"),
-    (lambda d: d["approvals"][2].update(paatos="KH"), "approvals[Kaupunginhallitus]: tuntematon avain paatos"),
+    (lambda d: d["approvals"][2].update(paatos="KH"),
+     "approvals[Kaupunginhallitus].paatos: tuntematon avain paatos. Korjaa"),
     (lambda d: d["approvals"][0].update(body=""), "approvals[1].body"),
     (lambda d: d.update(approvals=[]), "approvals: odotettiin ei-tyhjää"),
     (lambda d: d["communications"].update(confirmed="ehkä"), "communications.confirmed"),

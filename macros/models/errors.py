@@ -9,6 +9,7 @@ or of the wrong kind, from here.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -57,10 +58,6 @@ def what(error: dict) -> str:
     match error["type"]:
         case "value_error" | "assertion_error":
             return str(ctx.get("error"))
-        case "missing":
-            return "puuttuva avain"
-        case "extra_forbidden" | "invalid_key":
-            return "tuntematon avain"
         case "model_type" | "dict_type" | "model_attributes_type":
             return f"odotettiin avain–arvo-rakennetta, saatiin {kind(found)}"
         case "list_type" | "tuple_type":
@@ -82,20 +79,42 @@ def further(error: dict) -> tuple:
 
 
 def messages(error: ValidationError, file: str, raw: Any, prefix: tuple = ()) -> list[str]:
-    """One message per mistake, in the file's order; the keys unknown in (or missing from) one
-    mapping in one message, unknown first."""
-    found: dict[str, dict[str, list[str]]] = {}   # place -> words -> keys
+    """One message per mistake, in the file's order, each with what to do. An unknown key is named
+    at its own place (so its own line); one that is a missing key misspelt says so, and the missing
+    key is not named again. The keys missing from one mapping come in one message."""
+    found: dict[str, list[str]] = {}          # head "file: place: " -> words
+    missing: dict[tuple, list[str]] = {}      # mapping's steps -> its missing keys
+    unknown: list[tuple[tuple, str]] = []     # (mapping's steps, key)
     for err in error.errors(include_url=False):
         steps = tuple(s for s in err["loc"] if not (isinstance(s, str) and (s.startswith(TAG) or s == "[key]")))
-        words = what(err)
-        keys = []
-        if err["type"] in ("missing", "extra_forbidden", "invalid_key"):
-            steps, keys = steps[:-1], [str(err["input"] if err["type"] == "invalid_key" else steps[-1])]
-        where = place(prefix + steps + further(err), _wrap(raw, prefix))
-        found.setdefault(f"{file}: {where}: " if where else f"{file}: ", {}).setdefault(words, []).extend(keys)
-    return [head + "; ".join(f"{words} {', '.join(sorted(keys))}" if keys else words
-                             for words, keys in sorted(said.items(), key=lambda w: w[0] == "puuttuva avain"))
-            for head, said in found.items()]
+        if err["type"] == "missing":
+            missing.setdefault(prefix + steps[:-1], []).append(str(steps[-1]))
+        elif err["type"] in ("extra_forbidden", "invalid_key"):
+            key = err["input"] if err["type"] == "invalid_key" else steps[-1]
+            unknown.append((prefix + steps[:-1], key))
+        else:
+            found.setdefault(_head(file, prefix + steps + further(err), raw, prefix), []).append(what(err))
+    said_unknown = []
+    for at, key in unknown:
+        close = difflib.get_close_matches(str(key), missing.get(at, []), n=1)
+        if close:
+            missing[at].remove(close[0])
+            todo = f"Tarkoititko ”{close[0]}”? Se puuttuu: korjaa avaimen nimi."
+        else:
+            todo = "Korjaa avaimen nimi tai poista rivi."
+        said_unknown.append((_head(file, at + (str(key),), raw, prefix), f"tuntematon avain {key}. {todo}"))
+    for at, keys in missing.items():   # a mapping's line before its keys' lines
+        if keys:
+            words = f"puuttuva avain {', '.join(sorted(keys))}. Lisää {'se' if len(keys) == 1 else 'ne'}."
+            found.setdefault(_head(file, at, raw, prefix), []).append(words)
+    for head, words in said_unknown:
+        found.setdefault(head, []).append(words)
+    return [head + "; ".join(said) for head, said in found.items()]
+
+
+def _head(file: str, steps: tuple, raw: Any, prefix: tuple) -> str:
+    where = place(steps, _wrap(raw, prefix))
+    return f"{file}: {where}: " if where else f"{file}: "
 
 
 def _wrap(raw: Any, prefix: tuple) -> Any:
