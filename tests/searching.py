@@ -4,21 +4,23 @@ from __future__ import annotations
 from conftest import ROOT
 
 import search_fi
+from finnish import search_data
+from macros.synonyms import load_background_words
 
 
 def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
     """Run the hook's on_post_build in-process on a site as MkDocs leaves it for the hooks: the
     session build's search index (index=False: none) and the module as the theme ships it."""
     out = tmp_path / "site"
-    module = out / search_fi.MODULE
+    module = out / search_data.MODULE
     module.parent.mkdir(parents=True)
-    module.write_bytes((ROOT / "overrides" / search_fi.MODULE).read_bytes())
+    module.write_bytes((ROOT / "overrides" / search_data.MODULE).read_bytes())
     if index:
         (out / "search").mkdir()
         (out / "search" / "search_index.json").write_bytes((site.dir / "search" / "search_index.json").read_bytes())
     search_fi.on_post_build({"site_dir": str(out), "config_file_path": str(tmp_path / "mkdocs.yml"),
                              "search_fi_synonyms": synonyms,
-                             "search_fi_background": search_fi.load_background_words(ROOT / search_fi.SYNONYMS)})
+                             "search_fi_background": sorted(load_background_words(ROOT / search_data.SYNONYMS))})
 
 
 def top_pages(site, results: list[dict], n: int = 3) -> list[str]:

@@ -296,7 +296,7 @@ def test_ohje_lyhyesti_describes_its_quotes_as_they_look(site):
 
 def test_build_fails_when_finnish_search_has_no_index_to_change(site, tmp_path):
     # Another search plugin (or none) would leave the site with stock search, unnoticed.
-    # The hook in-process (test_search_fi.post_build) on a site without a search index.
+    # The hook in-process (searching.post_build) on a site without a search index.
     from mkdocs.exceptions import PluginError
 
     assert "  - search:\n      lang: fi\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 """Finnish search: base forms, inflected forms and compound parts find the right page.
 
-Unit tests of the Voikko helper and the build hook, a build without Voikko, the
+Unit tests of the Voikko helper, the search library (finnish/search_data.py, finnish/search_index.py)
+and the build hook, a build without Voikko, the
 built module run in Chromium on every word of the site (its keys must be
 Voikko's), and one Chromium page that types many queries into Material's search box.
 """
@@ -18,6 +19,8 @@ from search_queries import ASIALLISUUS, NOT_IN_GUIDELINE, QUERIES, ROOLISI, TARP
 from searching import post_build, top_pages, type_query
 
 import search_fi
+from finnish import search_data, search_index
+from macros.synonyms import load_synonyms
 from finnish import voikko_fi
 
 
@@ -67,23 +70,23 @@ def test_compound_parts_from_wordbases():
 def test_words_are_split_like_the_search_worker_splits_them():
     index = {"config": {"separator": r"[\s\-]+"}, "docs": [
         {"location": "a/", "title": "Some-kanavat", "text": "<p>Salasanat &amp; <b>tietoturva</b>.</p>"}]}
-    assert search_fi.words(index) == {"some", "kanavat", "salasanat", "tietoturva"}
+    assert search_index.words(index) == {"some", "kanavat", "salasanat", "tietoturva"}
 
 
 def test_fewest_stem_rules_take_every_form_to_its_base_form():
     bases_of = {"kriisitilanteissa": {"kriisitilanne"}, "tekijänoikeudet": {"tekijänoikeus"},
                 "tekijänoikeuden": {"tekijänoikeus"}, "oikeudet": {"oikeus"}, "salasanoja": {"salasana"}}
-    rules = search_fi.stem_rules(bases_of)
+    rules = search_data.stem_rules(bases_of)
     assert len(rules) == 3  # one change for the three "-eude-" forms
-    by_tail = search_fi.tails(rules)
+    by_tail = search_data.tails(rules)
     for form, bases in bases_of.items():
-        assert bases <= search_fi.candidates(form, by_tail), form
-    assert "kriisitilanne" not in search_fi.candidates("kriisitilanteissa", {})  # a rule is needed
-    assert all(len(x) <= search_fi.MAX_TAIL and len(y) <= search_fi.MAX_TAIL for x, y in rules)
+        assert bases <= search_data.candidates(form, by_tail), form
+    assert "kriisitilanne" not in search_data.candidates("kriisitilanteissa", {})  # a rule is needed
+    assert all(len(x) <= search_data.MAX_TAIL and len(y) <= search_data.MAX_TAIL for x, y in rules)
 
 
 def test_search_data_lists_only_what_the_browser_cannot_derive():
-    data = search_fi.search_data({"tekijänoikeudet", "tekijänoikeuden", "kuvakaappauksena", "kuvakaappaus",
+    data = search_data.search_data({"tekijänoikeudet", "tekijänoikeuden", "kuvakaappauksena", "kuvakaappaus",
                                   "kissa", "eivät"})
     lines = data["keys"].split("\n")
     assert "tekijänoikeus|oikeus tekijä" in lines  # forms derived by a rule; parts listed ("tekijän" is not one)
@@ -91,14 +94,14 @@ def test_search_data_lists_only_what_the_browser_cannot_derive():
     assert "ei 0vät" in lines  # too short for candidates(): listed as ei + "vät"
     assert not any(line.startswith("kissa") for line in lines)  # its own base form, no parts
     assert {"ssa", "ssä", "issa", "ihin", "n", "t"} <= set(data["endings"])
-    assert search_fi.relative("laki", "lain") == "2in"
-    assert search_fi.runs(search_fi.seams("tietoturvaohje", {"tieto", "tietoturva", "turva", "turvaohje", "ohje"})) == {
-        "tieto", "tietoturva", "turva", "turvaohje", "ohje"}
+    assert search_data.relative("laki", "lain") == "2in"
+    parts = {"tieto", "tietoturva", "turva", "turvaohje", "ohje"}
+    assert search_data.runs(search_data.seams("tietoturvaohje", parts)) == parts
 
 
 def test_built_module_carries_the_data(site):
-    module = (site.dir / search_fi.MODULE).read_text(encoding="utf-8")
-    assert search_fi.PLACEHOLDER not in module
+    module = (site.dir / search_data.MODULE).read_text(encoding="utf-8")
+    assert search_data.PLACEHOLDER not in module
     assert "\\nvahingonkorvauslaki|korvaus korvauslaki laki vahingonkorvaus vahinko" in module
     assert "\\nkuva=kaappaus" in module
 
@@ -113,16 +116,16 @@ def test_module_gives_every_word_of_the_site_the_keys_voikko_gives(site, page):
     # The module's candidates() and the hook's Python twin must agree, or DATA lists too little.
     # (Plus the staff words of data/haku/synonyymit.yml, "profiilin" also gets "tili", and the
     # -minen nouns of verbs: "julkaista" also gets "julkaiseminen".)
-    site_words = sorted(search_fi.words(json.loads((site.dir / "search" / "search_index.json").read_text("utf-8"))))
+    site_words = sorted(search_index.words(json.loads((site.dir / "search" / "search_index.json").read_text("utf-8"))))
     page.add_script_tag(content=STUB_LUNR)
-    page.add_script_tag(content=(site.dir / search_fi.MODULE).read_text(encoding="utf-8"))
+    page.add_script_tag(content=(site.dir / search_data.MODULE).read_text(encoding="utf-8"))
     keys = page.evaluate("words => words.map(w => lunr.fi.keysOf(w))", site_words)
-    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
-    actions = search_fi.action_nouns(set(site_words))
+    synonyms = load_synonyms(ROOT / search_data.SYNONYMS)
+    actions = search_data.action_nouns(set(site_words))
 
     def expected(word):  # Voikko's keys, and the staff words (data/haku/synonyymit.yml) of the word or its keys
         keys = voikko_fi.search_keys(word)
-        return (keys | search_fi.staff_keys(word, keys, synonyms, actions)) - {word}
+        return (keys | search_data.staff_keys(word, keys, synonyms, actions)) - {word}
     wrong = [f"{w}: {sorted(k)} != {sorted(expected(w))}"
              for w, k in zip(site_words, keys, strict=True) if set(k) != expected(w)]
     assert len(site_words) > 1000 and not wrong, "\n".join(wrong)
@@ -132,13 +135,13 @@ def test_module_gives_every_word_of_the_site_the_keys_voikko_gives(site, page):
 
 def test_post_build_fills_in_the_search_data(site, tmp_path):
     """The in-process run the failure tests use does what the build does when nothing is wrong."""
-    post_build(site, tmp_path, search_fi.load_synonyms(ROOT / search_fi.SYNONYMS))
-    shipped = (ROOT / "overrides" / search_fi.MODULE).read_text(encoding="utf-8")
-    module = (tmp_path / "site" / search_fi.MODULE).read_text(encoding="utf-8")
-    before, after = shipped.split(search_fi.PLACEHOLDER)
+    post_build(site, tmp_path, load_synonyms(ROOT / search_data.SYNONYMS))
+    shipped = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
+    module = (tmp_path / "site" / search_data.MODULE).read_text(encoding="utf-8")
+    before, after = shipped.split(search_data.PLACEHOLDER)
     assert module.startswith(before) and module.endswith(after)
     data = module[len(before):len(module) - len(after)]
-    assert data.startswith('{"keys":') and data in (site.dir / search_fi.MODULE).read_text(encoding="utf-8")
+    assert data.startswith('{"keys":') and data in (site.dir / search_data.MODULE).read_text(encoding="utf-8")
 
 
 # libvoikko's Voikko.__del__ fails on the half-made instance; it is collected here, not in a later test.
@@ -242,17 +245,17 @@ def test_suggestion_and_keyboard_work_as_in_material(site, page):
 def test_cached_search_data_is_the_fresh_data_and_follows_its_inputs(tmp_path):
     words = {"tekijänoikeudet", "salasanoja", "profiili"}
     synonyms = {"tili": ["profiili"]}
-    fresh = search_fi.search_data(words, synonyms, [])
-    first = search_fi.cached_search_data(tmp_path, words, synonyms, [])
+    fresh = search_data.search_data(words, synonyms, [])
+    first = search_data.cached_search_data(tmp_path, words, synonyms, [])
     assert json.loads(json.dumps(first)) == json.loads(json.dumps(fresh))
     [entry] = tmp_path.glob("*.json")
-    assert search_fi.cached_search_data(tmp_path, words, synonyms, []) == first  # read back
+    assert search_data.cached_search_data(tmp_path, words, synonyms, []) == first  # read back
     entry.write_text("{rikki", encoding="utf-8")  # a corrupt entry is made again
-    assert search_fi.cached_search_data(tmp_path, words, synonyms, []) == first
-    other = search_fi.cached_search_data(tmp_path, words | {"kieli"}, synonyms, [])
+    assert search_data.cached_search_data(tmp_path, words, synonyms, []) == first
+    other = search_data.cached_search_data(tmp_path, words | {"kieli"}, synonyms, [])
     assert other != first
-    with_kieli = search_fi.search_data(words | {"kieli"}, synonyms, [])
+    with_kieli = search_data.search_data(words | {"kieli"}, synonyms, [])
     assert json.loads(json.dumps(other)) == json.loads(json.dumps(with_kieli))
     assert len(list(tmp_path.glob("*.json"))) == 1  # only the current site's entry is kept
     with pytest.raises(ValueError, match="proffiili"):  # new inputs are checked again
-        search_fi.cached_search_data(tmp_path, words, {"tili": ["proffiili"]}, [])
+        search_data.cached_search_data(tmp_path, words, {"tili": ["proffiili"]}, [])

@@ -1,7 +1,7 @@
 """Every case form of every noun and adjective on the site finds a page with the word in the top three.
 
 Issue 24, point 5: at least 98.5 % of them. The site's words are split as the
-search worker splits them (search_fi.words); Voikko names the nouns and
+search worker splits them (search_index.words); Voikko names the nouns and
 adjectives among them (voikko_fi.nominal_bases), and voikko-inflect's
 generator gives each one's complete paradigm (voikko_fi.paradigm: nominative
 to allative, essive, translative, singular and plural), so the forms include
@@ -28,7 +28,7 @@ import pytest
 from conftest import ROOT
 from search_worker import worker_search
 
-import search_fi
+from finnish import search_data, search_index
 from finnish import voikko_fi
 
 PASS_RATE = 0.985
@@ -43,11 +43,11 @@ def stop_words(module: str) -> set[str]:
     return set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module)[1].split())
 
 
-def pages_by_base_form(search_index: dict) -> dict[str, set[str]]:
+def pages_by_base_form(index: dict) -> dict[str, set[str]]:
     """Base form -> the pages (site-relative paths) with a word of that base form (any of its readings)."""
     pages = defaultdict(set)
-    for doc in search_index["docs"]:
-        for word in search_fi.words({"config": search_index["config"], "docs": [doc]}):
+    for doc in index["docs"]:
+        for word in search_index.words({"config": index["config"], "docs": [doc]}):
             for base in voikko_fi.base_forms(word):
                 pages[base].add(doc["location"].split("#")[0])
     return pages
@@ -117,7 +117,7 @@ def test_report_puts_the_worst_base_forms_first():
 
 
 def test_stop_words_are_the_modules():
-    stop = stop_words((ROOT / "overrides" / search_fi.MODULE).read_text(encoding="utf-8"))
+    stop = stop_words((ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8"))
     assert {"jolla", "kuin", "itse", "ja", "vaikka"} <= stop and "kuva" not in stop
 
 
@@ -125,7 +125,8 @@ def test_stop_words_are_the_modules():
 def test_every_case_form_of_every_noun_and_adjective_finds_a_page_with_the_word(site, page):
     index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = pages_by_base_form(index)
-    forms = case_forms(search_fi.words(index) - stop_words((site.dir / search_fi.MODULE).read_text(encoding="utf-8")))
+    stop = stop_words((site.dir / search_data.MODULE).read_text(encoding="utf-8"))
+    forms = case_forms(search_index.words(index) - stop)
     page.goto(site.url, wait_until="load")
     queries = sorted(forms)
     results = [r for i in range(0, len(queries), BATCH) for r in worker_search(page, queries[i:i + BATCH])]

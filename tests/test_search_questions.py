@@ -18,7 +18,8 @@ from search_queries import (ASIALLISUUS, LISATIETOA, LUKU1, LUKU2, QUESTIONS, RO
                             answers)
 from searching import post_build, top_pages, type_query
 
-import search_fi
+from finnish import search_data, search_index
+from macros.synonyms import load_background_words, load_synonyms
 
 
 
@@ -54,7 +55,7 @@ def test_there_are_enough_questions_of_every_kind():
 
 def test_staff_word_queries_are_of_the_synonym_file():
     # Every staff word is searched in test_search_staff_words.py; these are inflected forms of some.
-    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    synonyms = load_synonyms(ROOT / search_data.SYNONYMS)
     assert {staff for _, staff, _ in SYNONYM_QUERIES} <= set(synonyms)
 
 
@@ -135,13 +136,13 @@ def test_separator_splits_file_names_but_not_section_numbers(site):
 def test_hyphen_ellipses_are_completed_from_the_next_words_last_part():
     index = {"docs": [{"title": "", "text": "<p>tukea viestintää poikkeus- ja kriisitilanteissa; Kuva- ja "
                                             "videopalvelut; A- ja AA-taso; työ- tai virkaprofiileja</p>"}]}
-    assert search_fi.ellipses(index) == [["kuva", "videopalvelut", "kuvapalvelu"],
+    assert search_index.ellipses(index) == [["kuva", "videopalvelut", "kuvapalvelu"],
                                          ["poikkeus", "kriisitilanteissa", "poikkeustilanne"],
                                          ["työ", "virkaprofiileja", "työprofiili"]]
 
 
 def test_action_nouns_of_the_sites_verbs():
-    assert search_fi.action_nouns({"julkaise", "kirjaudu", "perustaa"}) == {
+    assert search_data.action_nouns({"julkaise", "kirjaudu", "perustaa"}) == {
         "julkaista": "julkaiseminen", "kirjautua": "kirjautuminen", "perustaa": "perustaminen"}
 
 
@@ -166,17 +167,17 @@ def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(
     ]:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(ValueError) as err:
-            search_fi.load_synonyms(path)
+            load_synonyms(path)
         assert str(err.value).startswith(str(path)) and message in str(err.value), (text, err.value)
-    assert search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)["työsähköposti"] == ["työ sähköposti"]
+    assert load_synonyms(ROOT / search_data.SYNONYMS)["työsähköposti"] == ["työ sähköposti"]
     path.write_text(head.replace("  sanat:", "  tausta: true\n  sanat:") + "    fb: facebook\n", encoding="utf-8")
-    assert search_fi.load_background_words(path) == ["facebook", "fb"]
+    assert load_background_words(path) == {"facebook", "fb"}
     with pytest.raises(ValueError, match=r"synonyymit.yml, rivi \d+: tili: sanaa 'proffiili' ei ole ohjeessa"):
-        search_fi.check_synonyms({"tili": ["proffiili"]}, {"profiili"}, ROOT / search_fi.SYNONYMS)
+        search_data.check_synonyms({"tili": ["proffiili"]}, {"profiili"}, ROOT / search_data.SYNONYMS)
 
 
 def test_build_fails_on_a_synonym_that_is_not_in_the_guideline(site, tmp_path):
-    # The hook in-process (test_search_fi.post_build): a PluginError stops the build with its message.
+    # The hook in-process (searching.post_build): a PluginError stops the build with its message.
     from mkdocs.exceptions import PluginError
 
     with pytest.raises(PluginError, match=r"synonyymit.yml, rivi \d+: tili: sanaa 'proffiili' ei ole ohjeessa"):

@@ -20,7 +20,8 @@ import pytest
 from conftest import ROOT
 from search_worker import worker_search
 
-import search_fi
+from finnish import search_data, search_index
+from macros.synonyms import load_background_words, load_synonym_classes, load_synonyms
 from finnish import voikko_fi
 
 LUKU1, LUKU2 = "mika-on-sosiaalinen-media/", "loimaan-kaupunki-ja-sosiaalinen-media/"
@@ -50,14 +51,14 @@ def load_index(site) -> dict:
     return json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def pages_by_key(search_index: dict) -> dict[str, set[str]]:
+def pages_by_key(index: dict) -> dict[str, set[str]]:
     """Word form, base form or compound part -> the pages (site-relative paths) whose text has it."""
-    separator = re.compile(search_index["config"]["separator"])
+    separator = re.compile(index["config"]["separator"])
     pages = defaultdict(set)
-    for doc in search_index["docs"]:
+    for doc in index["docs"]:
         page = doc["location"].split("#")[0]
-        for token in separator.split(" ".join(search_fi.texts({"docs": [doc]}))):
-            word = search_fi.clean(token)
+        for token in separator.split(" ".join(search_index.texts({"docs": [doc]}))):
+            word = search_index.clean(token)
             if word.isalpha():
                 pages[word].add(page)
                 for base, parts in voikko_fi.readings(word).items():
@@ -66,28 +67,28 @@ def pages_by_key(search_index: dict) -> dict[str, set[str]]:
     return pages
 
 
-def site_pages(search_index: dict) -> dict[str, str]:
+def site_pages(index: dict) -> dict[str, str]:
     """Pages about the site (search boost below 1) -> their title."""
-    return {d["location"]: d["title"] for d in search_index["docs"]
+    return {d["location"]: d["title"] for d in index["docs"]
             if "#" not in d["location"] and d.get("boost", 1) < 1}
 
 
 # --- the synonym file ----------------------------------------------------------------
 
 def test_every_staff_word_has_a_class_with_a_reason():
-    classes = search_fi.load_synonym_classes(ROOT / search_fi.SYNONYMS)
+    classes = load_synonym_classes(ROOT / search_data.SYNONYMS)
     assert len(classes) >= 10
     for name, words in classes.items():
         assert words, name
-    flat = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    flat = load_synonyms(ROOT / search_data.SYNONYMS)
     assert sum(len(w) for w in classes.values()) == len(flat), "a staff word in one class only"
-    raw = (ROOT / search_fi.SYNONYMS).read_text(encoding="utf-8")
+    raw = (ROOT / search_data.SYNONYMS).read_text(encoding="utf-8")
     assert len(re.findall(r"^  peruste: \S", raw, re.M)) == len(classes), "every class says why"
 
 
 def test_every_guideline_word_of_the_synonyms_is_on_the_site(site):
     pages = pages_by_key(load_index(site))
-    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    synonyms = load_synonyms(ROOT / search_data.SYNONYMS)
     missing = [f"{key}: {word}" for key, targets in synonyms.items() for t in targets for word in t.split()
                if word not in pages]
     assert not missing, missing
@@ -97,7 +98,7 @@ def test_every_guideline_word_of_the_synonyms_is_on_the_site(site):
 def test_every_staff_word_finds_a_page_with_its_guideline_word(site, page):
     pages = pages_by_key(load_index(site))
     # With the -minen nouns of the staff verbs ("kuvata" -> "kuvaaminen"), which are staff words too.
-    synonyms = search_fi.staff_words(search_fi.load_synonyms(ROOT / search_fi.SYNONYMS))
+    synonyms = search_data.staff_words(load_synonyms(ROOT / search_data.SYNONYMS))
     assert "kuvaaminen" in synonyms
     page.goto(site.url, wait_until="load")
     results = worker_search(page, list(synonyms))
@@ -113,8 +114,8 @@ def background_cases(site_words: set[str], pages: dict[str, set[str]], about_sit
     """"word service" -> the one page with word: for every background word of the synonym file (a
     service the guideline names only as an example) and the site's nouns of 6 letters or more that
     only one page of the guideline has, and no page of the service."""
-    background = search_fi.load_background_words(ROOT / search_fi.SYNONYMS)
-    synonyms = search_fi.load_synonyms(ROOT / search_fi.SYNONYMS)
+    background = load_background_words(ROOT / search_data.SYNONYMS)
+    synonyms = load_synonyms(ROOT / search_data.SYNONYMS)
     nouns = sorted({b for w in site_words for b in voikko_fi.nominal_bases(w) if len(b) >= 6 and b in site_words
                     and len(pages[b]) == 1 and not pages[b] & about_site})
     cases = {}
@@ -132,7 +133,7 @@ def test_a_service_named_as_an_example_does_not_outweigh_the_question(site, page
     # "kuvat faceen": the page about photos first, not the list of services that names Facebook.
     index = load_index(site)
     pages = pages_by_key(index)
-    cases = background_cases(search_fi.words(index), pages, set(site_pages(index)))
+    cases = background_cases(search_index.words(index), pages, set(site_pages(index)))
     page.goto(site.url, wait_until="load")
     results = worker_search(page, list(cases))
     wrong = [f"{q!r}: {found[:3]} (pitäisi olla {want})"
@@ -173,7 +174,7 @@ def searched(site, page, make_cases) -> tuple[dict, dict, dict, list]:
     """(index, pages_by_key, cases, results): make_cases(site_words, pages) searched in the worker."""
     index = load_index(site)
     pages = pages_by_key(index)
-    cases = make_cases(search_fi.words(index), pages)
+    cases = make_cases(search_index.words(index), pages)
     page.goto(site.url, wait_until="load")
     return index, pages, cases, worker_search(page, list(cases))
 
@@ -222,7 +223,7 @@ def test_a_compound_the_site_does_not_use_finds_its_parts(site, page):
 @pytest.mark.browser
 def test_everyday_staff_words_and_misspellings_find_their_section(site, page):
     assert len(EVERYDAY) == 40
-    words = search_fi.words(load_index(site))
+    words = search_index.words(load_index(site))
     assert not [q for q, _ in EVERYDAY if set(q.split()) <= words], "written as the guideline does"
     page.goto(site.url, wait_until="load")
     results = worker_search(page, [q for q, _ in EVERYDAY])

@@ -1,6 +1,6 @@
 """Finnish base forms and compound parts from Voikko (libvoikko1 + voikko-fi).
 
-Used at build time by the search hook (search_fi.py): every word form of the
+Used at build time by the search data (search_data.py, for search_fi.py): every word form of the
 site gets its search keys, i.e. its base forms and the base forms of its
 compound parts ("vahingonkorvauslain" -> vahingonkorvauslaki, vahinko,
 korvaus, laki). Fails loudly when Voikko or its Finnish dictionary is missing.
