@@ -43,8 +43,8 @@ def on_config(config: MkDocsConfig) -> None:
     try:
         config["search_fi_synonyms"] = synonyms.load_synonyms(path)
         config["search_fi_background"] = sorted(synonyms.load_background_words(path))
-    except ValueError as err:   # a mistake in the file: said as every data error is (data_errors.py)
-        log.error(from_project(str(err)))
+    except ValueError as err:   # a mistake in the file, said as every data error is (data_errors.py), but
+        log.error(from_project(str(err)))   # here, before the build, where on_build_error is not called
         raise Abort(importlib.import_module("macros.check_data").STOPPED) from None
 
 
@@ -65,6 +65,6 @@ def on_post_build(config: MkDocsConfig) -> None:
                                   config.get("search_fi_background", []))
     except VoikkoMissing as err:
         raise PluginError(f"search_fi: {err}") from err
-    except ValueError as err:  # a synonym the guideline does not have
-        raise PluginError(str(err)) from err
+    except ValueError as err:  # a synonym the guideline does not have: a data error (data_errors.py says it)
+        raise importlib.import_module("macros.validate").DataError(str(err)) from None
     module.write_text(with_data(text, data), encoding="utf-8")
