@@ -14,6 +14,7 @@ test_pkgs=(
   fonts-noto-core     # readable screenshots for the browser tests
   poppler-utils       # pdftotext, pdfinfo, pdffonts for the PDF tests
   nginx               # the intranet server configuration test
+  curl                # the IT guide's smoke test after a deploy, run by tests/test_nginx.py
   webkit2gtk-driver   # WebKit, the engine of every iPhone: WebKitWebDriver and MiniBrowser
   xvfb                # a screen for WebKit in CI (tests/test_webkit_journeys.py)
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import os
 import re
 import shlex
 import shutil
@@ -214,10 +215,15 @@ def test_sub_path_without_slash_redirects(server, policy):
 
 # --- The IT guide's commands, as written ---------------------------------------------------
 
+def guide_blocks(heading: str) -> list[tuple[str, str]]:
+    """(language, text) of the code blocks of a section of the IT guide, in order."""
+    section = IT_GUIDE.read_text(encoding="utf-8").split(f"\n### {heading}\n", 1)[1].split("\n### ", 1)[0]
+    return re.findall(r"```(\w+)\n(.*?)```", section, re.S)
+
+
 def guide_nginx_blocks() -> list[tuple[str, str]]:
     """(language, text) of the code blocks of the IT guide's "nginx" section, in order."""
-    section = IT_GUIDE.read_text(encoding="utf-8").split("\n### nginx\n", 1)[1].split("\n### ", 1)[0]
-    return re.findall(r"```(\w+)\n(.*?)```", section, re.S)
+    return guide_blocks("nginx")
 
 
 def until(url: str, condition, what: str, seconds: float = 10):
@@ -232,10 +238,15 @@ def until(url: str, condition, what: str, seconds: float = 10):
 
 def test_it_guide_install_and_deploy_commands_as_written(site, policy, tmp_path):
     """The IT guide's commands in a scratch file system: a first install into a running intranet
-    server that sets HSTS, then a new build whose policy differs."""
+    server that sets HSTS, then a new build whose policy differs, its smoke test (which fails while
+    nginx sends the old policy), and a rollback to the first build."""
     blocks = guide_nginx_blocks()
     assert [language for language, _ in blocks] == ["sh", "nginx", "sh", "sh"], blocks
     install, server_block, load, deploy = (text for _, text in blocks)
+    after = guide_blocks("After a deploy: smoke test and rollback")
+    assert [language for language, _ in after] == ["sh", "sh"], after
+    smoke, rollback = (text for _, text in after)
+    placeholder = re.search(r"^url=(\S+)", smoke, re.M).group(1)
     scratch = tmp_path / "fs"  # stands for the web server's /
 
     def in_scratch(text: str) -> str:
@@ -257,11 +268,13 @@ def test_it_guide_install_and_deploy_commands_as_written(site, policy, tmp_path)
     (sites / "intranet").write_text(server("".join(line for line in server_block.splitlines(keepends=True)
                                                    if "ohjeet-some" not in line)))
     with Nginx(None, port, servers=f"    include {sites}/*;") as nginx:
-        def run(commands: str) -> None:
+        def run(commands: str, succeeds: bool = True) -> None:
             script = (in_scratch(commands).replace("nginx -t", shlex.join([*nginx.command, "-t"]))
-                      .replace("systemctl reload nginx", shlex.join([*nginx.command, "-s", "reload"])))
-            result = subprocess.run(["bash", "-e", "-c", script], cwd=checkout, capture_output=True, text=True)
-            assert result.returncode == 0, f"{script}\n{result.stderr}"
+                      .replace("systemctl reload nginx", shlex.join([*nginx.command, "-s", "reload"]))
+                      .replace(placeholder, url))
+            result = subprocess.run(["bash", "-e", "-c", script], cwd=checkout, capture_output=True, text=True,
+                                    env={**os.environ, "NO_PROXY": "*", "no_proxy": "*"})
+            assert (result.returncode == 0) == succeeds, f"{script}\n{result.stdout}\n{result.stderr}"
 
         assert fetch(url)[0] == 404
         run(install)
@@ -289,6 +302,23 @@ def test_it_guide_install_and_deploy_commands_as_written(site, policy, tmp_path)
                                       "the new build's policy was not sent after the IT guide's deploy commands")
         assert (status, body) == (200, page.read_bytes())
         assert_site_headers(headers, url, new_policy, hsts=hsts)
+        run(smoke)
+
+        # The smoke test fails while nginx sends another policy than the served build's (no reload).
+        live = scratch / "var" / "www" / "intranet" / "ohjeet" / "some" / csp.NGINX_INCLUDE
+        written = live.read_text(encoding="utf-8")
+        live.write_text(written.replace(new_policy, policy), encoding="utf-8")
+        run(smoke, succeeds=False)
+        live.write_text(written, encoding="utf-8")
+
+        # Back to the first build, which the deploy kept.
+        releases = sorted((scratch / "var" / "www" / "intranet" / "ohjeet" / "releases").iterdir())
+        assert len(releases) == 2, releases
+        run(rollback.replace("<the previous folder>", releases[0].name))
+        status, headers, body = until(url, lambda r: r[1]["Content-Security-Policy"] == policy,
+                                      "the first build's policy was not sent after the IT guide's rollback")
+        assert (status, body) == (200, front)
+        run(smoke)
 
 
 # --- Browser -------------------------------------------------------------------------------
