@@ -6,7 +6,7 @@ message, and an impossible date such as 2027-13-45 with a bare ValueError.
 `make build` and `make serve` run this first: every data file is read with the
 data's own loader and checked by its model (macros/models/), data/ohje.yml too, so the
 editor gets the Finnish message naming the file and the key. Then the components' data is checked
-against the guideline as the build checks it (macros.load_components: quotes, the
+against the guideline as the build checks it (macros.components.load_components: quotes, the
 checklists' bullets), so such a mistake too comes as one Finnish message, without
 the build's Python traceback. (The serve hook runs it too when a rebuild fails; the
 build itself checks everything again.)
@@ -19,7 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import load_components, models, versions
+from . import models, versions
+from .components import load_components
 from .guideline import Guideline
 from .validate import DataError, load_yaml, messages_of
 

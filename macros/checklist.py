@@ -9,6 +9,9 @@ checklist.css, tests/test_checklist*.py.
     check_sources(checklists, guideline)   items still quote the section's bullets
     render(cl, href, email) -> Markup      the web form (href: a docs link -> URL from the page)
 
+As a component (macros/components.py): DATA, load, check, and macros(ctx) -> the macro
+checklist(id).
+
 A checklist dict:
 
     {
@@ -61,17 +64,25 @@ Every problem in a file raises DataError naming the file and the key (macros/mod
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from markupsafe import Markup
 
 from . import models, templates
+from .components import Context
 from .guideline import Href, Guideline, bullets, line_of, parse_prose, with_hrefs
 from .models.checklist import Checklist, option_of
 from .validate import DataError, each, raise_all
 
+FOLDER = "tarkistuslistat"   # under data/
+DATA = {f"{FOLDER}/*.yml": (Checklist, "tarkistuslista")}
+
 
 # --- loading ---------------------------------------------------------------
+
+def load(data_dir: Path) -> dict[str, dict]:
+    return load_checklists(data_dir / FOLDER)
 
 def load_checklists(data_dir: Path) -> dict[str, dict]:
     """Every data_dir/*.yml checklist, keyed by id, ordered by guideline section."""
@@ -222,6 +233,9 @@ def mismatch(file: str, group: dict, shown: str, markdown: str, found: list[str]
             f"”{found[i]}” ({bullet_at(found[i])}). Järjestä kohdat ohjeen järjestykseen.")
 
 
+check = check_sources   # the component's check against the guideline (macros/components.py)
+
+
 # --- HTML -------------------------------------------------------------------
 
 def script_config(cl: dict) -> dict:
@@ -249,3 +263,23 @@ def render(cl: dict, href: Href, email: str) -> Markup:
     rendered, email = communications address."""
     return templates.render("checklist/checklist.html", cl=with_hrefs(cl, href),
                             href=href({"page": cl["source"], "anchor": None}), email=email, config=script_config(cl))
+
+
+def unknown_checklist(checklist_id: str, known: list[str]) -> str:
+    """A checklist macro naming no checklist: the nearest id, and what to write."""
+    close = difflib.get_close_matches(str(checklist_id), known, n=1)
+    hint = f" Tarkoititko ”{close[0]}”?" if close else ""
+    return (f"tarkistuslistaa ”{checklist_id}” ei ole.{hint} Kirjoita sulkeisiin jonkin kansion data/tarkistuslistat/ "
+            f"tiedoston nimi ilman .yml-päätettä: {', '.join(sorted(known))}.")
+
+
+def macros(ctx: Context) -> dict:
+    checklists = ctx.data["checklist"]
+
+    def checklist(checklist_id: str) -> Markup:
+        if checklist_id not in checklists:
+            raise DataError(unknown_checklist(checklist_id, list(checklists)))
+        ctx.use("checklist")
+        return render(checklists[checklist_id], ctx.href, ctx.ohje["communications"]["email"])
+
+    return {"checklist": checklist}

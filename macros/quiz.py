@@ -8,6 +8,8 @@ tests/test_quiz*.py.
     render(quiz, href)        the form; each answer and explanation also opens from a details element;
                               the result links the chapters and the completion sheet
 
+As a component (macros/components.py): DATA, load, check, and macros(ctx) -> the macro quiz().
+
 At least 12 questions, one right option each, every chapter covered. Every
 problem raises DataError naming the file and the item.
 """
@@ -17,11 +19,24 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import models, templates
-from .guideline import Href, parse_link
+from . import models, templates, versions
+from .components import Context
+from .guideline import Guideline, Href, check_refs, parse_link
 from .models.quiz import LETTERS, Quiz
 
 STORAGE_KEY = "quiz"  # was "perehdytys-testi": loimaa.js moves old answers (Loimaa.storage.renamed)
+FILE = "perehdytys/testi.yml"   # under data/
+DATA = {FILE: (Quiz, "testi")}
+# The quiz's own notice of changed rules (quiz/quiz.html) on its page, focused when linked to.
+NOTICE_LINK = {"page": "perehdytys/testaa-osaamisesi.md", "anchor": "muuttuneet"}
+
+
+def load(data_dir: Path) -> dict:
+    return load_quiz(data_dir / FILE)
+
+
+def check(quiz: dict, guideline: Guideline) -> None:
+    check_refs(quiz_refs(quiz), guideline)
 
 
 def load_quiz(path: Path) -> dict:
@@ -74,3 +89,14 @@ def render(quiz: dict, href: Href, updates: dict | None = None, sections: dict[s
     return templates.render("quiz/quiz.html", questions=questions, chapters=chapters, sheet_href=href(quiz["sheet"]),
                             config=config, history_href=history_href if any(changed.values()) else "",
                             notices=notices)
+
+
+def macros(ctx: Context) -> dict:
+    updates = versions.staff_updates(ctx.versions)
+    sections = {s["page"]: s["number"] for s in ctx.versions["current"]}
+
+    def quiz() -> Markup:
+        ctx.use("quiz")
+        return render(ctx.data["quiz"], ctx.href, updates, sections, ctx.href(versions.history_link(updates)))
+
+    return {"quiz": quiz}

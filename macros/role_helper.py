@@ -8,6 +8,8 @@ Unit: this module, overrides/components/role-helper/ (role-helper.html, .js,
     role_refs(roles)           the (where, link, quote) triples guideline.check_refs checks
     render(roles, href)        the HTML: yes/no questions (role-helper.js) and the situations as a list
 
+As a component (macros/components.py): DATA, load, check, and macros(ctx) -> the macro role_helper().
+
 Without JavaScript the page is a plain list of the situations, each with the
 answers that lead to it. Every problem raises DataError naming the file and the item.
 """
@@ -18,11 +20,22 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import models, templates
-from .guideline import Href, parse_link, parse_prose, with_hrefs
+from .components import Context
+from .guideline import Guideline, Href, check_refs, parse_link, parse_prose, with_hrefs
 from .models.roles import Roles
 from .validate import DataError
 
 STORAGE_KEY = "role-helper"  # was "perehdytys-rooli": loimaa.js moves old answers (Loimaa.storage.renamed)
+FILE = "perehdytys/roolit.yml"   # under data/
+DATA = {FILE: (Roles, "roolit")}
+
+
+def load(data_dir: Path) -> dict:
+    return load_roles(data_dir / FILE)
+
+
+def check(roles: dict, guideline: Guideline) -> None:
+    check_refs(role_refs(roles), guideline)
 
 
 def load_roles(path: Path) -> dict:
@@ -121,3 +134,11 @@ def render(roles: dict, href: Href, contact: dict) -> Markup:
     config = {"key": STORAGE_KEY, "version": roles["version"], "start": roles["start"]}
     return templates.render("role-helper/role-helper.html", questions=with_hrefs(list(qs.values()), href),
                             outcomes=outcomes, config=config, contact=contact)
+
+
+def macros(ctx: Context) -> dict:
+    def role_helper() -> Markup:
+        ctx.use("role-helper")
+        return render(ctx.data["role-helper"], ctx.href, ctx.ohje["communications"])
+
+    return {"role_helper": role_helper}

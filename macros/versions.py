@@ -34,6 +34,8 @@ from .validate import DataError, parse_date
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 TOKEN = re.compile(r"\w+|[^\w\s]+|\s+")
 WORD = re.compile(r"\w+")
+REDLINE_PAGE = "muutokset.md"       # "Muutokset hyväksyttyyn versioon" (render_redline_page)
+HISTORY_PAGE = "muutoshistoria.md"  # "Muutoshistoria" (render_history)
 PAIR_RATIO = 0.5   # a removed and an added unit this alike (word tokens) are one unit changed
 
 
@@ -366,6 +368,12 @@ def history_entries(baselines: list[dict], changes: list[dict], version: str, ap
 def history_anchor(version: str) -> str:
     """The id of a version's heading on the page "Muutoshistoria" (versions/history.html)."""
     return f"versio-{version}"
+
+
+def history_link(updates: dict) -> dict:
+    """"Muutoshistoria" at the newest version that changed the rules (updates: staff_updates)."""
+    newest = [since["newest"] for since in updates["since"].values()]
+    return {"page": HISTORY_PAGE, "anchor": history_anchor(max(newest, key=updates["order"].index)) if newest else None}
 
 
 def staff_updates(state: dict) -> dict:

@@ -34,8 +34,8 @@ class FakeEnv:
             encoding="utf-8"), re.M).group(1))
         self.project_dir, self.conf, self.variables, self.macros = str(project_dir), conf, {}, {}
 
-    def macro(self, fn):
-        self.macros[fn.__name__] = fn
+    def macro(self, fn, name: str = ""):
+        self.macros[name or fn.__name__] = fn
         return fn
 
 

@@ -1,14 +1,19 @@
 """A component added the way guides/developers.md "Adding a component" says (issue 25, point 1).
 
-A copy of the project gets a tiny fixture component, "laskuri": a data file with its model in
-macros/models/ (in FILES), a module macros/laskuri.py, a macro calling use("laskuri"), the folder
-overrides/components/laskuri/ with its template, JS and CSS, and a page using it. Nothing else
-is touched: the built page carries its markup, its CSS inlined, its JS from its folder, and in
-Chromium its class starts.
+A copy of the project gets a tiny fixture component, "laskuri", touching only: its data file
+data/laskuri.yml, its model macros/models/laskuri.py, its module macros/laskuri.py (declaring DATA,
+load and macros(ctx), whose macro calls ctx.use("laskuri")), the folder overrides/components/laskuri/
+with its template, JS and CSS, and a page using it. No central list is edited: the build finds the
+component by its folder (macros/components.py), and `make schemas` and `check_data` know its data
+file. The built page carries its markup, its CSS inlined, its JS from its folder, and in Chromium
+its class starts.
 """
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -30,10 +35,20 @@ class Laskuri(Strict):
 from . import models, templates
 from .models.laskuri import Laskuri
 
+DATA = {"laskuri.yml": (Laskuri, "laskuri")}
 
-def render(path):
-    data = models.load(path, Laskuri)
-    return templates.render("laskuri/laskuri.html", title=data.otsikko, config={"key": "laskuri", "version": 1})
+
+def load(data_dir):
+    return models.load(data_dir / "laskuri.yml", Laskuri)
+
+
+def macros(ctx):
+    def laskuri():
+        ctx.use("laskuri")
+        return templates.render("laskuri/laskuri.html", title=ctx.data["laskuri"].otsikko,
+                                config={"key": "laskuri", "version": 1})
+
+    return {"laskuri": laskuri}
 ''',
     "overrides/components/laskuri/laskuri.html": '''<div class="loimaa-laskuri" data-module="laskuri"
      data-laskuri='{{ config | tojson }}'>
@@ -58,43 +73,50 @@ def render(path):
     "overrides/components/laskuri/laskuri.css":
         "/* Fixture component. */\n.loimaa-laskuri__title { font-weight: 700; }\n",
 }
-MACRO = '''    @env.macro
-    def laskuri():
-        from . import laskuri as laskuri_component
-        use("laskuri")
-        return laskuri_component.render(data_dir / "laskuri.yml")
 
-    @env.macro
-    def role_helper():
-'''
+
+def run(project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", *args], cwd=project, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
-def added_site(tmp_path_factory):
+def added(tmp_path_factory):
+    """The copy with the component added (and `make schemas` run), and its built site."""
     from harness import copy_project, mkdocs_build
 
     project = copy_project(tmp_path_factory.mktemp("added") / "p")
     for path, text in FILES.items():
         (project / path).parent.mkdir(parents=True, exist_ok=True)
         (project / path).write_text(text, encoding="utf-8")
-    models = project / "macros" / "models" / "__init__.py"
-    text = models.read_text(encoding="utf-8")
-    assert '    "muutokset.yml": (Changes, "muutokset"),\n' in text
-    models.write_text(text.replace('    "muutokset.yml": (Changes, "muutokset"),\n',
-                                   '    "muutokset.yml": (Changes, "muutokset"),\n'
-                                   '    "laskuri.yml": (Laskuri, "laskuri"),\n')
-                      .replace("from .versions import", "from .laskuri import Laskuri\nfrom .versions import"),
-                      encoding="utf-8")
-    macros = project / "macros" / "__init__.py"
-    text = macros.read_text(encoding="utf-8")
-    assert "    @env.macro\n    def role_helper():\n" in text
-    macros.write_text(text.replace("    @env.macro\n    def role_helper():\n", MACRO), encoding="utf-8")
     page = project / "docs" / "tietosuoja.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ laskuri() }}\n", encoding="utf-8")
+    schemas = run(project, "macros.models.schemas", "data")   # make schemas
+    assert schemas.returncode == 0, schemas.stderr
     out = project / "site"
     result = mkdocs_build(project, out, "http://127.0.0.1/ohjeet/some/", PDF="0")
     assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return project, out
+
+
+@pytest.fixture(scope="module")
+def added_site(added):
+    return added[1]
+
+
+def test_make_schemas_and_check_data_know_the_added_data_file(added):
+    project, _ = added
+    schema = json.loads((project / "data" / "schemas" / "laskuri.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "data/laskuri.yml" and schema["required"] == ["otsikko"]
+    data = project / "data" / "laskuri.yml"
+    text = data.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=schemas/laskuri.schema.json"
+    assert run(project, "macros.models.schemas", "--check", "data").returncode == 0
+    try:
+        data.write_text(text.replace("otsikko:", "otsikkko:"), encoding="utf-8")
+        found = run(project, "macros.check_data", "data")
+    finally:
+        data.write_text(text, encoding="utf-8")
+    assert found.returncode == 1 and "laskuri.yml" in found.stderr and "otsikkko" in found.stderr, found.stderr
 
 
 def test_the_added_component_is_on_its_page_with_its_js_and_css(added_site):

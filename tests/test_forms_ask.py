@@ -30,8 +30,9 @@ from markupsafe import escape
 from conftest import ROOT, FakeEnv
 from harness import copy_project, mkdocs_build
 from guideline_source import REQUIREMENT
-from macros import checklist, links, load_components, role_helper
+from macros import checklist, links, role_helper
 from macros.check_data import STOPPED
+from macros.components import load_components
 from macros.guideline import Guideline, Page, Prose
 from macros.validate import DataError
 
@@ -125,8 +126,7 @@ def test_the_rules_the_forms_once_made_are_found(name, path, before):
 def test_the_scan_reads_every_text_the_components_keep_as_the_sites_own():
     """The scan and the loaders agree on what the site writes: each Prose is among the scanned texts."""
     scanned = {" ".join(text.split()) for name in FILES for _, text, _ in texts(raw(name))}
-    checklists, roles, quiz = load_components(DATA, Guideline(DOCS))
-    kept = list(prose([checklists, roles, quiz]))
+    kept = list(prose(list(load_components(DATA, Guideline(DOCS)).values())))
     assert len(kept) >= 8
     assert [p.where for p in kept if " ".join(p.text.split()) not in scanned] == []
 
@@ -192,7 +192,8 @@ def test_a_quote_the_guideline_lacks_fails_the_build_with_the_file_the_key_and_w
 def test_the_guidelines_own_words_pass_and_stand_beside_the_text(tmp_path, name, path):
     project = with_quote(tmp_path, name, path, RIGHT)
     build_checks(project)
-    checklists, roles, _ = load_components(project / "data", Guideline(DOCS))
+    loaded = load_components(project / "data", Guideline(DOCS))
+    checklists, roles = loaded["checklist"], loaded["role-helper"]
     [shown] = [p for p in prose([checklists, roles]) if p.quote == [RIGHT]]
     assert shown.link["title"] == "3.2. Sosiaalisen median todelliset tarpeet: Tavoitteet ja ylläpitäjä"
 

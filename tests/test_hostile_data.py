@@ -1,6 +1,6 @@
 """Hostile data: every string of the data files, with markup in it, is refused or shown as text.
 
-Each string of data/ohje.yml, the checklists, the quiz and the role helper gets
+Each string of data/ohje.yml and the components' data (the checklists, the quiz, the role helper) gets
 PAYLOAD (with its own number). Alone, each changed value either fails the
 checks the build runs, with a message that names the file and the key, or
 passes them. Then one build takes every value that passed, at once: no
@@ -19,13 +19,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import served
+from conftest import ROOT, served
 from harness import copy_project, mkdocs_build
 from hostile import payload, put, strings
-from macros import check_data, models, validate
+from macros import check_data, components, models, validate
 
-FILES = ["ohje.yml", "tarkistuslistat/uusi-profiili.yml", "tarkistuslistat/ennen-julkaisua.yml",
-         "perehdytys/testi.yml", "perehdytys/roolit.yml"]
+# data/ohje.yml and every data file a component declares (DATA in macros/<name>.py).
+FILES = ["ohje.yml", *sorted(path.relative_to(ROOT / "data").as_posix() for path in (ROOT / "data").rglob("*.yml")
+                             if models.entry_of(path, ROOT / "data")[0] in components.data_files())]
 # Values of these files that the PDF prints (its cover and the checklist appendices).
 IN_PDF = re.compile(r"^(ohje\.yml:extra\.ohje\.(city\.(?!name_genitive)|document\.title|approvals)"
                     r"|tarkistuslistat/.*:(title|intro|groups.*\.(title|text)"

@@ -2,7 +2,8 @@
 
     load(path, model) -> model instance     the one loader: YAML (macros/validate.py), then the model
     check(raw, model, file, prefix)          the same for data already read (config.extra.ohje)
-    FILES                                    each data file (a glob under data/), its model and schema
+    files() -> {glob: (model, schema name)}  each data file (a glob under data/): SITE_FILES here and
+                                             each component's DATA (macros/components.py)
     schema(pattern) -> dict                  its JSON Schema (python -m macros.models.schemas writes them)
 
 A mistake raises DataErrors: every mistake of the file, each in Finnish with the file, the key
@@ -17,28 +18,29 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .. import components
 from ..validate import DataErrors, load_yaml, with_line
-from .checklist import Checklist
 from .errors import messages
-from .quiz import Quiz
-from .roles import Roles
 from .site import OhjeFile
 from .synonyms import Synonyms
 from .versions import Baseline, Changes
 
 M = TypeVar("M", bound=BaseModel)
 
-# Each data file (a glob under data/): its model, and its JSON Schema's name under data/schemas/.
-FILES: dict[str, tuple[type[BaseModel], str]] = {
+# The site's own data files (a glob under data/): the model, and the JSON Schema's name under
+# data/schemas/. A component declares its own files (DATA in macros/<name>.py).
+SITE_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "ohje.yml": (OhjeFile, "ohje"),
-    "tarkistuslistat/*.yml": (Checklist, "tarkistuslista"),
-    "perehdytys/roolit.yml": (Roles, "roolit"),
-    "perehdytys/testi.yml": (Quiz, "testi"),
     "haku/synonyymit.yml": (Synonyms, "synonyymit"),
     "versiot/*.yml": (Baseline, "versio"),
     "muutokset.yml": (Changes, "muutokset"),
 }
 SCHEMA_DIR = "schemas"   # under data/
+
+
+def files() -> dict[str, tuple[type[BaseModel], str]]:
+    """Every data file (a glob under data/): its model and its schema's name."""
+    return {**SITE_FILES, **components.data_files()}
 
 
 def check(raw: Any, model: type[M], file: str | Path, prefix: tuple = ()) -> M:
@@ -54,9 +56,9 @@ def load(path: str | Path, model: type[M]) -> M:
 
 
 def entry_of(path: Path, data_dir: Path) -> tuple[str, type[BaseModel], str] | None:
-    """(glob, model, schema name) of a file under data_dir, by FILES; None for a file without one."""
+    """(glob, model, schema name) of a file under data_dir, by files(); None for a file without one."""
     rel = Path(path).relative_to(data_dir)
-    return next(((pattern, model, name) for pattern, (model, name) in FILES.items()
+    return next(((pattern, model, name) for pattern, (model, name) in files().items()
                  if rel.match(pattern) and len(rel.parts) == pattern.count("/") + 1), None)
 
 
@@ -66,8 +68,8 @@ def model_of(path: Path, data_dir: Path) -> type[BaseModel] | None:
 
 
 def schema(pattern: str) -> dict:
-    """The JSON Schema of the files FILES[pattern] (draft 2020-12, as yaml-language-server reads it)."""
-    model, _ = FILES[pattern]
+    """The JSON Schema of the files files()[pattern] (draft 2020-12, as yaml-language-server reads it)."""
+    model, _ = files()[pattern]
     found = model.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **found, "title": f"data/{pattern}",
             "description": " ".join((model.__doc__ or "").split())}

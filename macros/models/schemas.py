@@ -1,6 +1,6 @@
 """`python -m macros.models.schemas [--check]` (make schemas): the data files' JSON Schemas.
 
-Writes data/schemas/<name>.schema.json from the models (macros/models/, FILES) and puts the line
+Writes data/schemas/<name>.schema.json from the models (macros/models/, files()) and puts the line
 "# yaml-language-server: $schema=..." first in each data file, so an editor's YAML editor
 (VS Code's YAML extension, any editor with yaml-language-server) completes the keys and marks a
 mistake while the file is being typed. The build still checks every file by its model.
@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import FILES, SCHEMA_DIR, entry_of, schema, schema_line
+from . import SCHEMA_DIR, entry_of, files, schema, schema_line
 
 PREFIX = "# yaml-language-server: $schema="
 
@@ -30,7 +30,7 @@ def with_schema_line(text: str, line: str) -> str:
 def wanted(data_dir: Path) -> dict[Path, str]:
     """Every file this writes, with its text."""
     found = {data_dir / SCHEMA_DIR / f"{name}.schema.json": schema_text(pattern)
-             for pattern, (_, name) in FILES.items()}
+             for pattern, (_, name) in files().items()}
     for path in sorted(data_dir.rglob("*.yml")):
         if entry_of(path, data_dir):
             found[path] = with_schema_line(path.read_text(encoding="utf-8"), schema_line(path, data_dir))
