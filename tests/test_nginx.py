@@ -9,6 +9,7 @@ requests, and the IT guide's install and deploy commands (guides/it.md) are run 
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import os
@@ -236,6 +237,26 @@ def until(url: str, condition, what: str, seconds: float = 10):
     return response
 
 
+def workers(master: int) -> int:
+    """How many processes nginx's master has: after a reload, the old worker until it has finished."""
+    count = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):   # a process that ended while read
+            count += int(stat.read_text().rpartition(")")[2].split()[1]) == master
+    return count
+
+
+def reloaded(nginx, url: str, condition, what: str) -> tuple:
+    """After a reload: the first response that meets condition (a new worker answers), then the
+    old worker gone (local.py runs one), so every later request meets the new configuration."""
+    response = until(url, condition, what)
+    deadline = time.monotonic() + 10
+    while workers(nginx.process.pid) > 1:
+        assert time.monotonic() < deadline, f"{what}: nginx's old worker did not finish"
+        time.sleep(0.05)
+    return response
+
+
 def test_it_guide_install_and_deploy_commands_as_written(site, policy, tmp_path):
     """The IT guide's commands in a scratch file system: a first install into a running intranet
     server that sets HSTS, then a new build whose policy differs, its smoke test (which fails while
@@ -298,8 +319,8 @@ def test_it_guide_install_and_deploy_commands_as_written(site, policy, tmp_path)
         page = checkout / "site" / "index.html"
         page.write_text(page.read_text(encoding="utf-8") + "<!-- uusi -->", encoding="utf-8")
         run(deploy)
-        status, headers, body = until(url, lambda r: r[1]["Content-Security-Policy"] == new_policy,
-                                      "the new build's policy was not sent after the IT guide's deploy commands")
+        status, headers, body = reloaded(nginx, url, lambda r: r[1]["Content-Security-Policy"] == new_policy,
+                                         "the new build's policy was not sent after the IT guide's deploy commands")
         assert (status, body) == (200, page.read_bytes())
         assert_site_headers(headers, url, new_policy, hsts=hsts)
         run(smoke)
@@ -315,8 +336,8 @@ def test_it_guide_install_and_deploy_commands_as_written(site, policy, tmp_path)
         releases = sorted((scratch / "var" / "www" / "intranet" / "ohjeet" / "releases").iterdir())
         assert len(releases) == 2, releases
         run(rollback.replace("<the previous folder>", releases[0].name))
-        status, headers, body = until(url, lambda r: r[1]["Content-Security-Policy"] == policy,
-                                      "the first build's policy was not sent after the IT guide's rollback")
+        status, headers, body = reloaded(nginx, url, lambda r: r[1]["Content-Security-Policy"] == policy,
+                                         "the first build's policy was not sent after the IT guide's rollback")
         assert (status, body) == (200, front)
         run(smoke)
 
