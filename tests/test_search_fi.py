@@ -19,9 +19,8 @@ from search_queries import ASIALLISUUS, NOT_IN_GUIDELINE, QUERIES, ROOLISI, TARP
 from searching import post_build, top_pages, type_query
 
 import search_fi
-from finnish import search_data, search_index
+from finnish import search_data, search_index, voikko_fi
 from macros.synonyms import load_synonyms
-from finnish import voikko_fi
 
 
 # (query, page, the page's own form that must be marked there)
@@ -131,6 +130,24 @@ def test_module_gives_every_word_of_the_site_the_keys_voikko_gives(site, page):
     assert len(site_words) > 1000 and not wrong, "\n".join(wrong)
     # Querying also tries the stem's other grades: "tilantee|ssa" by the rule learned from "tilante|issa".
     assert "kriisitilanne" in page.evaluate("() => lunr.fi.candidates('kriisitilanteessa', true)")
+
+
+@pytest.mark.browser
+def test_querying_reads_a_word_at_least_as_indexing_does(site, page):
+    # A typed word loses what may be a question's clitic ("vastaanko" -> "vastaan"), but the same
+    # letters may be the word's own: "asiakkaan" is "asiakas", "taulukko" is no "taulu" + "-ko".
+    # So every case form of the site's nouns and adjectives gets, typed, at least the readings it
+    # gets on a page.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text("utf-8"))
+    bases = sorted({b for w in search_index.words(index) for b in voikko_fi.nominal_bases(w)})
+    forms = sorted({f for b in bases for f in voikko_fi.paradigm(b)})
+    page.add_script_tag(content=STUB_LUNR)
+    page.add_script_tag(content=(site.dir / search_data.MODULE).read_text(encoding="utf-8"))
+    lost = page.evaluate("""forms => forms.map(f => {
+        const typed = new Set(lunr.fi.candidates(f, true))
+        return [f, lunr.fi.candidates(f, false).filter(c => !typed.has(c))]
+    }).filter(([, lost]) => lost.length)""", forms)
+    assert len(forms) > 10000 and not lost, lost[:20]
 
 
 def test_post_build_fills_in_the_search_data(site, tmp_path):

@@ -11,6 +11,7 @@ import json
 import re
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from search_worker import worker_search, worker_search_words
@@ -18,7 +19,7 @@ from search_queries import (ASIALLISUUS, LISATIETOA, LUKU1, LUKU2, QUESTIONS, RO
                             answers)
 from searching import post_build, top_pages, type_query
 
-from finnish import search_data, search_index
+from finnish import search_data, search_index, voikko_fi
 from macros.synonyms import load_background_words, load_synonyms
 
 
@@ -97,6 +98,48 @@ def test_filler_words_do_not_decide_the_ranking(site, page):
     for k, (question, _content) in enumerate(pairs):
         assert results[2 * k][:5] == results[2 * k + 1][:5], (question, results[2 * k][:5], results[2 * k + 1][:5])
     assert all(results[1::2]), "every content query finds something"
+
+
+def filler_words() -> list[str]:
+    """The module's FILLER words, as its source lists them (comments left out)."""
+    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
+    listing = re.search(r"var FILLER = new Set\(\((.*?)\)\.trim\(\)", module, re.S)[1]
+    listing = re.sub(r"/\*.*?\*/", "", listing, flags=re.S)
+    return " ".join(re.findall(r'"([^"]*)"', listing)).split()
+
+
+def test_filler_words_are_read_from_the_module():
+    fillers = filler_words()
+    assert {"saanko", "voidaanko", "myös", "vain"} <= set(fillers) and "kuva" not in fillers
+
+
+def test_a_filler_verb_is_filler_in_every_form_staff_type_it():
+    # "saanko" and "tarvitaanko" say nothing of a question's subject, nor do "saadaan", "tarvitaan"
+    # or "tekeminen": every word of the working set's questions that Voikko reads as a form of a
+    # verb of FILLER is a filler word (or a stop word) itself.
+    fillers = set(filler_words())
+    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
+    stop = set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module)[1].split())
+    verbs = {b for w in fillers - stop for b in voikko_fi.verb_bases(w)}
+    questions = yaml.safe_load((ROOT / "tests" / "haku" / "kysymykset.yml").read_text(encoding="utf-8"))
+    words = {w for q in questions for w in re.findall(r"\w+", q["q"].lower())}
+    assert {"saada", "voida", "tarvita", "pitää"} <= verbs
+    assert not sorted(w for w in words - fillers - stop if voikko_fi.verb_bases(w) & verbs)
+
+
+@pytest.mark.browser
+def test_a_filler_word_in_any_form_leaves_the_ranking_as_it_was(site, page):
+    # Every filler word (the question's verbs in each form a question uses, "saadaan", "tarvitaan";
+    # focus particles, "vain") put before the content words of the questions: the same pages first.
+    fillers = set(filler_words())
+    contents = [c for q, _ in QUESTIONS if (c := " ".join(w for w in q.split() if w not in fillers)) != q]
+    cases = [(f"{word} {contents[(k * 7 + j) % len(contents)]}", contents[(k * 7 + j) % len(contents)])
+             for k, word in enumerate(sorted(fillers)) for j in range(3)]
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, [q for pair in cases for q in pair])
+    changed = [(q, with_filler[:5], without[:5]) for (q, _), with_filler, without
+               in zip(cases, results[0::2], results[1::2], strict=True) if with_filler[:5] != without[:5]]
+    assert len(cases) > 300 and not changed, changed[:10]
 
 
 @pytest.mark.browser

@@ -41,9 +41,10 @@ CHECKLISTS = {"3.2": "tarkistuslistat/uusi-profiili/", "3.5": "tarkistuslistat/e
 # Issue 24's targets are 90 % first and 100 % in the top three for both sets; they are not
 # reached yet (issue 24 stays open). Until then these floors, the shares reached on
 # 2026-12-06 rounded down, keep the ranking from slipping back: (first, top three).
-# (The working set's after the background words: 87.3 % / 97.8 %.)
+# (The working set's after the background words: 87.3 % / 97.8 %; after filler verbs in every form
+# and clitic-like endings read both ways: 88.3 % / 98.1 %.)
 TARGET = (0.90, 1.00)
-FLOOR = {"kysymykset.yml": (0.87, 0.97), "pidatetty.yml": (0.78, 0.94)}
+FLOOR = {"kysymykset.yml": (0.88, 0.98), "pidatetty.yml": (0.78, 0.94)}
 
 
 def load(path: Path) -> list[dict]:
