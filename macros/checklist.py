@@ -172,11 +172,6 @@ def _link_records(groups: list[dict], fields: list[dict]) -> None:
 
 # --- consistency with the guideline pages -----------------------------------
 
-def guideline_bullets(markdown: str, anchor: str) -> list[str]:
-    """The bullets under the heading { #anchor } of a page (guideline.bullets)."""
-    return bullets(markdown, anchor)
-
-
 def check_sources(checklists: dict[str, dict], guideline: Guideline | Path) -> None:
     """Each group's anchor exists in the source page and its items cover that part's bullets, in order.
 
