@@ -185,6 +185,21 @@ def test_missing_id_names_the_item_by_its_text(tmp_path):
     assert "puuttuva avain id" in str(err.value)
 
 
+def test_fields_without_a_summary_are_named_at_the_fields_line_with_what_to_do(tmp_path):
+    """Walk 25: one optional field added to 3.5 stopped the build naming summary:, which the file
+    does not have, so the message had no line."""
+    data = raw("ennen-julkaisua")
+    assert "fields" not in data and "summary" not in data
+    data["fields"] = [{"id": "lisatiedot", "label": "Lisätietoja", "type": "textarea"}]
+    path = write(tmp_path, data, "ennen-julkaisua")
+    line = path.read_text(encoding="utf-8").splitlines().index("fields:") + 1
+    with pytest.raises(DataError) as err:
+        load_checklist(path)
+    assert str(err.value).startswith(f"{path}, rivi {line}: fields: lista, jossa on kenttiä, tarvitsee myös "
+                                     "yhteenvedon tiedot (summary: ")
+    assert str(err.value).endswith("Lisää summary-kohta tai poista kentät")
+
+
 def test_two_files_with_the_same_id_fail(tmp_path):
     write(tmp_path, raw("uusi-profiili"), "a")
     write(tmp_path, raw("uusi-profiili"), "b")

@@ -131,8 +131,9 @@ class Checklist(Strict):
     def _summary(self, fields: dict):
         if self.summary is None:
             if fields:
-                raise At("lista, jossa on kenttiä (fields), tarvitsee yhteenvedon tiedot "
-                                       f"({', '.join(SUMMARY_KEYS)})", "summary")
+                # Named at fields: (there is no summary: line to point at).
+                raise At("lista, jossa on kenttiä, tarvitsee myös yhteenvedon tiedot (summary: "
+                         f"{', '.join(SUMMARY_KEYS)}). Lisää summary-kohta tai poista kentät", "fields")
             return
         if not fields:
             raise At("yhteenveto sopii vain listaan, jossa on kenttiä (fields)", "summary")
