@@ -84,6 +84,7 @@ DATA = {f"{FOLDER}/*.yml": (Checklist, "tarkistuslista")}
 def load(data_dir: Path) -> dict[str, dict]:
     return load_checklists(data_dir / FOLDER)
 
+
 def load_checklists(data_dir: Path) -> dict[str, dict]:
     """Every data_dir/*.yml checklist, keyed by id, ordered by guideline section."""
     files = sorted(Path(data_dir).glob("*.yml"))
