@@ -166,6 +166,33 @@ def test_a_word_already_typed_matches_whole_words_not_prefixes(site, page):
     assert ASIALLISUUS in kuva_first, "a whole word of the site: the page of 'kuvakaappauksena'"
 
 
+@pytest.mark.browser
+def test_words_that_titles_share_find_the_page_they_title(site, page):
+    # Every numbered title typed whole finds its page first. Words that several titles share find the page
+    # whose title has no other words: "sosiaalinen media" (six titles) and its staff word "some" find
+    # "1. Mikä on sosiaalinen media?", "loimaa kaupunki sosiaalinen media" finds chapter 2, not chapter 3.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
+    stop = set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module)[1].split()) | set(filler_words())
+    titles = {d["location"]: m[1] for d in index["docs"]
+              if "#" not in d["location"] and (m := re.match(r"^[\d.]+ (.+)$", d["title"]))}
+    bases = {loc: {b for w in re.findall(r"\w+", t.lower()) if w not in stop for b in voikko_fi.base_forms(w)}
+             for loc, t in titles.items()}
+    shared = {b for words in bases.values() for b in words if sum(b in other for other in bases.values()) > 1}
+    synonyms = load_synonyms(ROOT / search_data.SYNONYMS)
+    cases = [(t, loc) for loc, t in titles.items()]
+    for loc, words in bases.items():
+        if words <= shared:
+            cases.append((" ".join(sorted(words)), loc))
+            cases += [(staff, loc) for staff, targets in synonyms.items()
+                      for target in targets if set(target.split()) == words]
+    assert ("some", "mika-on-sosiaalinen-media/") in cases, cases
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, [q for q, _ in cases])
+    wrong = [(q, want, got[:3]) for (q, want), got in zip(cases, results, strict=True) if not got or got[0] != want]
+    assert not wrong, wrong
+
+
 # --- plain functions of the hook --------------------------------------------------
 
 def test_separator_splits_file_names_but_not_section_numbers(site):
