@@ -213,7 +213,8 @@ def test_hyphen_ellipses_are_completed_from_the_next_words_last_part():
 
 def test_action_nouns_of_the_sites_verbs():
     assert search_data.action_nouns({"julkaise", "kirjaudu", "perustaa"}) == {
-        "julkaista": "julkaiseminen", "kirjautua": "kirjautuminen", "perustaa": "perustaminen"}
+        "julkaista": ["julkaiseminen"], "kirjautua": ["kirjautuminen"], "perustaa": ["perustaminen"]}
+
 
 
 def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(tmp_path):

@@ -192,6 +192,21 @@ def action_noun(verb: str) -> str | None:
     return None
 
 
+@functools.cache
+def nti_pair(word: str) -> str | None:
+    """The -oida verb's -ointi noun, or the -ointi noun's verb, if Voikko knows both: "reagoida" <-> "reagointi".
+
+    Finnish makes the one from the other ("aktivoida", "aktivointi"); staff type either, the text has one.
+    """
+    if re.fullmatch(r".{3,}[oö]id[aä]", word) and verb_bases(word) == {word}:
+        noun = word[:-2] + "nti"
+        return noun if nominal_bases(noun) == {noun} else None
+    if re.fullmatch(r".{3,}[oö]inti", word) and nominal_bases(word) == {word}:
+        verb = word[:-3] + ("da" if re.search(r"[aou]", word) else "dä")
+        return verb if verb_bases(verb) == {verb} else None
+    return None
+
+
 def _present_stems(verb: str):
     """The stems of the verb's "I ..." form ("kohtaa|n"), if the generator lists the verb."""
     inflect = _generator()
