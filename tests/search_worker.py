@@ -26,6 +26,8 @@ WORKER_JS = """async ([queries, withWords]) => {
       const article = group.find(i => !i.location.includes('#')) || group[0]
       const words = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => i.terms[t])))
       if (withWords === 'card') return [article.location.split('#')[0], group[0].location]  // the card: best first
+      const missing = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t])))
+      if (withWords === 'missing') return [article.location.split('#')[0], [...missing]]  // "Puuttuu: …"
       return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
     }))
   }
@@ -48,3 +50,8 @@ def worker_search_cards(page, queries: list[str]) -> list[list[tuple[str, str]]]
     """As worker_search, each page with the location of its best item: the section whose text the
     result shows under the page's title (Material shows the items that score as high as the best)."""
     return [[(p, card) for p, card in result] for result in page.evaluate(WORKER_JS, [queries, "card"])]
+
+
+def worker_search_missing(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:
+    """As worker_search, each page with the words its results report missing ("Puuttuu: …")."""
+    return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, "missing"])]

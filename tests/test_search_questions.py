@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from search_worker import worker_search, worker_search_words
+from search_worker import worker_search, worker_search_missing, worker_search_words
 from search_queries import (ASIALLISUUS, LISATIETOA, LUKU1, LUKU2, QUESTIONS, ROOLISI, TARPEET, TIETOTURVA, VIESTINTA,
                             answers)
 from searching import post_build, top_pages, type_query
@@ -191,6 +191,21 @@ def test_words_that_titles_share_find_the_page_they_title(site, page):
     results = worker_search(page, [q for q, _ in cases])
     wrong = [(q, want, got[:3]) for (q, want), got in zip(cases, results, strict=True) if not got or got[0] != want]
     assert not wrong, wrong
+
+
+@pytest.mark.browser
+def test_a_result_reports_missing_only_words_that_say_something(site, page):
+    # "Puuttuu: kanssa" tells the reader nothing: stop and filler words of the working set's
+    # questions are never reported missing, the words that say something are.
+    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
+    stop = set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module)[1].split()) | set(filler_words())
+    questions = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "haku" / "kysymykset.yml").read_text("utf-8"))]
+    assert sum(bool(set(q.split()) & stop) for q in questions) > 50
+    page.goto(site.url, wait_until="load")
+    reported = [(q, p, missing) for q, result in zip(questions, worker_search_missing(page, questions), strict=True)
+                for p, missing in result]
+    assert not [r for r in reported if r[2] & stop][:5]
+    assert sum(bool(missing) for _, _, missing in reported) > 100  # words that say something still are
 
 
 # --- plain functions of the hook --------------------------------------------------
