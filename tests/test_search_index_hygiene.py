@@ -84,3 +84,16 @@ def test_component_interface_text_is_not_in_the_search_index(site):
                   for chunk in dict.fromkeys(chunks) if chunk in indexed.get(page, "")]
     assert checked > 50, "the components' interface text was not found in the pages"
     assert not found, f"{len(found)} käyttöliittymän tekstiä hakuindeksissä:\n" + "\n".join(found)
+
+
+def test_site_note_labels_and_contents_lists_are_not_searched(site):
+    # "Sivuston huomautus" is the note's label, not its words; a list of the chapter's sections is
+    # navigation: the hub of chapter 3 would otherwise match every section title it lists.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    notes = [p for p in site.dir.rglob("*.html") if "loimaa-site-note__label" in p.read_text(encoding="utf-8")]
+    assert len(notes) >= 3
+    assert not [d["location"] for d in index["docs"] if "Sivuston huomautus" in d["text"]]
+    hub = next(d for d in index["docs"] if d["location"] == "ohjeistus/")
+    titles = [d["title"] for d in index["docs"] if re.match(r"^3\.\d\. ", d["title"])]
+    assert len(titles) >= 6 and not [t for t in titles if t.split(" ", 1)[1] in html.unescape(hub["text"])]
+    assert "Jokainen kohta on omalla sivullaan" in hub["text"]
