@@ -28,7 +28,7 @@ def test_the_three_tasks_fit_the_first_screen_of_a_phone(site, browser):
 
 def test_the_contents_list_links_every_chapter_and_section(site, page):
     page.goto(site.url, wait_until="load")
-    links = page.eval_on_selector_all("h2#ohjeen-sisalto + ul a", "els => els.map(a => [a.textContent, a.href])")
+    links = page.eval_on_selector_all("h2#ohjeen-sisalto + nav > ul a", "els => els.map(a => [a.textContent, a.href])")
     assert [text.split()[0] for text, _ in links] == NUMBERS
     for text, href in links:
         page.goto(href, wait_until="load")
