@@ -22,9 +22,11 @@ WORKER_JS = """async ([queries, withWords]) => {
   for (const q of queries) {
     worker.postMessage({ type: %(QUERY)d, data: q })
     const message = await next()
+    const found = i => Object.keys(i.terms).filter(t => i.terms[t])
+    if (withWords === 'links') { out.push(message.data.items.flat().map(i => [i.location, found(i)])); continue }
     out.push(message.data.items.map(group => {
       const article = group.find(i => !i.location.includes('#')) || group[0]
-      const words = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => i.terms[t])))
+      const words = new Set(group.flatMap(found))
       return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
     }))
   }
@@ -41,3 +43,10 @@ def worker_search(page, queries: list[str]) -> list[list[str]]:
 def worker_search_words(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:
     """As worker_search, each page with the words Material reports found on it (typed words and the page's forms)."""
     return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, True])]
+
+
+def worker_search_links(page, queries: list[str]) -> list[list[tuple[str, list[str]]]]:
+    """Every result link (page and section, in Material's order) of each query, with the words
+    its ?h= names for the page to mark (the item's terms found, as Material puts them there)."""
+    return [[(location, words) for location, words in result]
+            for result in page.evaluate(WORKER_JS, [queries, "links"])]

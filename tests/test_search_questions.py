@@ -17,7 +17,7 @@ from conftest import ROOT
 from search_worker import worker_search, worker_search_words
 from search_queries import (ASIALLISUUS, LISATIETOA, LUKU1, LUKU2, QUESTIONS, ROOLISI, TARPEET, TIETOTURVA, VIESTINTA,
                             answers)
-from searching import post_build, top_pages, type_query
+from searching import filler_words, post_build, top_pages, type_query
 
 from finnish import search_data, search_index, voikko_fi
 from macros.synonyms import load_background_words, load_synonyms
@@ -98,14 +98,6 @@ def test_filler_words_do_not_decide_the_ranking(site, page):
     for k, (question, _content) in enumerate(pairs):
         assert results[2 * k][:5] == results[2 * k + 1][:5], (question, results[2 * k][:5], results[2 * k + 1][:5])
     assert all(results[1::2]), "every content query finds something"
-
-
-def filler_words() -> list[str]:
-    """The module's FILLER words, as its source lists them (comments left out)."""
-    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
-    listing = re.search(r"var FILLER = new Set\(\((.*?)\)\.trim\(\)", module, re.S)[1]
-    listing = re.sub(r"/\*.*?\*/", "", listing, flags=re.S)
-    return " ".join(re.findall(r'"([^"]*)"', listing)).split()
 
 
 def test_filler_words_are_read_from_the_module():
