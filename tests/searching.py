@@ -17,9 +17,10 @@ def filler_words() -> list[str]:
     return " ".join(re.findall(r'"([^"]*)"', listing)).split()
 
 
-def stop_words() -> list[str]:
-    """The module's stop words (lunr-languages' Finnish list), as its source lists them."""
-    return re.search(r'generateStopWordFilter\(\("([^"]*)"\)', module_source())[1].split()
+def stop_words(module: str | None = None) -> set[str]:
+    """The stop words of the Finnish module (its text; the theme's by default): words the worker
+    leaves out of the index (lunr-languages' Finnish list)."""
+    return set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module or module_source())[1].split())
 
 
 def module_source() -> str:

@@ -32,6 +32,7 @@ from macros.synonyms import load_synonyms
 
 pytestmark = pytest.mark.browser
 
+ARTICLE = ".md-content article"  # the page's text (the search results are articles too)
 MIN = 3  # shorter words are searched as the start of a word only (MIN in the module)
 STAFF = {word: [t for t in targets if " " not in t]  # a word pair's words are marked each as itself
          for word, targets in load_synonyms(ROOT / search_data.SYNONYMS).items()}
@@ -77,7 +78,7 @@ def test_a_staff_word_marks_its_guideline_words_not_compounds_of_them(site, page
 
 def test_a_question_being_typed_names_no_filler_stop_or_unfinished_word(site, page):
     page.goto(site.url, wait_until="load")
-    silent = set(filler_words()) | set(stop_words())
+    silent = set(filler_words()) | stop_words()
     known = site_words(site)
     keys = known | set(STAFF) | {key for word in known for key in voikko_fi.search_keys(word)}
     runs = typed_runs()
@@ -130,22 +131,22 @@ def open_marked(page, url: str, home: str, named: list[str]) -> list[str] | None
     if urlsplit(url).path == urlsplit(page.url).path:
         instant(page, home)
     instant(page, url)
-    words = set(re.findall(r"[^\W_]+", page.inner_text("article").lower()))
+    words = set(re.findall(r"[^\W_]+", page.inner_text(ARTICLE).lower()))
     if not any(named_by(w, named) for w in words):
         return None
     try:
-        page.wait_for_function("() => document.querySelector('article mark')", timeout=10_000)
+        page.wait_for_function("a => document.querySelector(a + ' mark')", arg=ARTICLE, timeout=10_000)
     except PlaywrightTimeout:
         return []
-    return page.eval_on_selector_all("article mark", "ms => ms.map(m => m.textContent)")
+    return page.eval_on_selector_all(f"{ARTICLE} mark", "ms => ms.map(m => m.textContent)")
 
 
 def instant(page, url: str) -> None:
     page.evaluate("""url => {
-      document.querySelector("article").dataset.left = ""
+      document.querySelector(".md-content article").dataset.left = ""
       const a = Object.assign(document.createElement("a"), { href: url })
-      document.querySelector("article").append(a)
+      document.querySelector(".md-content article").append(a)
       a.click()
     }""", url)
-    page.wait_for_function("""url => location.href === url && document.querySelector("article")
-                              && !document.querySelector("article[data-left]")""", arg=url)
+    page.wait_for_function("""url => location.href === url && document.querySelector(".md-content article")
+                              && !document.querySelector(".md-content article[data-left]")""", arg=url)

@@ -113,7 +113,7 @@
       mark.prepend(m[0]);
       prev.data = prev.data.slice(0, -m[0].length);
     }
-    var named = mark.closest("article") && linkWords();
+    var named = mark.closest(".md-content") && linkWords();
     if (named && !(mark.textContent.match(WORDS) || []).some(function (word) { return isNamed(word, named); })) {
       var parent = mark.parentNode;
       mark.replaceWith(mark.textContent);
