@@ -31,6 +31,9 @@ WORKER_JS = r"""async ([queries, withWords]) => {
     out.push(message.data.items.map(group => {
       const article = group.find(i => !i.location.includes('#')) || group[0]
       const words = new Set(group.flatMap(found))
+      if (withWords === 'card') return [article.location.split('#')[0], group[0].location]  // the card: best first
+      const missing = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t])))
+      if (withWords === 'missing') return [article.location.split('#')[0], [...missing]]  // "Puuttuu: …"
       return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
     }))
   }
@@ -47,6 +50,17 @@ def worker_search(page, queries: list[str]) -> list[list[str]]:
 def worker_search_words(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:
     """As worker_search, each page with the words Material reports found on it (typed words and the page's forms)."""
     return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, True])]
+
+
+def worker_search_cards(page, queries: list[str]) -> list[list[tuple[str, str]]]:
+    """As worker_search, each page with the location of its best item: the section whose text the
+    result shows under the page's title (Material shows the items that score as high as the best)."""
+    return [[(p, card) for p, card in result] for result in page.evaluate(WORKER_JS, [queries, "card"])]
+
+
+def worker_search_missing(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:
+    """As worker_search, each page with the words its results report missing ("Puuttuu: …")."""
+    return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, "missing"])]
 
 
 def worker_search_links(page, queries: list[str]) -> list[list[tuple[str, list[str], list[str]]]]:

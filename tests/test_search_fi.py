@@ -106,8 +106,9 @@ def test_built_module_carries_the_data(site):
 
 
 STUB_LUNR = """self.lunr = {generateStopWordFilter: () => t => t, Pipeline: {registerFunction() {}},
-  Index: function () {}}
-lunr.Index.prototype = {query() {}, search() {}}"""
+  Index: function () {}, Builder: function () {}}
+lunr.Index.prototype = {query() {}, search() {}}
+lunr.Builder.prototype = {add() {}}"""
 
 
 @pytest.mark.browser

@@ -38,10 +38,12 @@ DATA, as JSON:
 - synonyms: [staff word, [guideline word or word pair, ...]] from
   data/haku/synonyymit.yml: the staff word becomes a key of the guideline's word
   (of the pair's last word where the pair occurs);
-- actions: "verb>drop+add", the -minen noun of each verb of the site, which a
+- actions: "word>drop+add", the -minen noun of each verb of the site, which a
   reader types ("tilin perustaminen") where the text has the verb ("perustaa"):
-  "julkaista>3seminen" (julkais|ta -> julkaiseminen); like a synonym, the
-  noun becomes a key of the verb's forms;
+  "julkaista>3seminen" (julkais|ta -> julkaiseminen); likewise an -oida verb's
+  -ointi noun and an -ointi noun's verb ("reagointi>3ida": the text's
+  "reagointia" is found by "reagoida"); like a synonym, the derived word
+  becomes a key of the word's forms;
 - ellipses: [first word, next word, base form]: "poikkeus- ja kriisitilanteissa"
   gives "poikkeus" there the key "poikkeustilanne";
 - background: the words of the synonym classes marked `tausta: true` (services the
@@ -64,7 +66,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import voikko_fi
-from .voikko_fi import MIN_PART, action_noun, nominal_bases, paradigm, readings, verb_bases
+from .voikko_fi import MIN_PART, action_noun, nominal_bases, nti_pair, paradigm, readings, verb_bases
 
 SYNONYMS = Path("data/haku/synonyymit.yml")   # from the project's folder (macros/synonyms.py reads it)
 # DATA of earlier builds, by a digest of everything it is made from (the site's
@@ -162,7 +164,7 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
     bases = {b for found in bases_of.values() for b in found} | {b for b, p in parts.items() if p}
     actions = action_nouns(site_words)
     rules = stem_rules(paradigms(bases_of, {b for w in site_words for b in nominal_bases(w)}
-                                 | set(synonyms) | set(actions.values())))
+                                 | set(synonyms) | {d for ds in actions.values() for d in ds if nominal_bases(d)}))
     by_tail, heads = tails(rules), {base[:n] for base in bases for n in range(len(base) + 1)}
     derived = {word: candidates(word, by_tail, heads) & bases for word in bases_of}
     listed = defaultdict(list)
@@ -181,16 +183,20 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
         "endings": sorted(ENDINGS),
         "rules": " ".join(f"{x}>{y}" for x, y in sorted(rules)),
         "synonyms": [[key, targets] for key, targets in sorted(synonyms.items())],
-        "actions": " ".join(f"{verb}>{relative(verb, noun)}" for verb, noun in sorted(actions.items())),
+        "actions": " ".join(f"{word}>{relative(word, d)}" for word, ds in sorted(actions.items()) for d in ds),
         "ellipses": list(found_ellipses),
         "background": sorted(background),
     }
 
 
-def action_nouns(site_words: set[str]) -> dict[str, str]:
-    """verb -> its -minen noun, for every verb of the site that has one."""
+def action_nouns(site_words: set[str]) -> dict[str, list[str]]:
+    """word -> the words derived from it that a reader types for it: a verb's -minen noun (and an -oida
+    verb's -ointi noun), an -ointi noun's verb; for every base form of the site that has them."""
     verbs = {v for word in site_words for v in verb_bases(word)}
-    return {verb: noun for verb in sorted(verbs) if (noun := action_noun(verb)) and noun != verb}
+    nouns = {n for word in site_words for n in nominal_bases(word)}
+    derived = {verb: [d for d in (action_noun(verb), nti_pair(verb)) if d and d != verb] for verb in sorted(verbs)}
+    derived |= {noun: [verb] for noun in sorted(nouns) if (verb := nti_pair(noun))}
+    return {word: ds for word, ds in derived.items() if ds}
 
 
 def staff_words(synonyms: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -201,11 +207,11 @@ def staff_words(synonyms: dict[str, list[str]]) -> dict[str, list[str]]:
     return {**nouns, **synonyms}  # a noun that is a staff word itself keeps its own entry
 
 
-def staff_keys(word: str, keys: set[str], synonyms: dict[str, list[str]], actions: dict[str, str]) -> set[str]:
+def staff_keys(word: str, keys: set[str], synonyms: dict[str, list[str]], actions: dict[str, list[str]]) -> set[str]:
     """Twin of the module's keysOf() for synonyms and -minen nouns: those whose word is word or one of its keys."""
     synonyms, own = staff_words(synonyms), keys | {word}
     return ({staff for staff, targets in synonyms.items() for t in targets if t in own}
-            | {noun for verb, noun in actions.items() if verb in own})
+            | {d for base, ds in actions.items() if base in own for d in ds})
 
 
 def paradigms(bases_of: dict[str, set[str]], nominals: set[str]) -> dict[str, set[str]]:

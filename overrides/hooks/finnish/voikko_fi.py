@@ -136,8 +136,26 @@ def paradigm(base: str) -> frozenset[str]:
     inflect = _generator()
     for start in [0, *_seams(base)]:
         if (tail := base[start:]) in inflect.WORD_CLASSES:
-            return _forms(base[:start], tail, inflect.WORD_CLASSES[tail])
-    return _forms("", base, inflect.WORD_CLASSES[_by_ending(base)])
+            return _forms(base[:start], tail, inflect.WORD_CLASSES[tail]) or _analysed_forms(base)
+    return _forms("", base, inflect.WORD_CLASSES[_by_ending(base)]) or _analysed_forms(base)
+
+
+# Endings tried on a word whose class the generator has no forms for (back and front vowels).
+_TRY_ENDINGS = ("n t a ä ta tä na nä ksi ssa ssä sta stä lla llä lta ltä lle tta ttä seen hin en in ten "
+                "ia iä ien iin ihin issa issä ista istä illa illä ilta iltä ille ina inä iksi").split()
+
+
+def _analysed_forms(base: str) -> frozenset[str]:
+    """Forms of base for a class the generator lists but has no forms for ("lapsi": "lasten", "lapsia"):
+    stems near base's start (a letter of the last three dropped, an "e" added) with each ending, kept
+    where Voikko reads the result as base."""
+    stems = set()
+    for k in range(max(2, len(base) - 3), len(base) + 1):
+        start = base[:k]
+        for stem in {start} | {start[:i] + start[i + 1:] for i in range(max(1, k - 3), k)}:
+            stems |= {stem, stem + "e"}
+    return frozenset(f for stem in stems for ending in _TRY_ENDINGS
+                     if (f := stem + ending) != base and base in nominal_bases(f))
 
 
 def _forms(head: str, tail: str, classes: list[str]) -> frozenset[str]:
@@ -189,6 +207,21 @@ def action_noun(verb: str) -> str | None:
     for stem in (verb[:-1], verb[:-2] + "e", verb[:-2], *_present_stems(verb)):
         if verb in {a.get("BASEFORM", "").lower() for a in analyses(stem + "minen")}:
             return stem + "minen"
+    return None
+
+
+@functools.cache
+def nti_pair(word: str) -> str | None:
+    """The -oida verb's -ointi noun, or the -ointi noun's verb, if Voikko knows both: "reagoida" <-> "reagointi".
+
+    Finnish makes the one from the other ("aktivoida", "aktivointi"); staff type either, the text has one.
+    """
+    if re.fullmatch(r".{3,}[oö]id[aä]", word) and verb_bases(word) == {word}:
+        noun = word[:-2] + "nti"
+        return noun if nominal_bases(noun) == {noun} else None
+    if re.fullmatch(r".{3,}[oö]inti", word) and nominal_bases(word) == {word}:
+        verb = word[:-3] + ("da" if re.search(r"[aou]", word) else "dä")
+        return verb if verb_bases(verb) == {verb} else None
     return None
 
 

@@ -1,0 +1,52 @@
+"""A result shows the paragraphs with hits (Material keeps at most two); a paragraph that leads in
+to a list ("…käytön tavoitteena on:", "…vain, jos:") also shows its list, where the answer is.
+
+Derived from the built index: every paragraph of the guideline that ends in a colon and is
+followed by a list, typed into the search box as a reader would quote it.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from searching import type_query
+
+
+def lead_ins(index: dict) -> list[tuple[str, str, str]]:
+    """(section, lead-in text, its list's first item) for every paragraph ending in ':' before a list."""
+    out = []
+    for doc in index["docs"]:
+        if doc.get("boost", 1) < 1:
+            continue
+        for m in re.finditer(r"<p>([^<]*):</p>\s*<[uo]l>\s*<li>([^<]*)", doc["text"]):
+            out.append((doc["location"], html.unescape(m[1]).strip(), html.unescape(m[2]).strip()))
+    return out
+
+
+def test_lead_ins_are_found_in_the_index_text():
+    text = '<p>Työntekijä saa käyttää:</p> <ul> <li>se kuuluu</li> </ul><p>Ei listaa:</p><p>x</p>'
+    assert lead_ins({"docs": [{"location": "a/#b", "text": text}]}) == [("a/#b", "Työntekijä saa käyttää",
+                                                                         "se kuuluu")]
+
+
+@pytest.mark.browser
+def test_a_lead_in_paragraph_shows_its_list_in_the_result(site, page):
+    cases = lead_ins(json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8")))
+    assert len(cases) >= 8, cases
+    page.goto(site.url, wait_until="load")
+    page.locator("input.md-search__input").focus()
+    wrong, seen = [], 0
+    for section, lead_in, first_item in cases:
+        type_query(page, lead_in)
+        path, _, anchor = section.partition("#")
+        cards = page.locator(f'a.md-search-result__link[href*="/{path}?"]'
+                             + (f'[href$="#{anchor}"]' if anchor else ':not([href*="#"])'))
+        # Material shows at most two paragraphs with hits, the first ones: a lead-in shown brings its list.
+        shown = [t for t in cards.all_text_contents() if lead_in + ":" in t]
+        seen += bool(shown)
+        if not all(first_item in t for t in shown):
+            wrong.append(f"{section}: {lead_in!r} ei näytä kohtaa {first_item!r}: {shown[:1]}")
+    assert not wrong and seen >= len(cases) - 2, (seen, "\n".join(wrong))
