@@ -9,7 +9,7 @@ from __future__ import annotations
 
 SETUP, READY, QUERY, RESULT = 0, 1, 2, 3  # Material's SearchMessageType
 
-WORKER_JS = """async ([queries, withWords]) => {
+WORKER_JS = r"""async ([queries, withWords]) => {
   const config = JSON.parse(document.getElementById('__config').textContent)
   const base = new URL(config.base, location.href)
   const index = await (await fetch(new URL('search/search_index.json', base))).json()
@@ -22,9 +22,15 @@ WORKER_JS = """async ([queries, withWords]) => {
   for (const q of queries) {
     worker.postMessage({ type: %(QUERY)d, data: q })
     const message = await next()
+    const found = i => Object.keys(i.terms).filter(t => i.terms[t])
+    const marked = i => [...(i.title + ' ' + i.text).matchAll(/<mark>([^<]*)<\/mark>/g)].map(m => m[1])
+    if (withWords === 'links') {
+      out.push(message.data.items.flat().map(i => [i.location, found(i), marked(i)]))
+      continue
+    }
     out.push(message.data.items.map(group => {
       const article = group.find(i => !i.location.includes('#')) || group[0]
-      const words = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => i.terms[t])))
+      const words = new Set(group.flatMap(found))
       if (withWords === 'card') return [article.location.split('#')[0], group[0].location]  // the card: best first
       const missing = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t])))
       if (withWords === 'missing') return [article.location.split('#')[0], [...missing]]  // "Puuttuu: …"
@@ -55,3 +61,10 @@ def worker_search_cards(page, queries: list[str]) -> list[list[tuple[str, str]]]
 def worker_search_missing(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:
     """As worker_search, each page with the words its results report missing ("Puuttuu: …")."""
     return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, "missing"])]
+
+
+def worker_search_links(page, queries: list[str]) -> list[list[tuple[str, list[str], list[str]]]]:
+    """Every result (page and section, in Material's order) of each query: its location, the words
+    its link's ?h= names for the page to mark (the item's terms found, as Material puts them
+    there), and the marks of its title and teaser in the result list."""
+    return [[tuple(item) for item in result] for result in page.evaluate(WORKER_JS, [queries, "links"])]

@@ -1,11 +1,30 @@
 """Searching the built site: Material's search box in Chromium, and the search hook's post-build step in-process."""
 from __future__ import annotations
 
+import re
+
 from conftest import ROOT
 
 import search_fi
 from finnish import search_data
 from macros.synonyms import load_background_words
+
+
+def filler_words() -> list[str]:
+    """The module's FILLER words, as its source lists them (comments left out)."""
+    listing = re.search(r"var FILLER = new Set\(\((.*?)\)\.trim\(\)", module_source(), re.S)[1]
+    listing = re.sub(r"/\*.*?\*/", "", listing, flags=re.S)
+    return " ".join(re.findall(r'"([^"]*)"', listing)).split()
+
+
+def stop_words(module: str | None = None) -> set[str]:
+    """The stop words of the Finnish module (its text; the theme's by default): words the worker
+    leaves out of the index (lunr-languages' Finnish list)."""
+    return set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module or module_source())[1].split())
+
+
+def module_source() -> str:
+    return (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
 
 
 def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:

@@ -20,13 +20,13 @@ missed forms, for whoever tunes the ranking; `pytest -n 0 -s` prints the same on
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 
 import pytest
 
 from conftest import ROOT
 from search_worker import worker_search
+from searching import stop_words
 
 from finnish import search_data, search_index
 from finnish import voikko_fi
@@ -36,11 +36,6 @@ TOP = 3
 WORST = 20          # base forms the report lists
 EXAMPLES = 4        # missed forms shown for each
 BATCH = 2000        # forms per worker run
-
-
-def stop_words(module: str) -> set[str]:
-    """The stop words of the site's Finnish module (its text): words the worker leaves out of the index."""
-    return set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module)[1].split())
 
 
 def pages_by_base_form(index: dict) -> dict[str, set[str]]:

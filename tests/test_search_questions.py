@@ -17,7 +17,7 @@ from conftest import ROOT
 from search_worker import worker_search, worker_search_missing, worker_search_words
 from search_queries import (ASIALLISUUS, LISATIETOA, LUKU1, LUKU2, QUESTIONS, ROOLISI, TARPEET, TIETOTURVA, VIESTINTA,
                             answers)
-from searching import post_build, top_pages, type_query
+from searching import filler_words, post_build, stop_words, top_pages, type_query
 
 from finnish import search_data, search_index, voikko_fi
 from macros.synonyms import load_background_words, load_synonyms
@@ -100,14 +100,6 @@ def test_filler_words_do_not_decide_the_ranking(site, page):
     assert all(results[1::2]), "every content query finds something"
 
 
-def filler_words() -> list[str]:
-    """The module's FILLER words, as its source lists them (comments left out)."""
-    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
-    listing = re.search(r"var FILLER = new Set\(\((.*?)\)\.trim\(\)", module, re.S)[1]
-    listing = re.sub(r"/\*.*?\*/", "", listing, flags=re.S)
-    return " ".join(re.findall(r'"([^"]*)"', listing)).split()
-
-
 def test_filler_words_are_read_from_the_module():
     fillers = filler_words()
     assert {"saanko", "voidaanko", "myös", "vain"} <= set(fillers) and "kuva" not in fillers
@@ -118,8 +110,7 @@ def test_a_filler_verb_is_filler_in_every_form_staff_type_it():
     # or "tekeminen": every word of the working set's questions that Voikko reads as a form of a
     # verb of FILLER is a filler word (or a stop word) itself.
     fillers = set(filler_words())
-    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
-    stop = set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module)[1].split())
+    stop = stop_words()
     verbs = {b for w in fillers - stop for b in voikko_fi.verb_bases(w)}
     questions = yaml.safe_load((ROOT / "tests" / "haku" / "kysymykset.yml").read_text(encoding="utf-8"))
     words = {w for q in questions for w in re.findall(r"\w+", q["q"].lower())}

@@ -21,6 +21,8 @@
  *   query once it has).
  * - A highlight covers whole words: Material marks the typed part ("käytt|ää"); each mark
  *   grows to the word it is in, on the page and in the results alike.
+ * - A page marks only the words its link names (?h=): Material also marked them inside other
+ *   words ("henkilö" marked "luottamushenkilö", "on" marked "Sivuston" and "Onnistunut").
  */
 (function () {
   "use strict";
@@ -99,7 +101,7 @@
     }
   });
 
-  var WORD_START = /^[\p{L}\p{N}]+/u, WORD_END = /[\p{L}\p{N}]+$/u;
+  var WORD_START = /^[\p{L}\p{N}]+/u, WORD_END = /[\p{L}\p{N}]+$/u, WORDS = /[\p{L}\p{N}]+/gu;
 
   function wholeWord(mark) {
     var next = mark.nextSibling, prev = mark.previousSibling, m;
@@ -111,6 +113,29 @@
       mark.prepend(m[0]);
       prev.data = prev.data.slice(0, -m[0].length);
     }
+    var named = mark.closest(".md-content") && linkWords();
+    if (named && !(mark.textContent.match(WORDS) || []).some(function (word) { return isNamed(word, named); })) {
+      var parent = mark.parentNode;
+      mark.replaceWith(mark.textContent);
+      parent.normalize();
+    }
+  }
+
+  // The words the page was opened to mark (?h=, from the search module): whole words, and
+  // "sana*" for the words starting with a word still being typed. Material marks every text
+  // that contains one, also inside another word ("henkilö" in "luottamushenkilö").
+  function linkWords() {
+    var h = new URLSearchParams(location.search).get("h");
+    return h ? h.toLowerCase().split(/\s+/).filter(Boolean) : null;
+  }
+
+  function isNamed(word, named) {
+    word = word.toLowerCase();
+    return named.some(function (n) {
+      if (n.slice(-1) === "*") return word.startsWith(n.slice(0, -1));
+      // "wilma:ssa" is one word of the search, two here
+      return n === word || (n.startsWith(word) && !/[\p{L}\p{N}]/u.test(n.charAt(word.length)));
+    });
   }
 
   function score(link) {
