@@ -28,6 +28,10 @@ WORKER_JS = r"""async ([queries, withWords]) => {
       out.push(message.data.items.flat().map(i => [i.location, found(i), marked(i)]))
       continue
     }
+    if (withWords === 'texts') {  // each result item's text as the result shows it
+      out.push(message.data.items.flat().map(i => [i.location, i.text]))
+      continue
+    }
     out.push(message.data.items.map(group => {
       const article = group.find(i => !i.location.includes('#')) || group[0]
       const words = new Set(group.flatMap(found))
@@ -68,3 +72,8 @@ def worker_search_links(page, queries: list[str]) -> list[list[tuple[str, list[s
     its link's ?h= names for the page to mark (the item's terms found, as Material puts them
     there), and the marks of its title and teaser in the result list."""
     return [[tuple(item) for item in result] for result in page.evaluate(WORKER_JS, [queries, "links"])]
+
+
+def worker_search_texts(page, queries: list[str]) -> list[list[tuple[str, str]]]:
+    """Each result item (section) of each query with its text as the result shows it (HTML)."""
+    return [[(loc, text) for loc, text in result] for result in page.evaluate(WORKER_JS, [queries, "texts"])]

@@ -11,7 +11,10 @@ import json
 import re
 
 import pytest
+import yaml
 
+from conftest import ROOT
+from search_worker import worker_search_texts
 from searching import type_query
 
 
@@ -50,3 +53,19 @@ def test_a_lead_in_paragraph_shows_its_list_in_the_result(site, page):
         if not all(first_item in t for t in shown):
             wrong.append(f"{section}: {lead_in!r} ei näytä kohtaa {first_item!r}: {shown[:1]}")
     assert not wrong and seen >= len(cases) - 2, (seen, "\n".join(wrong))
+
+
+@pytest.mark.browser
+def test_a_card_shows_each_list_item_once(site, page):
+    # Where Material already shows the list after the lead-in (its block with a hit), the list is not
+    # added again (walk 26: "Kaupungin someprofiilit" showed its two bullets twice in 28 result lists).
+    questions = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "haku" / "kysymykset.yml").read_text("utf-8"))]
+    page.goto(site.url, wait_until="load")
+    twice, lists = [], 0
+    for q, items in zip(questions, worker_search_texts(page, questions), strict=True):
+        for location, text in items:
+            bullets = [re.sub(r"<[^>]+>", "", li).strip() for li in re.findall(r"<li>(.*?)</li>", text or "")]
+            lists += bool(bullets)
+            if len(bullets) != len(set(bullets)):
+                twice.append(f"{q!r}: {location}")
+    assert lists > 300 and not twice, twice[:10]
