@@ -121,7 +121,7 @@ def test_module_gives_every_word_of_the_site_the_keys_voikko_gives(site, page):
     page.add_script_tag(content=(site.dir / search_data.MODULE).read_text(encoding="utf-8"))
     keys = page.evaluate("words => words.map(w => lunr.fi.keysOf(w))", site_words)
     synonyms = load_synonyms(ROOT / search_data.SYNONYMS)
-    actions = search_data.action_nouns(set(site_words))
+    actions = search_data.derived_words(set(site_words))
 
     def expected(word):  # Voikko's keys, and the staff words (data/haku/synonyymit.yml) of the word or its keys
         keys = voikko_fi.search_keys(word)

@@ -217,9 +217,11 @@ def test_hyphen_ellipses_are_completed_from_the_next_words_last_part():
                                          ["työ", "virkaprofiileja", "työprofiili"]]
 
 
-def test_action_nouns_of_the_sites_verbs():
-    assert search_data.action_nouns({"julkaise", "kirjaudu", "perustaa"}) == {
+def test_derived_words_of_the_sites_verbs_and_nouns():
+    assert search_data.derived_words({"julkaise", "kirjaudu", "perustaa"}) == {
         "julkaista": ["julkaiseminen"], "kirjautua": ["kirjautuminen"], "perustaa": ["perustaminen"]}
+    assert search_data.derived_words({"reagointia", "aktivoida"}) == {
+        "reagointi": ["reagoida"], "aktivoida": ["aktivoiminen", "aktivointi"]}
 
 
 

@@ -162,7 +162,7 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
         for base, base_parts in found.items():
             parts[base] |= base_parts
     bases = {b for found in bases_of.values() for b in found} | {b for b, p in parts.items() if p}
-    actions = action_nouns(site_words)
+    actions = derived_words(site_words)
     rules = stem_rules(paradigms(bases_of, {b for w in site_words for b in nominal_bases(w)}
                                  | set(synonyms) | {d for ds in actions.values() for d in ds if nominal_bases(d)}))
     by_tail, heads = tails(rules), {base[:n] for base in bases for n in range(len(base) + 1)}
@@ -189,7 +189,7 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
     }
 
 
-def action_nouns(site_words: set[str]) -> dict[str, list[str]]:
+def derived_words(site_words: set[str]) -> dict[str, list[str]]:
     """word -> the words derived from it that a reader types for it: a verb's -minen noun (and an -oida
     verb's -ointi noun), an -ointi noun's verb; for every base form of the site that has them."""
     verbs = {v for word in site_words for v in verb_bases(word)}
@@ -208,7 +208,7 @@ def staff_words(synonyms: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def staff_keys(word: str, keys: set[str], synonyms: dict[str, list[str]], actions: dict[str, list[str]]) -> set[str]:
-    """Twin of the module's keysOf() for synonyms and -minen nouns: those whose word is word or one of its keys."""
+    """Twin of the module's keysOf() for synonyms and derived words: those whose word is word or one of its keys."""
     synonyms, own = staff_words(synonyms), keys | {word}
     return ({staff for staff, targets in synonyms.items() for t in targets if t in own}
             | {d for base, ds in actions.items() if base in own for d in ds})
