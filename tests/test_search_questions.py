@@ -163,8 +163,7 @@ def test_words_that_titles_share_find_the_page_they_title(site, page):
     # whose title has no other words: "sosiaalinen media" (six titles) and its staff word "some" find
     # "1. Mikä on sosiaalinen media?", "loimaa kaupunki sosiaalinen media" finds chapter 2, not chapter 3.
     index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
-    stop = set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module)[1].split()) | set(filler_words())
+    stop = stop_words() | set(filler_words())
     titles = {d["location"]: m[1] for d in index["docs"]
               if "#" not in d["location"] and (m := re.match(r"^[\d.]+ (.+)$", d["title"]))}
     bases = {loc: {b for w in re.findall(r"\w+", t.lower()) if w not in stop for b in voikko_fi.base_forms(w)}
@@ -188,8 +187,7 @@ def test_words_that_titles_share_find_the_page_they_title(site, page):
 def test_a_result_reports_missing_only_words_that_say_something(site, page):
     # "Puuttuu: kanssa" tells the reader nothing: stop and filler words of the working set's
     # questions are never reported missing, the words that say something are.
-    module = (ROOT / "overrides" / search_data.MODULE).read_text(encoding="utf-8")
-    stop = set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module)[1].split()) | set(filler_words())
+    stop = stop_words() | set(filler_words())
     questions = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "haku" / "kysymykset.yml").read_text("utf-8"))]
     assert sum(bool(set(q.split()) & stop) for q in questions) > 50
     page.goto(site.url, wait_until="load")
