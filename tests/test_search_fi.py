@@ -226,6 +226,8 @@ def test_result_and_page_mark_the_pages_own_form_of_the_word(site, page):
         link.wait_for(state="attached")
         # Material folds a page's further sections under "N more"; open them as a user would.
         page.eval_on_selector_all("details.md-search-result__more", "ds => ds.forEach(d => d.open = true)")
+        # (and the link's own fold: under load Material may render its group after the line above)
+        link.evaluate("a => { const d = a.closest('details'); if (d) d.open = true }")
         assert form in words(link.locator("mark").all_inner_texts()), query
         assert form in parse_qs(urlsplit(link.get_attribute("href")).query)["h"][0].split(), query
         link.click()
