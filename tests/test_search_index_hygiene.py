@@ -99,3 +99,30 @@ def test_site_note_labels_and_contents_lists_are_not_searched(site):
                                 ("#ohjeen-sisalto", "Ohjeen kohtiin voi viitata numerolla")]:  # the front page
         text = html.unescape(next(d["text"] for d in index["docs"] if d["location"] == location))
         assert own_words in text and not [t for t in titles if t in text], location
+    sheet = [html.unescape(d["text"]) for d in index["docs"]
+             if d["location"].startswith("perehdytys/suoritusmerkinta/")]
+    assert sheet and not [t for text in sheet for t in titles if t in text], "the completion sheet's table of sections"
+
+
+def glued_words(text: str) -> set[str]:
+    """Words with a capital inside after a small letter, a digit or a stop ("LoimaaYlistaronkatu")."""
+    return set(re.findall(r"[\wåäö]*[a-zåäö0-9.,)][A-ZÅÄÖ][\wåäö]*", re.sub(r"<[^>]*>", " ", html.unescape(text))))
+
+
+def test_glued_words_finds_run_together_lines_only():
+    assert glued_words("PL 9, 32201 LoimaaYlistaronkatu 36") == {"LoimaaYlistaronkatu"}
+    assert glued_words("<li>1. Mikä on</li> <li>Esimerkkejä: YouTube</li>") == {"YouTube"}
+    assert glued_words("Loimaa Ylistaronkatu, <b>Loimaa</b> X") == set()
+
+
+def test_search_text_keeps_lines_and_cells_apart(site):
+    # Material's index drops the tags (<br>, </td><td>): without a blank between them, a result's text
+    # runs lines and cells together ("PL 9, 32201 LoimaaYlistaronkatu 36"). A word written with a
+    # capital inside must be one the page itself writes so (WhatsApp, LinkedIn, localStorage).
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    glued = []
+    for doc in index["docs"]:
+        page_html = html.unescape((site.dir / doc["location"].split("#")[0] / "index.html").read_text(encoding="utf-8"))
+        glued += [f"{doc['location']}: {w}" for w in glued_words(doc["text"]) if w not in page_html]
+    assert len(index["docs"]) > 50
+    assert not glued, glued

@@ -45,6 +45,7 @@ EVERYDAY = [
 ]
 TYPO_SHARE = 0.95       # typos of the site's words that find the word's page in the top three
 COMPOUND_SHARE = 0.95   # unknown compounds that find their parts' pages in the top three
+SPLIT_SHARE = 0.95      # compounds and names typed in two words that find the word's page first
 
 
 def load_index(site) -> dict:
@@ -234,6 +235,33 @@ def test_a_compound_the_site_does_not_use_finds_its_parts(site, page):
         if not set(found[:3]) & (pages[head] | pages[tail]) or (both and found[0] not in both):
             misses.append(f"{compound} ({head} + {tail}): {found[:3]}, molemmat sivuilla {sorted(both)[:3]}")
     assert_share("yhdyssanat", cases, misses, 50, COMPOUND_SHARE)
+
+
+def split_cases(site_words: set[str], pages: dict[str, set[str]], raw_text: str) -> dict[str, str]:
+    """"tieto turvasta" -> "tietoturva": every compound of the site, in the form the site has it,
+    typed with a space at its seam (as Finns often write compounds), and every name the site writes
+    with a capital inside ("WhatsApp" -> "whats app")."""
+    cases = {}
+    for word in sorted(site_words):
+        for base, parts in voikko_fi.readings(word).items():
+            heads = [p for p in parts if base.startswith(p) and base[len(p):] in parts and word.startswith(p)]
+            if len(heads) == 1 and len(parts) == 2 and base in pages and len(word) > len(heads[0]) + 1:
+                cases.setdefault(f"{heads[0]} {word[len(heads[0]):]}", base)
+    for name in set(re.findall(r"\b[A-Z][a-z]+[A-Z][a-z]+\b", raw_text)):
+        if name.lower() in pages:
+            cases[re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()] = name.lower()
+    return cases
+
+
+@pytest.mark.browser
+def test_a_word_typed_in_two_parts_finds_the_word_first(site, page):
+    index = load_index(site)
+    raw = " ".join(search_index.texts(index))
+    _, pages, cases, results = searched(site, page, lambda words, pages: split_cases(words, pages, raw))
+    assert {"whats app", "tik tok", "you tube"} <= set(cases)
+    misses = [f"{typed!r} ({word}): {found[:3]}" for (typed, word), found in zip(cases.items(), results, strict=True)
+              if not found or found[0] not in pages[word]]
+    assert_share("erikseen kirjoitetut", cases, misses, 100, SPLIT_SHARE)
 
 
 # --- everyday words ----------------------------------------------------------------------
