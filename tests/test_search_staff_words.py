@@ -237,6 +237,25 @@ def test_a_compound_the_site_does_not_use_finds_its_parts(site, page):
     assert_share("yhdyssanat", cases, misses, 50, COMPOUND_SHARE)
 
 
+@pytest.mark.browser
+def test_a_compound_ending_in_a_staff_word_finds_its_guideline_word(site, page):
+    # "taustamusiikki": the first part no word of the site, the last a staff word ("musiikki").
+    heads = ["tausta", "leiri", "kesä", "ilta"]
+    pages = pages_by_key(load_index(site))
+    assert not [h for h in heads if h in pages]
+    synonyms = load_synonyms(ROOT / search_data.SYNONYMS)
+    nouns = sorted(k for k in synonyms if len(k) >= 4 and k in voikko_fi.nominal_bases(k) and " " not in k)
+    cases = {heads[i % len(heads)] + noun: noun for i, noun in enumerate(nouns)}
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(cases))
+    misses = []
+    for (compound, noun), found in zip(cases.items(), results, strict=True):
+        expected = set().union(pages[noun], *(pages[t.split()[-1]] for t in synonyms[noun]))
+        if not set(found[:3]) & expected:
+            misses.append(f"{compound} ({noun} -> {synonyms[noun]}): {found[:3]}")
+    assert_share("yhdyssanat henkilöstön sanalla", cases, misses, 50, COMPOUND_SHARE)
+
+
 def split_cases(site_words: set[str], pages: dict[str, set[str]], raw_text: str) -> dict[str, str]:
     """"tieto turvasta" -> "tietoturva": every compound of the site, in the form the site has it,
     typed with a space at its seam (as Finns often write compounds), and every name the site writes
