@@ -149,3 +149,19 @@ def test_an_oida_verb_finds_its_ointi_noun_and_back(site, page):
     wrong = [(d, b, got[:3]) for (b, d), got in zip(pairs.items(), results, strict=True)
              if not got or got[0] not in pages[b]]
     assert not wrong, wrong
+
+
+@pytest.mark.browser
+def test_an_lla_verb_is_found_by_its_lu_noun(site, page):
+    # Staff name the act: "panettelu" where 3.3 says "panetella", "kuuntelu" where 3.5 says "kuuntele".
+    # Every -lla/-llä verb of the site whose -lu/-ly noun Voikko knows: the noun finds a page with the verb first.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = pages_by_base_form(index)
+    verbs = {b for w in search_index.words(index) for b in voikko_fi.verb_bases(w)}
+    nouns = {v: n for v in sorted(verbs) if (n := voikko_fi.lu_noun(v))}
+    assert {"panetella", "kuunnella", "käsitellä"} <= set(nouns)
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(nouns.values()))
+    wrong = [(n, v, got[:3]) for (v, n), got in zip(nouns.items(), results, strict=True)
+             if not got or got[0] not in pages[v] | pages[n]]
+    assert not wrong, wrong

@@ -150,7 +150,7 @@ def test_an_approved_build_cites_its_decisions(builds):
         if name != "index.html":
             assert f"Kaupunginhallitus 9.3.2026 ({PYKALA})" in footer(html), name
     unbroken = PYKALA.replace("§ ", "§\u00a0")  # "§ 15" never breaks
-    assert f"<td>9.3.2026<br>{unbroken}</td>" in every["index.html"]
+    assert f"<td>9.3.2026<br> {unbroken}</td>" in every["index.html"]
     assert not [name for name, html in every.items() if "vahvistamatta" in html]  # the address is confirmed
     for name, html in every.items():  # every printout cites the decisions too
         assert PYKALA in re.search(r"data-print-status[^>]*>(.*?)</p>", html, re.S).group(1), name

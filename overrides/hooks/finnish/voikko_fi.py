@@ -225,6 +225,22 @@ def nti_pair(word: str) -> str | None:
     return None
 
 
+@functools.cache
+def lu_noun(verb: str) -> str | None:
+    """The -lla/-llä verb's -lu/-ly noun, if Voikko knows it: "panetella" -> "panettelu" (the present
+    stem's grade: "panettele|n"), "käsitellä" -> "käsittely"; staff type the noun, the text has the verb.
+
+    Only this kind: the -us nouns of -ta verbs often mean something else ("koota", "kokous").
+    """
+    if not re.fullmatch(r".{3,}ll[aä]", verb) or verb_bases(verb) != {verb}:
+        return None
+    for stem in _present_stems(verb):
+        noun = stem[:-1] + ("u" if verb.endswith("a") else "y")
+        if stem.endswith("le") and nominal_bases(noun) == {noun}:
+            return noun
+    return None
+
+
 def _present_stems(verb: str):
     """The stems of the verb's "I ..." form ("kohtaa|n"), if the generator lists the verb."""
     inflect = _generator()
