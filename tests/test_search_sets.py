@@ -47,9 +47,10 @@ CHECKLISTS = {"3.2": "tarkistuslistat/uusi-profiili/", "3.5": "tarkistuslistat/e
 # 2026-12-06 rounded down, keep the ranking from slipping back: (first, top three).
 # (The working set's after the background words: 87.3 % / 97.8 %; after filler verbs in every form
 # and clitic-like endings read both ways: 88.3 % / 98.1 %; after the title tie-break, the -oida/-ointi
-# pairs, lapsi's forms and the ylläpito words: 89.2 % / 98.4 %.)
+# pairs, lapsi's forms and the ylläpito words: 89.2 % / 98.4 %; after split words joined, people's
+# data and channel words, staff-word compound tails and -lu nouns, 2026-12-07: 90.2 % / 99.1 %.)
 TARGET = (0.90, 1.00)
-FLOOR = {"kysymykset.yml": (0.89, 0.98), "pidatetty.yml": (0.78, 0.94)}
+FLOOR = {"kysymykset.yml": (0.90, 0.99), "pidatetty.yml": (0.78, 0.94)}
 # Of the working set's questions whose page comes first, the share whose card (the part of the page
 # the result shows) is the section holding the question's line: 87.7 % on 2026-12-06.
 CARD_FLOOR = 0.87
