@@ -52,8 +52,9 @@ CHECKLISTS = {"3.2": "tarkistuslistat/uusi-profiili/", "3.5": "tarkistuslistat/e
 TARGET = (0.90, 1.00)
 FLOOR = {"kysymykset.yml": (0.90, 0.99), "pidatetty.yml": (0.78, 0.94)}
 # Of the working set's questions whose page comes first, the share whose card (the part of the page
-# the result shows) is the section holding the question's line: 87.7 % on 2026-12-06.
-CARD_FLOOR = 0.87
+# the result shows) is the section holding the question's line: 87.7 % on 2026-12-06; 89.4 % on
+# 2026-12-07, after a page's introduction lost Material's bonus over its sections.
+CARD_FLOOR = 0.89
 
 
 def load(path: Path) -> list[dict]:
