@@ -3,7 +3,10 @@ the browser's own parts of a field, no tab stop under Material's search overlay,
 navigation drawer on a phone used by keyboard alone (test_tab_walk_browser.py walks every page)."""
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from browser import settle
@@ -92,8 +95,10 @@ def drawer_stops(page, key: str = "Tab") -> tuple[list[str], list[str]]:
     stops, problems = [], []
     for _ in range(60):
         stop = page.evaluate(SEEN)
-        if stop["problems"]:
+        if stop["problems"]:  # the level may still be sliding in (under load it starts a frame late)
             settle(page)
+            with contextlib.suppress(PlaywrightTimeout):  # still there: reported below
+                page.wait_for_function(f"() => !(({SEEN})() || {{problems: []}}).problems.length", timeout=5_000)
             stop = page.evaluate(SEEN)
         problems += [f"{stop['what']}: {p}" for p in stop["problems"]]
         if not page.evaluate("() => document.activeElement.closest('.md-sidebar--primary')"):
