@@ -163,3 +163,30 @@ def test_the_navigation_drawer_on_a_phone_works_by_keyboard_and_shows_only_what_
         assert stops[0] == "Sisällysluettelo" and "3.1.1. Työnantajan edustajana" in stops, stops
     finally:
         context.close()
+
+
+def test_a_focus_moved_into_a_level_still_sliding_in_leaves_the_level_in_view(site, browser):
+    """Seen in CI: a focus moved into a drawer level while it slid in (Playwright's, as a screen
+    reader's or a script's would be) scrolled the drawer's clipping box 242 px sideways for good,
+    and the level's title stood outside the window. The drawer now never stays scrolled sideways."""
+    context = browser.new_context(locale="fi-FI", viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site.url + "ohjeistus/roolisi/", wait_until="load")
+        settle(page)
+        page.evaluate("() => { document.getElementById('__drawer').click()"
+                      "; document.getElementById('__nav_2_3').click() }")   # chapter 3's level closed
+        page.wait_for_function("() => !document.getElementById('__nav_2_3').checked")
+        settle(page)
+        # Open the level and, in the same task, focus a label in it: the level is still off the screen.
+        page.evaluate("""() => { document.getElementById('__nav_2_3').click()
+          document.querySelector('.md-sidebar--primary label.md-nav__link[for=__toc]').focus() }""")
+        settle(page)
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function("() => document.activeElement.getBoundingClientRect().left >= 0", timeout=3_000)
+        left = page.evaluate("() => document.activeElement.getBoundingClientRect().left")
+        scrolled = page.evaluate(
+            "() => document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').scrollLeft")
+        assert (left, scrolled) == (0, 0)
+    finally:
+        context.close()

@@ -9,6 +9,9 @@
  *   and opening it from the header's menu button moves focus to its first visible link.
  *   The menu button, each level's title (back to the level above) and each label that opens
  *   a level are tab stops there, as Material's own Enter-on-a-label handling expects.
+ *   The drawer never stays scrolled sideways: a focus moved into a level still sliding in
+ *   (by a screen reader or a script) scrolled its clipping box, and the level then stood
+ *   half out of view.
  * - A sidebar link the keyboard reaches stays in view above the footer.
  * - A result's page link lands where its best section link does: Material gives the page
  *   link the words the page's own first part matched, often none ("?h=" empty), so it
@@ -80,6 +83,14 @@
       if (to && to !== focused) to.focus({ preventScroll: true });
     }
   });
+
+  // Scroll events do not bubble: caught on the way down. The box clips, so nothing is lost.
+  document.addEventListener("scroll", function (event) {
+    var box = event.target;
+    if (box.scrollLeft && box.matches && box.matches(".md-sidebar--primary .md-sidebar__scrollwrap")) {
+      box.scrollLeft = 0;
+    }
+  }, true);
 
   // The drawer's labels, and the header's menu button that opens it, as tab stops on a phone
   // or tablet only: on a desktop the sections' labels are headings that open nothing.
