@@ -33,7 +33,9 @@ DATA, as JSON:
   in y ("de>s": tekijänoikeude|t). The fewest rules that take every form of
   the site, and every case form of the site's nouns and adjectives (complete
   paradigms from voikko-inflect, so also "kielen" -> "kieli" when the site
-  only says "kieli"), to its base forms (greedy set cover); the browser also
+  only says "kieli") and the forms of its verbs that questions use (voikko_fi.
+  VERB_FORMS: "rikon", "jakanut" -> "rikkoa", "jakaa"), to its base forms
+  (greedy set cover); the browser also
   tries the stem's other grades with them when querying (see grown in the module);
 - synonyms: [staff word, [guideline word or word pair, ...]] from
   data/haku/synonyymit.yml: the staff word becomes a key of the guideline's word
@@ -66,7 +68,8 @@ from importlib import metadata
 from pathlib import Path
 
 from . import voikko_fi
-from .voikko_fi import MIN_PART, action_noun, lu_noun, nominal_bases, nti_pair, paradigm, readings, verb_bases
+from .voikko_fi import (MIN_PART, action_noun, lu_noun, nominal_bases, nti_pair, paradigm, readings, verb_bases,
+                       verb_paradigm)
 
 SYNONYMS = Path("data/haku/synonyymit.yml")   # from the project's folder (macros/synonyms.py reads it)
 # DATA of earlier builds, by a digest of everything it is made from (the site's
@@ -164,7 +167,8 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
     bases = {b for found in bases_of.values() for b in found} | {b for b, p in parts.items() if p}
     actions = derived_words(site_words)
     rules = stem_rules(paradigms(bases_of, {b for w in site_words for b in nominal_bases(w)}
-                                 | set(synonyms) | {d for ds in actions.values() for d in ds if nominal_bases(d)}))
+                                 | set(synonyms) | {d for ds in actions.values() for d in ds if nominal_bases(d)},
+                                 {v for w in site_words for v in verb_bases(w)} | {s for s in synonyms if verb_bases(s)}))
     by_tail, heads = tails(rules), {base[:n] for base in bases for n in range(len(base) + 1)}
     derived = {word: candidates(word, by_tail, heads) & bases for word in bases_of}
     listed = defaultdict(list)
@@ -216,12 +220,16 @@ def staff_keys(word: str, keys: set[str], synonyms: dict[str, list[str]], action
             | {d for base, ds in actions.items() if base in own for d in ds})
 
 
-def paradigms(bases_of: dict[str, set[str]], nominals: set[str]) -> dict[str, set[str]]:
-    """bases_of with every case form of the nominals added: the forms a reader may type."""
+def paradigms(bases_of: dict[str, set[str]], nominals: set[str], verbs: set[str] = frozenset()) -> dict[str, set[str]]:
+    """bases_of with every case form of the nominals and a question's forms of the verbs added: the forms a
+    reader may type."""
     learn = defaultdict(set, {word: set(found) for word, found in bases_of.items()})
     for base in nominals:
         for form in paradigm(base) - {base}:
             learn[form].add(base)
+    for verb in verbs:
+        for form in verb_paradigm(verb):
+            learn[form].add(verb)
     return learn
 
 

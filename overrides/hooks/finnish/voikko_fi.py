@@ -241,6 +241,21 @@ def lu_noun(verb: str) -> str | None:
     return None
 
 
+# The forms of a verb a reader types in a question, beside its base form: "I ...", "did ...", "would ...",
+# "has ...", "was ...ed" ("rikon", "rikkoi", "rikkoisi", "rikkonut", "rikottiin"): what the generator makes.
+VERB_FORMS = ("preesens_yks_1", "imperfekti_yks_3", "kondit_yks_3", "partisiippi_2", "imperfekti_pass")
+
+
+@functools.cache
+def verb_paradigm(verb: str) -> frozenset[str]:
+    """The VERB_FORMS of verb, if the generator lists it (else none: a guessed class would make non-words)."""
+    inflect = _generator()
+    if verb not in inflect.WORD_CLASSES:
+        return frozenset()
+    return frozenset(f for homonym in inflect.generate_forms(verb) for kind in VERB_FORMS
+                     for f in homonym.get(kind, ()) if f.isalpha() and f != verb)
+
+
 def _present_stems(verb: str):
     """The stems of the verb's "I ..." form ("kohtaa|n"), if the generator lists the verb."""
     inflect = _generator()
