@@ -166,9 +166,10 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
             parts[base] |= base_parts
     bases = {b for found in bases_of.values() for b in found} | {b for b, p in parts.items() if p}
     actions = derived_words(site_words)
-    rules = stem_rules(paradigms(bases_of, {b for w in site_words for b in nominal_bases(w)}
-                                 | set(synonyms) | {d for ds in actions.values() for d in ds if nominal_bases(d)},
-                                 {v for w in site_words for v in verb_bases(w)} | {s for s in synonyms if verb_bases(s)}))
+    nominals = ({b for w in site_words for b in nominal_bases(w)} | set(synonyms)
+                | {d for ds in actions.values() for d in ds if nominal_bases(d)})
+    verbs = {v for w in site_words for v in verb_bases(w)} | {s for s in synonyms if verb_bases(s)}
+    rules = stem_rules(paradigms(bases_of, nominals, verbs))
     by_tail, heads = tails(rules), {base[:n] for base in bases for n in range(len(base) + 1)}
     derived = {word: candidates(word, by_tail, heads) & bases for word in bases_of}
     listed = defaultdict(list)
