@@ -20,7 +20,7 @@ def filler_words() -> list[str]:
 def stop_words(module: str | None = None) -> set[str]:
     """The stop words of the Finnish module (its text; the theme's by default): words the worker
     leaves out of the index (lunr-languages' Finnish list)."""
-    return set(re.search(r'generateStopWordFilter\(\("([^"]+)"', module or module_source())[1].split())
+    return set(re.search(r'var STOP ?= ?new Set\(\("([^"]+)"', module or module_source())[1].split())
 
 
 def module_source() -> str:
