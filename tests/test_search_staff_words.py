@@ -19,6 +19,7 @@ import pytest
 
 from conftest import ROOT
 from search_worker import worker_search, worker_search_links
+from searching import stop_words
 
 from finnish import search_data, search_index
 from macros.synonyms import load_background_words, load_synonym_classes, load_synonyms
@@ -254,6 +255,28 @@ def test_a_compound_ending_in_a_staff_word_finds_its_guideline_word(site, page):
         if not set(found[:3]) & expected:
             misses.append(f"{compound} ({noun} -> {synonyms[noun]}): {found[:3]}")
     assert_share("yhdyssanat henkilöstön sanalla", cases, misses, 50, COMPOUND_SHARE)
+
+
+@pytest.mark.browser
+def test_a_compound_of_a_site_word_and_an_unknown_word_finds_the_site_word(site, page):
+    # "somekohu mitä teen" answered "Ei osumia" (walk 31): the first part a word of the site, the rest
+    # no word of it. Every noun of the guideline of 4 letters or more, with such a last part: never
+    # "Ei osumia", and a page with the noun in the top three.
+    tails = ["kohu", "myrsky", "tempaus", "juttu"]
+    index = load_index(site)
+    pages = pages_by_key(index)
+    assert not [t for t in tails if t in pages]
+    about_site = set(site_pages(index))
+    nouns = sorted({b for w in search_index.words(index) for b in voikko_fi.nominal_bases(w)
+                    if len(b) >= 4 and b in pages and pages[b] - about_site} - stop_words())  # "itse": not indexed
+    cases = {noun + tails[i % len(tails)]: noun for i, noun in enumerate(nouns)
+             if not any(w.startswith(noun + tails[i % len(tails)][:2]) for w in pages)}
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(cases))
+    misses = [f"{compound} ({noun}): {found[:3] or 'Ei osumia'}" for (compound, noun), found
+              in zip(cases.items(), results, strict=True) if not set(found[:3]) & pages[noun]]
+    assert not [m for m in misses if m.endswith("Ei osumia")], misses
+    assert_share("yhdyssanat tuntemattomalla loppuosalla", cases, misses, 200, COMPOUND_SHARE)
 
 
 def split_cases(site_words: set[str], pages: dict[str, set[str]], raw_text: str) -> dict[str, str]:
