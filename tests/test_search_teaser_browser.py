@@ -14,8 +14,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from search_worker import worker_search_texts
+from search_worker import worker_search_cards, worker_search_texts
 from searching import stop_words, type_query
+
+from finnish import search_index, voikko_fi
 
 
 def lead_ins(index: dict) -> list[tuple[str, str, str]]:
@@ -108,3 +110,41 @@ def test_a_card_shows_the_blocks_with_the_query_not_only_the_first_ones(site, pa
         if text is None or not re.search(rf"<mark>{re.escape(rare)}\W*</mark>", text, re.I):
             wrong.append(f"{section}: {common} {rare}: {re.sub(r'<[^>]+>', ' ', text or '')[:160]!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def rare_word_cases(index: dict, stop: set[str]) -> dict[str, str]:
+    """"word" -> its section: for each section of a guideline page, its first word of 6 letters or more
+    whose base forms no other part of the site has."""
+    docs = [d for d in index["docs"] if d.get("boost", 1) >= 1 and not d["location"].startswith("tarkistuslistat/")]
+    keys = {}
+    for doc in index["docs"]:
+        for word in search_index.words({"config": index["config"], "docs": [doc]}) - stop:
+            for base in voikko_fi.base_forms(word) | {word}:
+                keys.setdefault(base, set()).add(doc["location"])
+    cases = {}
+    for doc in docs:
+        if "#" not in doc["location"]:
+            continue
+        for word in sorted(search_index.words({"config": index["config"], "docs": [doc]}) - stop):
+            bases = voikko_fi.base_forms(word)
+            if len(word) >= 6 and bases and all(keys[b] == {doc["location"]} for b in bases | {word}):
+                cases[word] = doc["location"]
+                break
+    return cases
+
+
+@pytest.mark.browser
+def test_of_a_pages_parts_with_as_many_of_the_words_the_card_is_the_one_with_the_rare_word(site, page):
+    # "mokasin somessa" showed 3.5's introduction (its title: "sosiaalisessa mediassa") and "Puuttuu:
+    # mokasin", not "Tarkkuus ja luotettavuus" with "virheellistä" (walk 30). Every section's word that
+    # no other part of the site has, with "somessa", which every page has: that section is the card.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    cases = rare_word_cases(index, stop_words())
+    assert len(cases) >= 20, cases
+    page.goto(site.url, wait_until="load")
+    results = worker_search_cards(page, [f"{word} somessa" for word in cases])
+    # Where the word's page comes first (a staff word may lead elsewhere: "kommentoit").
+    firsts = {word: result[0] for word, result in zip(cases, results, strict=True)
+              if result and result[0][0] == cases[word].split("#")[0]}
+    wrong = [f"{word} somessa: {card} (ei {cases[word]})" for word, (_, card) in firsts.items() if card != cases[word]]
+    assert len(firsts) >= 20 and not wrong, "\n".join(wrong)
