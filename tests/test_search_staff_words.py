@@ -258,6 +258,25 @@ def test_a_compound_ending_in_a_staff_word_finds_its_guideline_word(site, page):
 
 
 @pytest.mark.browser
+def test_a_compound_ending_in_a_long_word_of_the_site_finds_that_word(site, page):
+    # "kesätyöntekijä" found "tekijä" (the last part of the site's "työntekijä"), not "työntekijä".
+    # Every noun of the guideline of 8 letters or more behind a first part the site does not have.
+    heads = ["tausta", "leiri", "kesä", "ilta"]
+    index = load_index(site)
+    pages = pages_by_key(index)
+    assert not [h for h in heads if h in pages]
+    about_site = set(site_pages(index))
+    nouns = sorted({b for w in search_index.words(index) for b in voikko_fi.nominal_bases(w)
+                    if len(b) >= 8 and b in pages and pages[b] - about_site} - stop_words())
+    cases = {heads[i % len(heads)] + noun: noun for i, noun in enumerate(nouns)}
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(cases))
+    misses = [f"{compound} ({noun}): {found[:3] or 'Ei osumia'}" for (compound, noun), found
+              in zip(cases.items(), results, strict=True) if not set(found[:3]) & pages[noun]]
+    assert_share("yhdyssanat ohjeen pitkällä sanalla", cases, misses, 100, COMPOUND_SHARE)
+
+
+@pytest.mark.browser
 def test_a_compound_of_a_site_word_and_an_unknown_word_finds_the_site_word(site, page):
     # "somekohu mitä teen" answered "Ei osumia" (walk 31): the first part a word of the site, the rest
     # no word of it. Every noun of the guideline of 4 letters or more, with such a last part: never
