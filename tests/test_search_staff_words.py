@@ -257,22 +257,29 @@ def test_a_compound_ending_in_a_staff_word_finds_its_guideline_word(site, page):
     assert_share("yhdyssanat henkilöstön sanalla", cases, misses, 50, COMPOUND_SHARE)
 
 
+def noun_compounds(site, page, unknown: list[str], shortest: int, join) -> tuple[dict, list[str]]:
+    """Each noun of the guideline (base form, shortest letters or more; not a stop word, which the index
+    leaves out) joined with a word the site does not have (join(noun, word)), typed into the search:
+    the cases (compound -> noun) and the misses (no page with the noun in the top three)."""
+    index = load_index(site)
+    pages = pages_by_key(index)
+    assert not [w for w in unknown if w in pages]
+    about_site = set(site_pages(index))
+    nouns = sorted({b for w in search_index.words(index) for b in voikko_fi.nominal_bases(w)
+                    if len(b) >= shortest and b in pages and pages[b] - about_site} - stop_words())
+    cases = {c: noun for i, noun in enumerate(nouns) if not any(
+        w.startswith(c := join(noun, unknown[i % len(unknown)])) for w in pages)}
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(cases))
+    return cases, [f"{compound} ({noun}): {found[:3] or 'Ei osumia'}" for (compound, noun), found
+                   in zip(cases.items(), results, strict=True) if not set(found[:3]) & pages[noun]]
+
+
 @pytest.mark.browser
 def test_a_compound_ending_in_a_long_word_of_the_site_finds_that_word(site, page):
     # "kesätyöntekijä" found "tekijä" (the last part of the site's "työntekijä"), not "työntekijä".
     # Every noun of the guideline of 8 letters or more behind a first part the site does not have.
-    heads = ["tausta", "leiri", "kesä", "ilta"]
-    index = load_index(site)
-    pages = pages_by_key(index)
-    assert not [h for h in heads if h in pages]
-    about_site = set(site_pages(index))
-    nouns = sorted({b for w in search_index.words(index) for b in voikko_fi.nominal_bases(w)
-                    if len(b) >= 8 and b in pages and pages[b] - about_site} - stop_words())
-    cases = {heads[i % len(heads)] + noun: noun for i, noun in enumerate(nouns)}
-    page.goto(site.url, wait_until="load")
-    results = worker_search(page, list(cases))
-    misses = [f"{compound} ({noun}): {found[:3] or 'Ei osumia'}" for (compound, noun), found
-              in zip(cases.items(), results, strict=True) if not set(found[:3]) & pages[noun]]
+    cases, misses = noun_compounds(site, page, ["tausta", "leiri", "kesä", "ilta"], 8, lambda n, w: w + n)
     assert_share("yhdyssanat ohjeen pitkällä sanalla", cases, misses, 100, COMPOUND_SHARE)
 
 
@@ -281,19 +288,7 @@ def test_a_compound_of_a_site_word_and_an_unknown_word_finds_the_site_word(site,
     # "somekohu mitä teen" answered "Ei osumia" (walk 31): the first part a word of the site, the rest
     # no word of it. Every noun of the guideline of 4 letters or more, with such a last part: never
     # "Ei osumia", and a page with the noun in the top three.
-    tails = ["kohu", "myrsky", "tempaus", "juttu"]
-    index = load_index(site)
-    pages = pages_by_key(index)
-    assert not [t for t in tails if t in pages]
-    about_site = set(site_pages(index))
-    nouns = sorted({b for w in search_index.words(index) for b in voikko_fi.nominal_bases(w)
-                    if len(b) >= 4 and b in pages and pages[b] - about_site} - stop_words())  # "itse": not indexed
-    cases = {noun + tails[i % len(tails)]: noun for i, noun in enumerate(nouns)
-             if not any(w.startswith(noun + tails[i % len(tails)][:2]) for w in pages)}
-    page.goto(site.url, wait_until="load")
-    results = worker_search(page, list(cases))
-    misses = [f"{compound} ({noun}): {found[:3] or 'Ei osumia'}" for (compound, noun), found
-              in zip(cases.items(), results, strict=True) if not set(found[:3]) & pages[noun]]
+    cases, misses = noun_compounds(site, page, ["kohu", "myrsky", "tempaus", "juttu"], 4, lambda n, w: n + w)
     assert not [m for m in misses if m.endswith("Ei osumia")], misses
     assert_share("yhdyssanat tuntemattomalla loppuosalla", cases, misses, 200, COMPOUND_SHARE)
 
