@@ -35,7 +35,8 @@ WORKER_JS = r"""async ([queries, withWords]) => {
     out.push(message.data.items.map(group => {
       const article = group.find(i => !i.location.includes('#')) || group[0]
       const words = new Set(group.flatMap(found))
-      if (withWords === 'card') return [article.location.split('#')[0], group[0].location]  // the card: best first
+      if (withWords === 'card') return [article.location.split('#')[0], group[0].location,  // the card: best first
+                                        group.every(i => i.score <= group[0].score)]           // where the page lands
       const missing = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t])))
       if (withWords === 'missing') return [article.location.split('#')[0], [...missing]]  // "Puuttuu: …"
       return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
@@ -59,7 +60,13 @@ def worker_search_words(page, queries: list[str]) -> list[list[tuple[str, set[st
 def worker_search_cards(page, queries: list[str]) -> list[list[tuple[str, str]]]:
     """As worker_search, each page with the location of its best item: the section whose text the
     result shows under the page's title (Material shows the items that score as high as the best)."""
-    return [[(p, card) for p, card in result] for result in page.evaluate(WORKER_JS, [queries, "card"])]
+    return [[(p, card) for p, card, _ in result] for result in page.evaluate(WORKER_JS, [queries, "card"])]
+
+
+def worker_search_landings(page, queries: list[str]) -> list[list[tuple[str, str, bool]]]:
+    """As worker_search_cards, with whether the card scores highest in its page's group: search.js lands
+    the page's link on its best-scoring part, so then where the reader lands is the card."""
+    return [[tuple(r) for r in result] for result in page.evaluate(WORKER_JS, [queries, "card"])]
 
 
 def worker_search_missing(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:

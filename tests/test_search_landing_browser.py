@@ -79,3 +79,21 @@ def test_a_pasted_query_is_searched_whenever_it_comes(site, page, index):
         request.continue_()
     page.locator(".md-search-result__item").first.wait_for()
     assert page.evaluate("() => window.__searchProbe.last") == query
+
+
+def test_a_query_put_in_without_keys_leaves_no_earlier_query_under_it(site, page):
+    """After a query was typed, a new one pasted (or put in by a phone's autocorrect or voice input)
+    showed the earlier query in grey under it: Material's suggestion reads the box on keydown or
+    focus only. The suggestion is now the new query or its completion."""
+    page.goto(site.url, wait_until="load")
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function("() => window.__searchProbe.ready")
+    page.keyboard.type("kuva", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    box.select_text()
+    box.evaluate("box => document.execCommand('insertText', false, 'salasana')")   # as a paste does
+    page.wait_for_function("() => window.__searchProbe.last === 'salasana'"
+                           " && window.__searchProbe.answered === window.__searchProbe.sent")
+    page.wait_for_function("() => document.querySelector('.md-search__suggest').textContent.startsWith('salasana')",
+                           timeout=5_000)

@@ -21,7 +21,7 @@
  * - A query pasted (with the mouse or a phone's menu) or put in by autocorrect is searched:
  *   Material reads the box on keyup only, so such a query showed nothing. Every change of the
  *   box now ends with a keyup, also before the index has loaded (Material searches the box's
- *   query once it has).
+ *   query once it has). Its suggestion is read again too: it showed the previous query.
  * - A highlight covers whole words: Material marks the typed part ("käytt|ää"); each mark
  *   grows to the word it is in, on the page and in the results alike.
  * - A page marks only the words its link names (?h=): Material also marked them inside other
@@ -109,6 +109,9 @@
   document.addEventListener("input", function (event) {
     if (event.target.matches("input.md-search__input") && !event.isComposing) {
       event.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      // Material's suggestion (the grey completion behind the box) reads the box on keydown or focus
+      // only: after a paste it laid the previous query under the new one.
+      event.target.dispatchEvent(new FocusEvent("focus"));
     }
   });
 
