@@ -35,8 +35,12 @@ WORKER_JS = r"""async ([queries, withWords]) => {
     out.push(message.data.items.map(group => {
       const article = group.find(i => !i.location.includes('#')) || group[0]
       const words = new Set(group.flatMap(found))
+      // Where the page's link lands (search.js): on the first of its shown links, the page's own first, with
+      // the highest score as Material writes it (data-md-score, two decimals).
+      const shown = [article, ...group.filter(i => i !== article)], score = i => Number(i.score.toFixed(2))
+      const lands = shown.reduce((best, i) => score(i) > score(best) ? i : best, shown[0])
       if (withWords === 'card') return [article.location.split('#')[0], group[0].location,  // the card: best first
-                                        group.every(i => i.score <= group[0].score)]           // where the page lands
+                                        lands === group[0]]
       const missing = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t])))
       if (withWords === 'missing') return [article.location.split('#')[0], [...missing]]  // "Puuttuu: …"
       return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
