@@ -29,7 +29,7 @@ def module_source() -> str:
 
 def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
     """Run the hook's on_post_build in-process on a site as MkDocs leaves it for the hooks: the
-    session build's search index (index=False: none) and the module as the theme ships it."""
+    session build's search index and pages (index=False: none) and the module as the theme ships it."""
     out = tmp_path / "site"
     module = out / search_data.MODULE
     module.parent.mkdir(parents=True)
@@ -37,6 +37,9 @@ def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
     if index:
         (out / "search").mkdir()
         (out / "search" / "search_index.json").write_bytes((site.dir / "search" / "search_index.json").read_bytes())
+        for built in site.dir.rglob("index.html"):  # the pages, whose headings say which section is under which
+            (out / built.relative_to(site.dir)).parent.mkdir(parents=True, exist_ok=True)
+            (out / built.relative_to(site.dir)).write_bytes(built.read_bytes())
     search_fi.on_post_build({"site_dir": str(out), "config_file_path": str(tmp_path / "mkdocs.yml"),
                              "search_fi_synonyms": synonyms,
                              "search_fi_background": sorted(load_background_words(ROOT / search_data.SYNONYMS))})

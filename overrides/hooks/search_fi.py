@@ -8,7 +8,8 @@ site's words come from the built search index (finnish/search_index.py).
 - on_config: Voikko must be there (without it the build stops and says how to install it);
   the staff words of data/haku/synonyymit.yml, read and checked by macros/synonyms.py, are kept
   in config for this build. A mistake in that file is said as every data error is (data_errors.py).
-- on_post_build: DATA, made from the built site's search index, written into the built module.
+- on_post_build: DATA, made from the built site's search index, written into the built module,
+  with the subsection each section is under (parents: from the built pages' heading levels).
   A synonym the guideline does not have stops the build with its Finnish message.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from finnish.messages import finnish_level, from_project
 from finnish.search_data import CACHE, MODULE, PLACEHOLDER, SYNONYMS, cached_search_data, with_data
-from finnish.search_index import ellipses, words
+from finnish.search_index import ellipses, section_parents, words
 from finnish.voikko_fi import VoikkoMissing, voikko
 
 if TYPE_CHECKING:
@@ -67,4 +68,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"search_fi: {err}") from err
     except ValueError as err:  # a synonym the guideline does not have: a data error (data_errors.py says it)
         raise importlib.import_module("macros.validate").DataError(str(err)) from None
-    module.write_text(with_data(text, data), encoding="utf-8")
+    parents = section_parents(search_index, lambda page: page_html(site, page))
+    module.write_text(with_data(text, {**data, "parents": parents}), encoding="utf-8")
+
+
+def page_html(site: Path, page: str) -> str:
+    """The built page at a location of the search index ("ohjeistus/roolisi/"), "" if there is none."""
+    try:
+        return (site / page / "index.html").read_text(encoding="utf-8")
+    except OSError:
+        return ""

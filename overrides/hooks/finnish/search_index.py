@@ -1,7 +1,8 @@
 """The words of Material's search index, as its search worker reads them (for finnish/search_data.py).
 
 words(): every word form of the titles and texts, split as the worker splits them; ellipses():
-the hyphen ellipses of the texts ("poikkeus- ja kriisitilanteissa") with the word they stand for.
+the hyphen ellipses of the texts ("poikkeus- ja kriisitilanteissa") with the word they stand for;
+section_parents(): the subsection each section of a page is under.
 Used by the search hook (search_fi.py) after the build, and by the search tests on the built index.
 """
 from __future__ import annotations
@@ -65,3 +66,32 @@ def clean(token: str) -> str:
     """Lower case, without punctuation at either end (as the worker looks words up)."""
     return re.sub(r"^[\W_]+|[\W_]+$", "", token.lower())
 
+
+
+HEADING = re.compile(r"<h([2-6])\b[^>]*\bid=\"([^\"]+)\"")
+
+
+def section_parents(search_index: dict, page_html) -> dict[str, str]:
+    """Each section that is under a subsection of its page, by the levels of the page's headings
+    (page_html(page location) -> the built page): its location -> the subsection's. 3.1's
+    "Asiantuntijaprofiilit" is under "3.1.1. Työnantajan edustajana", "Erotu selkeästi työroolistasi"
+    under "3.1.2. Yksityishenkilönä"; a section right under the page's own title has none."""
+    by_page: dict[str, list[str]] = {}
+    for doc in search_index["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        if anchor:
+            by_page.setdefault(page, []).append(doc["location"])
+    parents = {}
+    for page, locations in by_page.items():
+        levels = {anchor: int(level) for level, anchor in HEADING.findall(page_html(page))}
+        open_ = []  # (level, location) of the headings the next one may be under
+        for location in locations:
+            level = levels.get(location.partition("#")[2])
+            if level is None:
+                continue
+            while open_ and open_[-1][0] >= level:
+                open_.pop()
+            if open_:
+                parents[location] = open_[-1][1]
+            open_.append((level, location))
+    return parents
