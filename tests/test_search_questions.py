@@ -114,6 +114,9 @@ def test_filler_words_are_read_from_the_module():
     # "vahingossa" (by accident) as "vain": Voikko reads it as "vahinko" (damage), and 3.3's "vahingot" came
     # first for "poistin kommentin vahingossa" (walk 32) and "laitoin vahingossa lapsen kuvan" (walk 34).
     assert "vahingossa" in fillers
+    # The spoken forms of "minä" and "sinä", as their standard forms (stop words): "asukas haukkuu mua
+    # facebookissa" counted "mua" as a word of chapter 2 and 3.4 (walk 39).
+    assert {"mua", "mulle", "multa", "sua", "sulle", "sulta"} <= set(fillers)
 
 
 def test_a_filler_verb_is_filler_in_every_form_staff_type_it():

@@ -162,6 +162,22 @@ def test_a_service_named_as_an_example_does_not_outweigh_the_question(site, page
 
 
 @pytest.mark.browser
+def test_a_group_in_a_messaging_service_asks_about_messaging_services(site, page):
+    # "whatsup ryhmä", "wa ryhmä lukupiirille": chapter 1's list of services came first (its WhatsApp and
+    # "ryhmissä"), not 3.4's rules for messaging services (walks 37-40). Chapter 1 defines messaging services
+    # as those where messages go "suoraan tai ryhmissä": a group there is one.
+    classes = load_synonym_classes(ROOT / search_data.SYNONYMS)
+    names = sorted({w for key, targets in classes["viestipalvelujen nimet"].items() for w in [key, *targets]}
+                   | {key for key, targets in classes["viestipalvelut"].items() if "pikaviestipalvelu" in targets
+                      and key.isalpha() and not key.startswith(("ryhm", "chat", "pikaviesti"))})
+    cases = [q for name in names for q in (f"{name} ryhmä", f"{name}-ryhmässä", f"luokan {name} ryhmä")]
+    page.goto(site.url, wait_until="load")
+    wrong = [f"{q!r}: {found[:3]}" for q, found in zip(cases, worker_search(page, cases), strict=True)
+             if not found or found[0] != "ohjeistus/tietoturva/"]
+    assert len(names) >= 8 and not wrong, "\n".join(wrong)
+
+
+@pytest.mark.browser
 def test_a_service_with_its_case_ending_after_a_colon_is_the_service(site, page):
     # "fb:hen" searched "fb" and "hen" ("hen*": "henkilö"; walk 33): lunr's query syntax read "fb:" as a field.
     # Every background word (a service's name) with a case ending after a colon, alone and after a word of
