@@ -26,7 +26,7 @@ import pytest
 
 from conftest import ROOT
 from search_worker import worker_search
-from searching import stop_words
+from searching import filler_words, stop_words
 
 from finnish import search_data, search_index
 from finnish import voikko_fi
@@ -149,6 +149,32 @@ def test_an_oida_verb_finds_its_ointi_noun_and_back(site, page):
     results = worker_search(page, list(pairs.values()))
     wrong = [(d, b, got[:3]) for (b, d), got in zip(pairs.items(), results, strict=True)
              if not got or got[0] not in pages[b]]
+    assert not wrong, wrong
+
+
+def test_an_agent_noun_knows_its_verb():
+    assert [voikko_fi.agent_verb(w) for w in ("seuraaja", "ylläpitäjä", "vastaanottaja", "kuva", "ohje")] == [
+        "seurata", "ylläpitää", "vastaanottaa", None, None]
+
+
+@pytest.mark.browser
+def test_a_verb_finds_the_pages_of_its_agent_noun(site, page):
+    # Staff ask with the verb, "seuraanko alaisia instassa", "kuka ylläpitää nuorisotalon profiilia", where the
+    # text has the doer: 3.1.1's "keitä lisäät kavereiksi tai seuraajiksi", 3.2's "ylläpitäjänä" (walk 39).
+    # Every -ja/-jä noun of the site that Voikko derives from a verb: the verb, as a question's "I …"
+    # form ("seuraan"), finds every page with the noun.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = pages_by_base_form(index)
+    pairs = {n: v for n in sorted({b for w in search_index.words(index) for b in voikko_fi.nominal_bases(w)})
+             if (v := voikko_fi.agent_verb(n)) and v not in filler_words()}
+    assert {"seuraaja", "ylläpitäjä"} <= set(pairs), pairs
+    first_person = ("n", ("iin", "nut", "nyt"))  # "seuraan", "ylläpidän"; not "seurattiin", "seurannut"
+    typed = {n: min((f for f in voikko_fi.verb_paradigm(v) if f.endswith(first_person[0])
+                     and not f.endswith(first_person[1])), key=len, default=v) for n, v in pairs.items()}
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(typed.values()))
+    wrong = [(typed[n], n, sorted(pages[n] - set(got))) for n, got in zip(pairs, results, strict=True)
+             if not pages[n] <= set(got)]
     assert not wrong, wrong
 
 

@@ -44,7 +44,8 @@ DATA, as JSON:
   reader types ("tilin perustaminen") where the text has the verb ("perustaa"):
   "julkaista>3seminen" (julkais|ta -> julkaiseminen); likewise an -oida verb's
   -ointi noun and an -ointi noun's verb ("reagointi>3ida": the text's
-  "reagointia" is found by "reagoida"); like a synonym, the derived word
+  "reagointia" is found by "reagoida"), and an -ja noun's verb ("seuraajiksi" by
+  "seurata"); like a synonym, the derived word
   becomes a key of the word's forms;
 - ellipses: [first word, next word, base form]: "poikkeus- ja kriisitilanteissa"
   gives "poikkeus" there the key "poikkeustilanne";
@@ -68,8 +69,8 @@ from importlib import metadata
 from pathlib import Path
 
 from . import voikko_fi
-from .voikko_fi import (MIN_PART, action_noun, lu_noun, nominal_bases, nti_pair, paradigm, readings, verb_bases,
-                       verb_paradigm)
+from .voikko_fi import (MIN_PART, action_noun, agent_verb, lu_noun, nominal_bases, nti_pair, paradigm, readings,
+                       verb_bases, verb_paradigm)
 
 SYNONYMS = Path("data/haku/synonyymit.yml")   # from the project's folder (macros/synonyms.py reads it)
 # DATA of earlier builds, by a digest of everything it is made from (the site's
@@ -196,13 +197,13 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
 
 def derived_words(site_words: set[str]) -> dict[str, list[str]]:
     """word -> the words derived from it that a reader types for it: a verb's -minen noun (and an -oida
-    verb's -ointi noun, an -lla verb's -lu noun), an -ointi noun's verb; for every base form of the site
-    that has them."""
+    verb's -ointi noun, an -lla verb's -lu noun), an -ointi noun's verb, an -ja noun's verb ("seuraaja":
+    "seurata"); for every base form of the site that has them."""
     verbs = {v for word in site_words for v in verb_bases(word)}
     nouns = {n for word in site_words for n in nominal_bases(word)}
     derived = {verb: [d for d in (action_noun(verb), nti_pair(verb), lu_noun(verb)) if d and d != verb]
                for verb in sorted(verbs)}
-    derived |= {noun: [verb] for noun in sorted(nouns) if (verb := nti_pair(noun))}
+    derived |= {noun: [verb] for noun in sorted(nouns) if (verb := nti_pair(noun) or agent_verb(noun))}
     return {word: ds for word, ds in derived.items() if ds}
 
 

@@ -241,6 +241,17 @@ def lu_noun(verb: str) -> str | None:
     return None
 
 
+@functools.cache
+def agent_verb(noun: str) -> str | None:
+    """The verb an -ja/-jä agent noun is made of, as Voikko derives it: "seuraaja" -> "seurata",
+    "ylläpitäjä" -> "ylläpitää"; staff type the verb ("seuraanko"), the text has the noun ("seuraajiksi")."""
+    for a in analyses(noun):
+        m = re.fullmatch(r"\+[^(]*\(([^)]*)\)(?:\+[a-zäö]+)?\+j[aä]\(\+j[aä]\)", a.get("WORDBASES", ""))
+        if m and a.get("BASEFORM", "").lower() == noun and verb_bases(verb := m[1].replace("=", "")) == {verb}:
+            return verb
+    return None
+
+
 # The forms of a verb a reader types in a question, beside its base form: "I ...", "did ...", "would ...",
 # "has ...", "was ...ed" ("rikon", "rikkoi", "rikkoisi", "rikkonut", "rikottiin"): what the generator makes.
 VERB_FORMS = ("preesens_yks_1", "imperfekti_yks_3", "kondit_yks_3", "partisiippi_2", "imperfekti_pass")
