@@ -4,6 +4,7 @@ an empty ?h=, opened the top of the page with nothing marked, and marks split wo
 ("käytt|ää")."""
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -97,3 +98,52 @@ def test_a_query_put_in_without_keys_leaves_no_earlier_query_under_it(site, page
                            " && window.__searchProbe.answered === window.__searchProbe.sent")
     page.wait_for_function("() => document.querySelector('.md-search__suggest').textContent.startsWith('salasana')",
                            timeout=5_000)
+
+
+# Where a phone's tap on a result left the reader: the section's heading, the page's width and its scroll.
+ON_PHONE = """() => {
+  const id = decodeURIComponent(location.hash.slice(1)), target = id && document.getElementById(id)
+  const top = target ? Math.round(target.getBoundingClientRect().top) : null
+  return { hash: id, top, width: innerWidth, scrolled: Math.round(scrollY),
+           inView: top !== null && top >= 0 && top < innerHeight / 2 }
+}"""
+
+
+@pytest.mark.parametrize("scrolled", [False, True], ids=["from the top", "from further down"])
+def test_a_tapped_result_opens_its_section_on_a_phone(site, browser, scrolled):
+    # Walk 43: on a phone, a result's page opened at its top ("Erotu selkeästi työroolistasi" three screens
+    # down), and 447 px wide on a 360 px screen. Material locks the page's scroll while the search is open
+    # there, and its backdrop (a circle scaled 45 times) widened the page. Through Material's instant
+    # navigation, as a reader goes: the search from the header's button, a tap on the first result.
+    from browser import SEARCH_PROBE
+    from layout import PHONE
+
+    ctx = browser.new_context(locale="fi-FI", viewport=PHONE, is_mobile=True, has_touch=True)
+    ctx.add_init_script(SEARCH_PROBE)
+    page = ctx.new_page()
+    wrong = []
+    for query, _section in CASES:
+        page.goto(site.url + ("ohjeistus/onnistunut-viestinta/" if scrolled else ""), wait_until="load")
+        if scrolled:
+            page.mouse.wheel(0, 900)
+            page.wait_for_function("() => scrollY > 500")
+        page.locator("label.md-header__button[for='__search']").first.tap()
+        page.locator("input.md-search__input").fill(query)  # as a phone's keyboard puts a word in
+        page.wait_for_function("q => window.__searchProbe.last === q && window.__searchProbe.answered"
+                               " === window.__searchProbe.sent && document.querySelector('.md-search-result__item')",
+                               arg=query)
+        settle(page)
+        link = page.locator("a.md-search-result__link").first
+        title = link.locator("h1").text_content()
+        href = link.get_attribute("href")
+        link.tap()
+        page.wait_for_function("h => location.href === new URL(h, location.href).href", arg=href)
+        if "#" not in href:
+            continue
+        with contextlib.suppress(PlaywrightTimeout):  # else said below, with where it landed
+            page.wait_for_function(f"() => ({ON_PHONE})().inView", timeout=5_000)
+        landed = page.evaluate(ON_PHONE)
+        if not landed["inView"] or landed["width"] != PHONE["width"]:
+            wrong.append(f"{query!r} -> {title} #{landed['hash']}: {landed}")
+    ctx.close()
+    assert not wrong, "\n".join(wrong)

@@ -24,7 +24,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from finnish.messages import finnish_level, from_project
 from finnish.search_data import CACHE, MODULE, PLACEHOLDER, SYNONYMS, cached_search_data, with_data
-from finnish.search_index import ellipses, section_parents, words
+from finnish.search_index import ellipses, page_html, section_parents, words
 from finnish.voikko_fi import VoikkoMissing, voikko
 
 if TYPE_CHECKING:
@@ -70,11 +70,3 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise importlib.import_module("macros.validate").DataError(str(err)) from None
     parents = section_parents(search_index, lambda page: page_html(site, page))
     module.write_text(with_data(text, {**data, "parents": parents}), encoding="utf-8")
-
-
-def page_html(site: Path, page: str) -> str:
-    """The built page at a location of the search index ("ohjeistus/roolisi/"), "" if there is none."""
-    try:
-        return (site / page / "index.html").read_text(encoding="utf-8")
-    except OSError:
-        return ""

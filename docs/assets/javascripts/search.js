@@ -26,6 +26,9 @@
  *   grows to the word it is in, on the page and in the results alike.
  * - A page marks only the words its link names (?h=): Material also marked them inside other
  *   words ("henkilö" marked "luottamushenkilö", "on" marked "Sivuston" and "Onnistunut").
+ * - On a phone a result opens at its section: Material locks the page's scroll while the search is
+ *   open there, and instant navigation scrolled to the section under the lock, so the page opened at
+ *   its top (walk 43: "Erotu selkeästi työroolistasi" three screens down, under 3.1.1's text).
  */
 (function () {
   "use strict";
@@ -177,4 +180,19 @@
   new MutationObserver(function (records) {
     records.forEach(function (record) { record.addedNodes.forEach(fix); });
   }).observe(document.body, { childList: true, subtree: true });
+
+  // Material's lock (data-md-scrolllock on body, phones only) gives the page back where it was when the
+  // search opened. If a result's link was followed meanwhile, its section is where the reader goes.
+  var lockedAt = null;
+  new MutationObserver(function () {
+    var locked = document.body.hasAttribute("data-md-scrolllock");
+    if (locked && lockedAt === null) {
+      lockedAt = location.href;
+    } else if (!locked && lockedAt !== null) {
+      var moved = lockedAt !== location.href, id = decodeURIComponent(location.hash.slice(1));
+      var target = moved && id && document.getElementById(id);
+      lockedAt = null;
+      if (target) target.scrollIntoView();
+    }
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
 })();

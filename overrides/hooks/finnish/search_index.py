@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from .voikko_fi import analyses, readings
 
@@ -95,3 +96,11 @@ def section_parents(search_index: dict, page_html) -> dict[str, str]:
                 parents[location] = open_[-1][1]
             open_.append((level, location))
     return parents
+
+
+def page_html(site: Path, page: str) -> str:
+    """The built page at a location of the search index ("ohjeistus/roolisi/"), "" if there is none."""
+    try:
+        return (site / page / "index.html").read_text(encoding="utf-8")
+    except OSError:
+        return ""
