@@ -18,7 +18,7 @@ from collections import defaultdict
 import pytest
 
 from conftest import ROOT
-from search_worker import worker_search, worker_search_links, worker_search_words
+from search_worker import worker_search, worker_search_cards, worker_search_links, worker_search_words
 from searching import stop_words
 
 from finnish import search_data, search_index
@@ -175,6 +175,20 @@ def test_a_group_in_a_messaging_service_asks_about_messaging_services(site, page
     wrong = [f"{q!r}: {found[:3]}" for q, found in zip(cases, worker_search(page, cases), strict=True)
              if not found or found[0] != "ohjeistus/tietoturva/"]
     assert len(names) >= 8 and not wrong, "\n".join(wrong)
+
+
+@pytest.mark.browser
+def test_a_hostile_comment_finds_how_to_handle_one(site, page):
+    # "vihainen kommentti fb:ssä mitä teen": chapter 1 came first (its "viestin" and Facebook), not 3.3's
+    # "Epäasiallisten viestien käsittely" (walk 38). Every word staff use for an improper message, with a
+    # comment on a service: that section is the card of the first page.
+    classes = load_synonym_classes(ROOT / search_data.SYNONYMS)
+    words = sorted(w for w, targets in classes["epäasiallinen käytös"].items() if targets == ["epäasiallinen"])
+    cases = [f"{w} kommentti facebookissa" for w in words] + [f"{w} viesti instassa" for w in words]
+    page.goto(site.url, wait_until="load")
+    wrong = [f"{q!r}: {found[:2]}" for q, found in zip(cases, worker_search_cards(page, cases), strict=True)
+             if not found or found[0][1] != "ohjeistus/asiallisuus/#epaasiallisten-viestien-kasittely"]
+    assert len(words) >= 4 and not wrong, "\n".join(wrong)
 
 
 @pytest.mark.browser
