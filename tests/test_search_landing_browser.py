@@ -147,3 +147,23 @@ def test_a_tapped_result_opens_its_section_on_a_phone(site, browser, scrolled):
             wrong.append(f"{query!r} -> {title} #{landed['hash']}: {landed}")
     ctx.close()
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_malformed_address_under_the_open_search_breaks_nothing(site, browser):
+    # The phone's landing reads the address's #id when the search closes; "#%E0" is no escape of a character.
+    from layout import PHONE
+
+    ctx = browser.new_context(locale="fi-FI", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site.url + "ohjeistus/tietoturva/", wait_until="load")
+    page.locator("label.md-header__button[for='__search']").first.tap()
+    page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
+    page.evaluate("history.replaceState(null, '', '#%E0')")
+    page.locator("label.md-search__icon[for='__search']").first.tap()
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-scrolllock')")
+    page.locator("label.md-header__button[for='__search']").first.tap()  # and the search still opens
+    page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
+    ctx.close()
+    assert not errors, errors

@@ -189,10 +189,18 @@
     if (locked && lockedAt === null) {
       lockedAt = location.href;
     } else if (!locked && lockedAt !== null) {
-      var moved = lockedAt !== location.href, id = decodeURIComponent(location.hash.slice(1));
+      var moved = lockedAt !== location.href, id = anchor();
       var target = moved && id && document.getElementById(id);
       lockedAt = null;
       if (target) target.scrollIntoView();
     }
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+
+  function anchor() {  // the address's #id; a malformed escape ("#%E0") is no id
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (err) {
+      return "";
+    }
+  }
 })();
