@@ -194,6 +194,35 @@ def test_an_lla_verb_is_found_by_its_lu_noun(site, page):
     assert not wrong, wrong
 
 
+def test_a_verb_knows_the_nouns_of_its_act():
+    assert {"poisto"} <= voikko_fi.act_nouns("poistaa") and {"päivitys"} <= voikko_fi.act_nouns("päivittää")
+    assert {"ylläpito"} <= voikko_fi.act_nouns("ylläpitää") and {"julkaisu"} <= voikko_fi.act_nouns("julkaista")
+    # Not a doer, an -nta noun, an -us noun of another meaning ("seuraus"), nor a participle ("julkaistu").
+    assert voikko_fi.act_nouns("seurata") == frozenset() and "julkaistu" not in voikko_fi.act_nouns("julkaista")
+    assert voikko_fi.source_verb("julkaistu") is None and voikko_fi.source_verb("kuva") is None
+
+
+@pytest.mark.browser
+def test_the_noun_of_an_act_finds_its_verb(site, page):
+    # Staff name the act where the text has the verb: "kommentin poisto" for 3.3's "pyytää viestin poistamista",
+    # "sivun ylläpito", "päivitys" (walk 38). Every verb of the site: each noun of its act that the site itself
+    # lacks (a word of its own is found as itself) finds first a page with the verb or another noun of it
+    # ("ylläpito": 3.2's "ylläpitäjänä").
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = pages_by_base_form(index)
+    words = search_index.words(index) - stop_words((site.dir / search_data.MODULE).read_text(encoding="utf-8"))
+    own = set(pages) | {p for w in words for ps in voikko_fi.readings(w).values() for p in ps}
+    nouns = {n: v for v in sorted({b for w in words for b in voikko_fi.verb_bases(w)})
+             for n in sorted(voikko_fi.act_nouns(v) - own)}
+    assert {"poisto", "ylläpito"} <= set(nouns), nouns
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(nouns))
+    wrong = [(n, v, got[:3]) for (n, v), got in zip(nouns.items(), results, strict=True)
+             if not got or got[0] not in set().union(*(p for b, p in pages.items()
+                                                       if b == v or voikko_fi.source_verb(b) == v))]
+    assert not wrong, wrong
+
+
 def test_verb_paradigm_has_the_forms_a_question_uses():
     assert voikko_fi.verb_paradigm("rikkoa") == {"rikon", "rikkoi", "rikkoisi", "rikkonut", "rikottiin"}
     assert voikko_fi.verb_paradigm("julkaista") >= {"julkaisen", "julkaissut", "julkaistiin"}

@@ -69,8 +69,8 @@ from importlib import metadata
 from pathlib import Path
 
 from . import voikko_fi
-from .voikko_fi import (MIN_PART, action_noun, agent_verb, lu_noun, nominal_bases, nti_pair, paradigm, readings,
-                       verb_bases, verb_paradigm)
+from .voikko_fi import (MIN_PART, act_nouns, action_noun, agent_verb, lu_noun, nominal_bases, nti_pair, paradigm,
+                       readings, verb_bases, verb_paradigm)
 
 SYNONYMS = Path("data/haku/synonyymit.yml")   # from the project's folder (macros/synonyms.py reads it)
 # DATA of earlier builds, by a digest of everything it is made from (the site's
@@ -196,13 +196,15 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
 
 
 def derived_words(site_words: set[str]) -> dict[str, list[str]]:
-    """word -> the words derived from it that a reader types for it: a verb's -minen noun (and an -oida
-    verb's -ointi noun, an -lla verb's -lu noun), an -ointi noun's verb, an -ja noun's verb ("seuraaja":
-    "seurata"); for every base form of the site that has them."""
+    """word -> the words derived from it that a reader types for it: a verb's -minen noun and the nouns of its
+    act ("poistaa": "poistaminen", "poisto"; an -oida verb's -ointi noun, an -lla verb's -lu noun), an
+    -ointi noun's verb, and the verb of a noun of an act or a doer ("seuraaja", "julkaisu": "seurata",
+    "julkaista"); for every base form of the site that has them."""
     verbs = {v for word in site_words for v in verb_bases(word)}
     nouns = {n for word in site_words for n in nominal_bases(word)}
-    derived = {verb: [d for d in (action_noun(verb), nti_pair(verb), lu_noun(verb)) if d and d != verb]
-               for verb in sorted(verbs)}
+    own = nouns | {p for word in site_words for ps in readings(word).values() for p in ps}  # and compounds' parts
+    derived = {verb: sorted({d for d in (action_noun(verb), nti_pair(verb), lu_noun(verb)) if d and d != verb}
+                            | (act_nouns(verb) - own)) for verb in sorted(verbs)}
     derived |= {noun: [verb] for noun in sorted(nouns) if (verb := nti_pair(noun) or agent_verb(noun))}
     return {word: ds for word, ds in derived.items() if ds}
 
