@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from conftest import ROOT
 
 import search_fi
-from finnish import search_data
+from finnish import search_data, search_index, voikko_fi
 from macros.synonyms import load_background_words
 
 
@@ -43,6 +44,16 @@ def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
     search_fi.on_post_build({"site_dir": str(out), "config_file_path": str(tmp_path / "mkdocs.yml"),
                              "search_fi_synonyms": synonyms,
                              "search_fi_background": sorted(load_background_words(ROOT / search_data.SYNONYMS))})
+
+
+def pages_by_base_form(index: dict) -> dict[str, set[str]]:
+    """Base form -> the pages (site-relative paths) with a word of that base form (any of its readings)."""
+    pages = defaultdict(set)
+    for doc in index["docs"]:
+        for word in search_index.words({"config": index["config"], "docs": [doc]}):
+            for base in voikko_fi.base_forms(word):
+                pages[base].add(doc["location"].split("#")[0])
+    return pages
 
 
 def top_pages(site, results: list[dict], n: int = 3) -> list[str]:

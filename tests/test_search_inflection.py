@@ -26,7 +26,7 @@ import pytest
 
 from conftest import ROOT
 from search_worker import worker_search
-from searching import filler_words, stop_words
+from searching import filler_words, pages_by_base_form, stop_words
 
 from finnish import search_data, search_index
 from finnish import voikko_fi
@@ -37,16 +37,6 @@ TOP = 3
 WORST = 20          # base forms the report lists
 EXAMPLES = 4        # missed forms shown for each
 BATCH = 2000        # forms per worker run
-
-
-def pages_by_base_form(index: dict) -> dict[str, set[str]]:
-    """Base form -> the pages (site-relative paths) with a word of that base form (any of its readings)."""
-    pages = defaultdict(set)
-    for doc in index["docs"]:
-        for word in search_index.words({"config": index["config"], "docs": [doc]}):
-            for base in voikko_fi.base_forms(word):
-                pages[base].add(doc["location"].split("#")[0])
-    return pages
 
 
 def case_forms(site_words: set[str]) -> dict[str, set[str]]:
