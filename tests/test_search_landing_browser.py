@@ -167,3 +167,26 @@ def test_a_malformed_address_under_the_open_search_breaks_nothing(site, browser)
     page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
     ctx.close()
     assert not errors, errors
+
+
+def test_a_search_opened_again_has_its_last_question_selected(site, browser):
+    # Walk 44: on a phone the search opened again with the last question in the box, its start out of view, and the
+    # next words were added to it. The question is there still (Material keeps it), selected: typing replaces it.
+    from layout import PHONE
+
+    ctx = browser.new_context(locale="fi-FI", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    page.goto(site.url, wait_until="load")
+    button, box = page.locator("label.md-header__button[for='__search']").first, page.locator("input.md-search__input")
+    button.tap()
+    box.fill("saako lasten kuvia laittaa kaupungin facebookiin")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.locator("label.md-search__icon[for='__search']").first.tap()   # the back arrow
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    button.tap()
+    page.wait_for_function("() => { const b = document.querySelector('input.md-search__input');"
+                           " return document.activeElement === b && b.value && b.selectionStart === 0"
+                           " && b.selectionEnd === b.value.length }")
+    page.keyboard.type("salasana")
+    assert box.input_value() == "salasana"
+    ctx.close()

@@ -26,6 +26,7 @@
  *   grows to the word it is in, on the page and in the results alike.
  * - A page marks only the words its link names (?h=): Material also marked them inside other
  *   words ("henkilö" marked "luottamushenkilö", "on" marked "Sivuston" and "Onnistunut").
+ * - A search opened again has its last question selected: typing replaces it (walk 44).
  * - On a phone a result opens at its section: Material locks the page's scroll while the search is
  *   open there, and instant navigation scrolled to the section under the lock, so the page opened at
  *   its top (walk 43: "Erotu selkeästi työroolistasi" three screens down, under 3.1.1's text).
@@ -108,6 +109,14 @@
   }
   drawerLabels(document);
   DRAWER.addEventListener("change", function () { drawerLabels(document); });
+
+  // A search opened again shows its last question, as Material keeps it, selected: the next typed word replaces
+  // it, as in a browser's address bar. On a phone the start of the old question was out of view, and the new
+  // words were added to it (walk 44). After Material's own focus, in the next frame.
+  document.addEventListener("change", function (event) {
+    var box = event.target.id === "__search" && event.target.checked && document.querySelector("input.md-search__input");
+    if (box && box.value) requestAnimationFrame(function () { if (document.activeElement === box) box.select(); });
+  });
 
   document.addEventListener("input", function (event) {
     if (event.target.matches("input.md-search__input") && !event.isComposing) {
