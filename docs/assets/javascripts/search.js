@@ -25,7 +25,8 @@
  * - A highlight covers whole words: Material marks the typed part ("käytt|ää"); each mark
  *   grows to the word it is in, on the page and in the results alike.
  * - A page marks only the words its link names (?h=): Material also marked them inside other
- *   words ("henkilö" marked "luottamushenkilö", "on" marked "Sivuston" and "Onnistunut").
+ *   words ("henkilö" marked "luottamushenkilö", "on" marked "Sivuston" and "Onnistunut"); and only in
+ *   the section the link opened, if it opened one (walk 49: the whole page in yellow).
  * - A search opened again has its last question selected: typing replaces it (walk 44).
  * - On a phone a result opens at its section: Material locks the page's scroll while the search is
  *   open there, and instant navigation scrolled to the section under the lock, so the page opened at
@@ -140,11 +141,24 @@
       prev.data = prev.data.slice(0, -m[0].length);
     }
     var named = mark.closest(".md-content") && linkWords();
-    if (named && !(mark.textContent.match(WORDS) || []).some(function (word) { return isNamed(word, named); })) {
+    if (named && (!(mark.textContent.match(WORDS) || []).some(function (word) { return isNamed(word, named); })
+                  || !inLandedSection(mark))) {
       var parent = mark.parentNode;
       mark.replaceWith(mark.textContent);
       parent.normalize();
     }
+  }
+
+  // A result that opened a section marks its words there only: marked all over the page, the question's
+  // common words ("kaupungin", "työ", "oma") covered it in yellow, some 190 marks (walk 49). From the section's
+  // heading to the next heading of its level or above; a page opened at its top keeps every mark.
+  function inLandedSection(mark) {
+    var target = document.getElementById(anchor()), level = target && /^H([1-6])$/.exec(target.tagName);
+    if (!level) return true;
+    var next = target.nextElementSibling;
+    while (next && !(/^H[1-6]$/.test(next.tagName) && +next.tagName.charAt(1) <= +level[1])) next = next.nextElementSibling;
+    return !!(target.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)
+      && !(next && next.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING);
   }
 
   // The words the page was opened to mark (?h=, from the search module): whole words, and
