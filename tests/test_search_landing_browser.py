@@ -198,3 +198,53 @@ def test_a_search_opened_again_has_its_last_question_selected(site, browser):
     page.keyboard.type("salasana")
     assert box.input_value() == "salasana"
     ctx.close()
+
+
+CLOSE_UNDER = """() => [...document.querySelectorAll("article h3[id], article h4[id]")].flatMap(h => {
+  let p = h.previousElementSibling
+  while (p && !(/^H[1-6]$/.test(p.tagName) && +p.tagName[1] < +h.tagName[1])) p = p.previousElementSibling
+  const gap = p && h.getBoundingClientRect().top - p.getBoundingClientRect().top
+  return p && gap < innerHeight / 3 ? [[h.id, h.textContent.replace("¶", "").trim()]] : []
+})"""
+PARENT_SEEN = """id => {
+  const h = document.getElementById(id), header = document.querySelector(".md-header").getBoundingClientRect().bottom
+  let p = h.previousElementSibling
+  while (p && !(/^H[1-6]$/.test(p.tagName) && +p.tagName[1] < +h.tagName[1])) p = p.previousElementSibling
+  const top = h.getBoundingClientRect().top
+  return { parent: p.textContent.replace("¶", "").trim(), seen: p.getBoundingClientRect().top >= header - 1,
+           inView: top >= 0 && top < innerHeight / 2 }
+}"""
+
+
+def test_a_subsection_opened_on_a_phone_shows_the_heading_it_is_under(site, browser):
+    # Walk 49: a tap on "Erotu selkeästi työroolistasi" left "3.1.2. Yksityishenkilönä" half under the header, and
+    # the reader could not tell whose rule it was. Every subsection of the guideline whose parent heading is close
+    # above it (a third of the screen), opened from its result on a phone: the parent heading in view, below the
+    # header, and the subsection in the top half.
+    from layout import PHONE
+
+    ctx = browser.new_context(locale="fi-FI", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    cases = []
+    for path in ("ohjeistus/roolisi/", "ohjeistus/tietoturva/", "ohjeistus/asiallisuus/"):
+        page.goto(site.url + path, wait_until="load")
+        cases += [(path, *c) for c in page.evaluate(CLOSE_UNDER)]
+    assert ("ohjeistus/roolisi/", "erotu-tyoroolistasi", "Erotu selkeästi työroolistasi") in cases, cases
+    wrong = []
+    for path, anchor, title in cases:
+        page.goto(site.url, wait_until="load")
+        page.locator("label.md-header__button[for='__search']").first.tap()
+        page.locator("input.md-search__input").fill(title)
+        link = page.locator(f'a.md-search-result__link[href*="/{path}?"][href$="#{anchor}"]').first
+        link.wait_for()
+        box = link.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 20))
+        page.wait_for_function("a => location.hash === '#' + a && !document.body.hasAttribute('data-md-scrolllock')",
+                               arg=anchor)
+        with contextlib.suppress(PlaywrightTimeout):  # else said below, with where it landed
+            page.wait_for_function(f"id => ({PARENT_SEEN})(id).seen", arg=anchor, timeout=5_000)
+        landed = page.evaluate(PARENT_SEEN, anchor)
+        if not (landed["seen"] and landed["inView"]):
+            wrong.append(f"{title} ({path}#{anchor}): {landed}")
+    ctx.close()
+    assert not wrong, "\n".join(wrong)

@@ -28,7 +28,7 @@
  *   words ("henkilö" marked "luottamushenkilö", "on" marked "Sivuston" and "Onnistunut"); and only in
  *   the section the link opened, if it opened one (walk 49: the whole page in yellow).
  * - A search opened again has its last question selected: typing replaces it (walk 44).
- * - On a phone a result opens at its section: Material locks the page's scroll while the search is
+ * - On a phone a result opens at its section, with the heading it is under if that is close above: Material locks the page's scroll while the search is
  *   open there, and instant navigation scrolled to the section under the lock, so the page opened at
  *   its top (walk 43: "Erotu selkeästi työroolistasi" three screens down, under 3.1.1's text).
  */
@@ -215,9 +215,39 @@
       var moved = lockedAt !== location.href, id = anchor();
       var target = moved && id && document.getElementById(id);
       lockedAt = null;
-      if (target) target.scrollIntoView();
+      if (target) {
+        target.scrollIntoView();
+        showParent(target);
+      }
     }
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+
+  // The same where Material's instant navigation scrolled to the section (the search closed before the page came),
+  // after Material's own scroll: only for a page a result opened (?h=).
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(function () {
+      requestAnimationFrame(function () {
+        var target = linkWords() && document.getElementById(anchor());
+        if (target && !document.body.hasAttribute("data-md-scrolllock")) showParent(target);
+      });
+    });
+  }
+
+  // A subsection's parent heading in view too, if it is close above: "Erotu selkeästi työroolistasi" is under
+  // "3.1.2. Yksityishenkilönä", which says whose rule it is (walk 49: the parent half under the header, and the
+  // reader could not tell the role). Not past the top third of the screen.
+  function showParent(target) {
+    var level = /^H([3-6])$/.exec(target.tagName), parent = target.previousElementSibling;
+    if (!level) return;
+    while (parent && !(/^H[1-6]$/.test(parent.tagName) && +parent.tagName.charAt(1) < +level[1])) {
+      parent = parent.previousElementSibling;
+    }
+    var header = document.querySelector(".md-header"), below = header ? header.getBoundingClientRect().bottom : 0;
+    if (!parent || parent.getBoundingClientRect().top >= below) return;
+    if (target.getBoundingClientRect().top - parent.getBoundingClientRect().top < innerHeight / 3) {
+      window.scrollBy(0, parent.getBoundingClientRect().top - below - 8);
+    }
+  }
 
   function anchor() {  // the address's #id; a malformed escape ("#%E0") is no id
     try {
