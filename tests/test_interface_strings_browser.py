@@ -36,3 +36,34 @@ def test_a_word_a_result_lacks_reads_as_not_in_this_part(site, page):
     assert "Puuttuu" not in page.locator(".md-search-result").inner_text()
     line = terms.locator("del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
     assert line == "none"
+
+
+def test_a_results_matched_words_are_marked_as_on_the_page_not_as_links(site, page):
+    # Walk 50: blue underlined words in the results read as links on a phone. The page's own yellow mark instead.
+    page.goto(site.url, wait_until="load")
+    search(page, "lasten kuvat")
+    mark = page.locator(".md-search-result mark:visible").first
+    mark.wait_for()
+    style = mark.evaluate("m => { const s = getComputedStyle(m); return [s.textDecorationLine, s.backgroundColor] }")
+    assert style[0] == "none" and style[1] not in ("rgba(0, 0, 0, 0)", "transparent"), style
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_open_search_with_its_results_passes_axe(site, browser, width):
+    # A state of every page: the search open, results with marked words, a part's missing words, "N osumaa lisää".
+    from browser import SEARCH_PROBE, axe_violations
+
+    ctx = browser.new_context(locale="fi-FI", viewport={"width": width, "height": 740}, is_mobile=width < 400,
+                              has_touch=width < 400)
+    ctx.add_init_script(SEARCH_PROBE)
+    page = ctx.new_page()
+    page.goto(site.url, wait_until="load")
+    if width < 400:   # a phone opens the search from the header's button
+        page.locator("label.md-header__button[for='__search']").first.tap()
+        page.locator("input.md-search__input").fill("saako lasten kuvia laittaa instaan")
+    else:
+        search(page, "saako lasten kuvia laittaa instaan")
+    page.locator(".md-search-result__terms:visible").first.wait_for()
+    found = axe_violations(page)
+    ctx.close()
+    assert found == [], found
