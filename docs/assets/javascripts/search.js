@@ -28,9 +28,10 @@
  *   words ("henkilö" marked "luottamushenkilö", "on" marked "Sivuston" and "Onnistunut"); and only in
  *   the section the link opened, if it opened one (walk 49: the whole page in yellow).
  * - A search opened again has its last question selected: typing replaces it (walk 44).
- * - On a phone a result opens at its section, with the heading it is under if that is close above: Material locks the page's scroll while the search is
+ * - On a phone a result opens at its section: Material locks the page's scroll while the search is
  *   open there, and instant navigation scrolled to the section under the lock, so the page opened at
  *   its top (walk 43: "Erotu selkeästi työroolistasi" three screens down, under 3.1.1's text).
+ * - A subsection opened from a result shows the heading it is under, if that is close above (walk 49).
  */
 (function () {
   "use strict";
@@ -115,7 +116,8 @@
   // it, as in a browser's address bar. On a phone the start of the old question was out of view, and the new
   // words were added to it (walk 44). After Material's own focus, in the next frame.
   document.addEventListener("change", function (event) {
-    var box = event.target.id === "__search" && event.target.checked && document.querySelector("input.md-search__input");
+    var open = event.target.id === "__search" && event.target.checked;
+    var box = open && document.querySelector("input.md-search__input");
     if (box && box.value) requestAnimationFrame(function () { if (document.activeElement === box) box.select(); });
   });
 
@@ -155,10 +157,16 @@
   function inLandedSection(mark) {
     var target = document.getElementById(anchor()), level = target && /^H([1-6])$/.exec(target.tagName);
     if (!level) return true;
-    var next = target.nextElementSibling;
-    while (next && !(/^H[1-6]$/.test(next.tagName) && +next.tagName.charAt(1) <= +level[1])) next = next.nextElementSibling;
+    var next = heading(target, "nextElementSibling", +level[1]);
     return !!(target.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)
       && !(next && next.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }
+
+  // The nearest heading from el that way ("nextElementSibling", "previousElementSibling") of level most or above.
+  function heading(el, way, most) {
+    var at = el[way];
+    while (at && !(/^H[1-6]$/.test(at.tagName) && +at.tagName.charAt(1) <= most)) at = at[way];
+    return at;
   }
 
   // The words the page was opened to mark (?h=, from the search module): whole words, and
@@ -237,11 +245,8 @@
   // "3.1.2. Yksityishenkilönä", which says whose rule it is (walk 49: the parent half under the header, and the
   // reader could not tell the role). Not past the top third of the screen.
   function showParent(target) {
-    var level = /^H([3-6])$/.exec(target.tagName), parent = target.previousElementSibling;
-    if (!level) return;
-    while (parent && !(/^H[1-6]$/.test(parent.tagName) && +parent.tagName.charAt(1) < +level[1])) {
-      parent = parent.previousElementSibling;
-    }
+    var level = /^H([3-6])$/.exec(target.tagName);
+    var parent = level && heading(target, "previousElementSibling", level[1] - 1);
     var header = document.querySelector(".md-header"), below = header ? header.getBoundingClientRect().bottom : 0;
     if (!parent || parent.getBoundingClientRect().top >= below) return;
     if (target.getBoundingClientRect().top - parent.getBoundingClientRect().top < innerHeight / 3) {
