@@ -208,6 +208,7 @@ CLOSE_UNDER = """() => [...document.querySelectorAll("article h3[id], article h4
 })"""
 PARENT_SEEN = """id => {
   const h = document.getElementById(id), header = document.querySelector(".md-header").getBoundingClientRect().bottom
+  if (!h) return { parent: null, seen: false, inView: false }  // the page still coming (instant navigation)
   let p = h.previousElementSibling
   while (p && !(/^H[1-6]$/.test(p.tagName) && +p.tagName[1] < +h.tagName[1])) p = p.previousElementSibling
   const top = h.getBoundingClientRect().top
@@ -239,8 +240,8 @@ def test_a_subsection_opened_on_a_phone_shows_the_heading_it_is_under(site, brow
         link.wait_for()
         box = link.bounding_box()
         page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 20))
-        page.wait_for_function("a => location.hash === '#' + a && !document.body.hasAttribute('data-md-scrolllock')",
-                               arg=anchor)
+        page.wait_for_function("a => location.hash === '#' + a && document.getElementById(a)"
+                               " && !document.body.hasAttribute('data-md-scrolllock')", arg=anchor)
         with contextlib.suppress(PlaywrightTimeout):  # else said below, with where it landed
             page.wait_for_function(f"id => ({PARENT_SEEN})(id).seen", arg=anchor, timeout=5_000)
         landed = page.evaluate(PARENT_SEEN, anchor)
