@@ -241,25 +241,25 @@ def lu_noun(verb: str) -> str | None:
     return None
 
 
-# The suffixes of nouns that name a verb's act, its result or its doer, as Voikko derives them: "poisto",
-# "julkaisu", "päivitys", "ylläpito", "hallinta", "seuraaja". Not participles ("julkaistu", "kuvattu", "jakava").
-ACT_SUFFIXES = frozenset("o ö u y us ys to tö nta ntä ja jä aja äjä".split())
-# Voikko derives a doer and an -nta noun of any verb, real word or not ("annanta", "kuluja" of "kulua", itself a form
-# of "kulu"): those count only where the site has the noun ("seuraaja": agent_verb). An -us noun often means
-# another thing than its verb ("seuraus" of "seurata", "korvaus", "kohtaus"), and is no act noun either.
-AGENT_SUFFIXES = frozenset("nta ntä ja jä aja äjä".split())
-NOT_ACT = AGENT_SUFFIXES | {"us"}
+# The suffixes with which Voikko derives a noun of a verb: its act or result ("poisto", "julkaisu", "päivitys",
+# "ylläpito", "hallinta", "seuraus") or its doer ("seuraaja"). Not participles ("julkaistu", "kuvattu", "jakava").
+DERIVED_SUFFIXES = frozenset("o ö u y us ys to tö nta ntä ja jä aja äjä".split())
+# The nouns of its act that find a verb (act_nouns). Not the -nta nouns and doers, which Voikko derives of any verb,
+# real word or not ("annanta", "kuluja" of "kulua", itself a form of "kulu"): a doer counts only where the site
+# has it (agent_verb). Nor -us nouns, which often mean another thing than their verb ("seuraus" of "seurata",
+# "korvaus", "kohtaus").
+ACT_SUFFIXES = frozenset("o ö u y ys to tö".split())
 
 
 @functools.cache
 def source_verb(noun: str) -> str | None:
-    """The verb Voikko derives noun from with one of ACT_SUFFIXES: "poisto" -> "poistaa", "seuraaja" ->
+    """The verb Voikko derives noun from with one of DERIVED_SUFFIXES: "poisto" -> "poistaa", "seuraaja" ->
     "seurata", "ylläpitäjä" -> "ylläpitää"; staff type the one where the text has the other."""
     if verb_bases(noun):
         return None  # a verb form itself
     for a in analyses(noun):
         m = re.fullmatch(r"\+[^(]*\(([^)]*)\)(?:\+([a-zäö]+))?\+([a-zäö]+)\(\+[a-zäö]+\)", a.get("WORDBASES", ""))
-        if (m and a.get("BASEFORM", "").lower() == noun and (m[2] or "") + m[3] in ACT_SUFFIXES
+        if (m and a.get("BASEFORM", "").lower() == noun and (m[2] or "") + m[3] in DERIVED_SUFFIXES
                 and verb_bases(verb := m[1].replace("=", "")) == {verb}):
             return verb
     return None
@@ -271,7 +271,7 @@ def act_nouns(verb: str) -> frozenset[str]:
     the stems of its infinitive and its "I ..." form ("päivitä|n"), and kept if Voikko derives them so."""
     stems = {verb[:-1], verb[:-2], *_present_stems(verb)}
     roots = {s[:len(s) - k] for s in stems for k in (0, 1, 2) if len(s) - k >= MIN_PART}
-    return frozenset(n for n in {r + s for r in roots for s in ACT_SUFFIXES - NOT_ACT}
+    return frozenset(n for n in {r + s for r in roots for s in ACT_SUFFIXES}
                      if source_verb(n) == verb and all(a.get("BASEFORM", "").lower() == n for a in analyses(n)))
 
 
