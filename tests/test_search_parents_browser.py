@@ -8,24 +8,14 @@ Derived from the built pages: every heading under another heading of its page (n
 """
 from __future__ import annotations
 
-import html
-import json
 import re
 
 import pytest
 
 from searching import type_query
+from site_sections import nested_sections
 
 from finnish.search_index import section_parents
-
-HEADING = re.compile(r'<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-
-
-def headings(page_html: str) -> list[tuple[int, str, str]]:
-    """(level, id, text) of each heading with an id, in order, as a reader sees its text."""
-    return [(int(level), anchor, re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", text))).strip(" ¶"))
-            for level, anchor, text in HEADING.findall(page_html)]
-
 
 def test_a_section_is_under_the_nearest_heading_above_it_of_a_higher_level():
     page = ('<h1 id="t">T</h1><h2 id="a">A</h2><h3 id="b">B</h3><h4 id="c">C</h4><h3 id="d">D</h3>'
@@ -38,21 +28,6 @@ def test_a_section_is_under_the_nearest_heading_above_it_of_a_higher_level():
 def test_a_section_right_under_the_pages_title_is_under_nothing():
     page = '<h1 id="t">T</h1><h2 id="a">A</h2><h2 id="b">B</h2>'
     assert section_parents({"docs": [{"location": "p/#a"}, {"location": "p/#b"}]}, {"p/": page}.get) == {}
-
-
-def nested_sections(site) -> list[tuple[str, str, str]]:
-    """(location, parent's title, title) of every section of the built site under a subsection of its page."""
-    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    out = []
-    for page in sorted({d["location"].split("#")[0] for d in index["docs"]}):
-        above: list[tuple[int, str]] = []  # (level, title) of the headings still open
-        for level, anchor, text in headings((site.dir / page / "index.html").read_text(encoding="utf-8")):
-            while above and above[-1][0] >= level:
-                above.pop()
-            if above and above[-1][0] > 1 and any(d["location"] == f"{page}#{anchor}" for d in index["docs"]):
-                out.append((f"{page}#{anchor}", above[-1][1], text))
-            above.append((level, text))
-    return out
 
 
 @pytest.mark.browser
