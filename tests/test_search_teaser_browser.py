@@ -199,3 +199,21 @@ def test_the_card_is_the_part_that_says_it_in_one_sentence(site, page):
     # Other rules come first (more of the words, a word of the title, a rarer word): most, not all.
     share = f"{len(wrong)}/{len(checked)} of {len(cases)}\n"
     assert len(checked) > 30 and len(wrong) <= len(checked) // 4, share + "\n".join(wrong)
+
+
+@pytest.mark.browser
+def test_a_cards_text_is_in_the_colour_of_the_guidelines_text(site, page):
+    # Walk 54: Material's teaser grey (0.54 black) read as greyed out or disabled on a phone. Every block a card
+    # shows (paragraphs, lists, the list under a lead-in) is at the colour of the text on the page it opens.
+    page.goto(site.url + "ohjeistus/roolisi/", wait_until="load")
+    text = page.eval_on_selector("article.md-content__inner p", "p => getComputedStyle(p).color")
+    page.locator("input.md-search__input").focus()
+    shown = {}
+    for query in ["mä kommentoin omalla tilillä kaupungin juttuja", "somen käytön tavoitteet", "saako lasten kuvia"]:
+        type_query(page, query)
+        shown.update(page.eval_on_selector_all(
+            ".md-search-result__article > :is(p, ul, ol):not(.md-search-result__terms)",
+            "els => Object.fromEntries(els.map(e => [e.textContent.trim().slice(0, 40), getComputedStyle(e).color]))"))
+    assert len(shown) >= 6, shown
+    assert set(shown.values()) == {text}, (text, shown)
+
