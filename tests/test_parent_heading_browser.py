@@ -85,5 +85,6 @@ def test_a_search_result_opened_on_a_phone_shows_whose_rule_the_section_is(site,
         phone.locator(f'a.md-search-result__link[href*="/{path}?"][href$="#{anchor}"]').first.tap()
         phone.wait_for_function("a => location.hash === '#' + a && !document.body.hasAttribute('data-md-scrolllock')",
                                 arg=anchor)
-        assert not caption_in_view(phone, parent), (location, caption_in_view(phone, parent))
+        wrong = caption_in_view(phone, parent)
+        assert not wrong, (location, wrong)
     assert not phone.watch.console_errors
