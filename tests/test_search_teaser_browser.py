@@ -1,5 +1,6 @@
 """A result shows the paragraphs with hits (Material keeps at most two); a paragraph that leads in
-to a list ("…käytön tavoitteena on:", "…vain, jos:") also shows its list, where the answer is.
+to a list ("…käytön tavoitteena on:", "…vain, jos:") also shows its list, where the answer is, and a
+list shown its paragraph.
 
 Derived from the built index: every paragraph of the guideline that ends in a colon and is
 followed by a list, typed into the search box as a reader would quote it.
@@ -72,6 +73,67 @@ def test_a_card_shows_each_list_item_once(site, page):
             if len(bullets) != len(set(bullets)):
                 twice.append(f"{q!r}: {location}")
     assert lists > 300 and not twice, twice[:10]
+
+
+BLOCK_TAG = re.compile(r"<(/?)(p|ul|ol)\b[^>]*>")
+
+
+def top_blocks(text: str) -> list[str]:
+    """The top-level paragraphs and lists of a section's text or of a card's, in order."""
+    out, depth, start = [], 0, 0
+    for m in BLOCK_TAG.finditer(text):
+        closing, is_list = m[1] == "/", m[2] != "p"
+        if depth == 0 and not closing:
+            start = m.start()
+        depth += (1 if not closing else -1) if is_list else 0
+        if depth == 0 and closing:
+            out.append(text[start:m.end()])
+    return out
+
+
+def plain(block: str) -> str:
+    """A block's text as read: Material's marks are inside words ("<mark>kuva</mark>t"), other tags between them."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"</?mark>", "", block)))).strip()
+
+
+def test_top_blocks_keep_a_nested_list_in_its_list():
+    text = "<p>Palveluja ovat</p> <ul> <li>A<ul> <li>a</li> </ul> </li> <li>B</li> </ul><p>x</p>"
+    assert top_blocks(text) == ["<p>Palveluja ovat</p>", "<ul> <li>A<ul> <li>a</li> </ul> </li> <li>B</li> </ul>",
+                                "<p>x</p>"]
+
+
+@pytest.mark.browser
+def test_a_list_in_a_card_comes_after_the_paragraph_that_leads_in_to_it(site, page):
+    # Chapter 1's two lists, shown one after the other without their paragraphs, read as one: what people do in
+    # social media ("keskustella") as what the city does ("vastata kysymyksiin"; walk 57). 3.1.1's "Asiantuntija-
+    # profiilissa:" list, shown alone, read as a rule for one's own profile. Every item of every list in the
+    # guideline that a paragraph leads in to, typed as a question: wherever a result shows a list of a section,
+    # the paragraph before it in the section is right before it in the card.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    lead_in = {}  # (section, list as text) -> the paragraph before it
+    queries = []
+    for doc in index["docs"]:
+        blocks = top_blocks(doc["text"])
+        for before, block in itertools.pairwise(blocks):
+            if before.startswith("<p") and not block.startswith("<p"):
+                lead_in[doc["location"], plain(block)] = plain(before)
+                if doc.get("boost", 1) >= 1:
+                    items = re.findall(r"<li>([^<]+)", block)
+                    queries += [" ".join(plain(item).split()[:6]) for item in items]
+    assert len(lead_in) >= 15 and len(queries) >= 50, (len(lead_in), len(queries))
+    page.goto(site.url, wait_until="load")
+    wrong, shown = [], 0
+    for q, items in zip(queries, worker_search_texts(page, queries), strict=True):
+        for location, text in items:
+            card = top_blocks(text or "")
+            for k, block in enumerate(card):
+                want = lead_in.get((location, plain(block)))
+                if want is None:
+                    continue
+                shown += 1
+                if not k or plain(card[k - 1]) != want:
+                    wrong.append(f"{q!r}: {location}: {plain(block)[:50]!r} ilman {want!r}")
+    assert shown >= 100 and not wrong, (shown, "\n".join(wrong[:20]), len(wrong))
 
 
 def blocks_cases(index: dict, stop: set[str]) -> list[tuple[str, str, str]]:
