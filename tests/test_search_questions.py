@@ -351,11 +351,13 @@ def test_a_word_no_result_has_is_reported_missing_under_the_first_result_only(si
 def test_a_result_does_not_report_a_service_missing(site, page):
     # "Ei tässä kohdassa: fb" under almost every result made a reader doubt the right ones (walk 55): the service
     # says where the question is asked, and the guideline's rules hold in every service. Every question of the
-    # working set, in a service with a case ending (every background word of the synonym file in turn): no service
-    # is reported missing. A service asked about alone still is, where a page lacks it.
+    # working set with other words than background words ("twitter" alone asks about the service), in a service
+    # with a case ending (every background word of the synonym file in turn): no service is reported missing. A
+    # service asked about alone still is, where a page lacks it.
     services = sorted(load_background_words(ROOT / search_data.SYNONYMS))
     where = [s + (":ssa" if re.search("[aou]", s) else ":ssä") for s in services]
-    questions = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "haku" / "kysymykset.yml").read_text("utf-8"))]
+    questions = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "haku" / "kysymykset.yml").read_text("utf-8"))
+                 if not set(q["q"].lower().split()) <= set(services)]
     typed = [f"{q} {where[k % len(where)]}" for k, q in enumerate(questions)]
     page.goto(site.url, wait_until="load")
     reported = {w for result in worker_search_missing(page, typed) for _, missing in result for w in missing}

@@ -158,11 +158,13 @@ def test_a_typo_in_a_form_of_a_staff_noun_finds_its_guideline_word(site, page):
     assert_share("henkilöstön sanojen kirjoitusvirheet", cases, misses, 200, TYPO_SHARE)
 
 
-def background_cases(site_words: set[str], pages: dict[str, set[str]], about_site: set[str]) -> dict[str, str]:
+def background_cases(site_words: set[str], pages: dict[str, set[str]], about_site: set[str],
+                     background: set[str] | None = None) -> dict[str, str]:
     """"word service" -> the one page with word: for every background word of the synonym file (a
-    service the guideline names only as an example) and the site's nouns of 6 letters or more that
-    only one page of the guideline has, and no page of the service."""
-    background = load_background_words(ROOT / search_data.SYNONYMS)
+    service the guideline names only as an example, a unit of the city), or of background, and the
+    site's nouns of 6 letters or more that only one page of the guideline has, and no page of the
+    service."""
+    background = background or load_background_words(ROOT / search_data.SYNONYMS)
     synonyms = load_synonyms(ROOT / search_data.SYNONYMS)
     nouns = sorted({b for w in site_words for b in voikko_fi.nominal_bases(w) if len(b) >= 6 and b in site_words
                     and len(pages[b]) == 1 and not pages[b] & about_site})
@@ -187,6 +189,23 @@ def test_a_service_named_as_an_example_does_not_outweigh_the_question(site, page
     wrong = [f"{q!r}: {found[:3]} (pitäisi olla {want})"
              for (q, want), found in zip(cases.items(), results, strict=True) if not found or found[0] != want]
     assert len(cases) > 40 and not wrong, "\n".join(wrong)
+
+
+@pytest.mark.browser
+def test_a_unit_of_the_city_named_in_a_question_does_not_outweigh_the_question(site, page):
+    # "pitääkö mun jakaa kirjaston postauksia omalla tilillä": the library said whose posts, not what was asked,
+    # but as a staff word of 3.4's "sivistyspalveluissa" it put the WhatsApp rule first (walk 56). Every staff word
+    # of the units class ("koulu", "päiväkoti", "kirjasto") after nouns that one page of the guideline has: that
+    # page first.
+    index = load_index(site)
+    pages = pages_by_key(index)
+    units = set(load_synonym_classes(ROOT / search_data.SYNONYMS)["yksiköt"])
+    cases = background_cases(search_index.words(index), pages, set(site_pages(index)), units)
+    page.goto(site.url, wait_until="load")
+    results = worker_search(page, list(cases))
+    wrong = [f"{q!r}: {found[:3]} (pitäisi olla {want})"
+             for (q, want), found in zip(cases.items(), results, strict=True) if not found or found[0] != want]
+    assert len(units) >= 5 and len(cases) > 20 and len(wrong) <= len(cases) / 20, "\n".join(wrong)
 
 
 @pytest.mark.browser
