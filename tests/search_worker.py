@@ -43,6 +43,7 @@ WORKER_JS = r"""async ([queries, withWords]) => {
                                         lands === group[0]]
       const missing = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t])))
       if (withWords === 'missing') return [article.location.split('#')[0], [...missing]]  // "Puuttuu: …"
+      if (withWords === 'own') return [article.location.split('#')[0], found(article), [...missing]]
       return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
     }))
   }
@@ -59,6 +60,12 @@ def worker_search(page, queries: list[str]) -> list[list[str]]:
 def worker_search_words(page, queries: list[str]) -> list[list[tuple[str, set[str]]]]:
     """As worker_search, each page with the words Material reports found on it (typed words and the page's forms)."""
     return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, True])]
+
+
+def worker_search_own(page, queries: list[str]) -> list[list[tuple[str, set[str], set[str]]]]:
+    """As worker_search_missing, each page also with the words its own entry (the result's heading) has."""
+    return [[(p, set(own), set(missing)) for p, own, missing in result]
+            for result in page.evaluate(WORKER_JS, [queries, "own"])]
 
 
 def worker_search_cards(page, queries: list[str]) -> list[list[tuple[str, str]]]:
