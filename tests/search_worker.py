@@ -43,7 +43,10 @@ WORKER_JS = r"""async ([queries, withWords]) => {
                                         lands === group[0]]
       const missing = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t])))
       if (withWords === 'missing') return [article.location.split('#')[0], [...missing]]  // "Puuttuu: …"
-      if (withWords === 'own') return [article.location.split('#')[0], found(article), [...missing]]
+      if (withWords === 'own') {  // and the page's own entry's missing words, unless it is the card
+        const own = article === group[0] ? [] : Object.keys(article.terms).filter(t => !article.terms[t])
+        return [article.location.split('#')[0], found(article), [...missing], own]
+      }
       return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
     }))
   }
@@ -62,9 +65,10 @@ def worker_search_words(page, queries: list[str]) -> list[list[tuple[str, set[st
     return [[(p, set(words)) for p, words in result] for result in page.evaluate(WORKER_JS, [queries, True])]
 
 
-def worker_search_own(page, queries: list[str]) -> list[list[tuple[str, set[str], set[str]]]]:
-    """As worker_search_missing, each page also with the words its own entry (the result's heading) has."""
-    return [[(p, set(own), set(missing)) for p, own, missing in result]
+def worker_search_own(page, queries: list[str]) -> list[list[tuple[str, set[str], set[str], set[str]]]]:
+    """As worker_search_missing, each page also with the words its own entry (the result's heading) has, and the
+    words its own entry reports missing where it is not the card."""
+    return [[(p, set(own), set(missing), set(own_missing)) for p, own, missing, own_missing in result]
             for result in page.evaluate(WORKER_JS, [queries, "own"])]
 
 
