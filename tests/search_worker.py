@@ -43,9 +43,9 @@ WORKER_JS = r"""async ([queries, withWords]) => {
                                         lands === group[0]]
       const missing = new Set(group.flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t])))
       if (withWords === 'missing') return [article.location.split('#')[0], [...missing]]  // "Puuttuu: …"
-      if (withWords === 'own') {  // and the page's own entry's missing words, unless it is the card
-        const own = article === group[0] ? [] : Object.keys(article.terms).filter(t => !article.terms[t])
-        return [article.location.split('#')[0], found(article), [...missing], own]
+      if (withWords === 'own') {  // and the missing words of its parts other than the card (group[0])
+        const others = group.slice(1).flatMap(i => Object.keys(i.terms).filter(t => !i.terms[t]))
+        return [article.location.split('#')[0], found(article), [...missing], [...new Set(others)]]
       }
       return withWords ? [article.location.split('#')[0], [...words]] : article.location.split('#')[0]
     }))
@@ -67,7 +67,7 @@ def worker_search_words(page, queries: list[str]) -> list[list[tuple[str, set[st
 
 def worker_search_own(page, queries: list[str]) -> list[list[tuple[str, set[str], set[str], set[str]]]]:
     """As worker_search_missing, each page also with the words its own entry (the result's heading) has, and the
-    words its own entry reports missing where it is not the card."""
+    words that its parts other than the card report missing."""
     return [[(p, set(own), set(missing), set(own_missing)) for p, own, missing, own_missing in result]
             for result in page.evaluate(WORKER_JS, [queries, "own"])]
 
