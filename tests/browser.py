@@ -34,7 +34,15 @@ _SETTLED = """() => new Promise(resolve => {
 SEARCH_PROBE = """(() => {
   const Native = window.Worker;
   if (!Native || window.__searchProbe) return;
-  const probe = window.__searchProbe = {sent: 0, answered: 0, last: null, ready: false};
+  const probe = window.__searchProbe = {sent: 0, answered: 0, last: null, ready: false, navigating: 0};
+  // Material closes the search 125 ms after each navigation (bundle.ts: merge(location$, target$)
+  // .pipe(delay(125))). Under load Chromium runs typed input before that timer, so a search opened
+  // right after a result's page came was closed under its results. This timer is set after
+  // Material's, for the same time, and so runs after it.
+  document.addEventListener("DOMContentLoaded", () => {
+    const navigated = () => { probe.navigating++; setTimeout(() => probe.navigating--, 125); };
+    if (window.location$ && window.target$) { location$.subscribe(navigated); target$.subscribe(navigated); }
+  });
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
@@ -91,6 +99,7 @@ def search(page, query: str) -> list[dict]:
     sections. Each link says whether the query is highlighted (marked) in it.
     """
     assert page.evaluate("() => !!window.__searchProbe"), "search() needs SEARCH_PROBE (conftest.py)"
+    page.wait_for_function("() => window.__searchProbe.navigating === 0")
     page.keyboard.press("Escape")
     box = page.locator("input.md-search__input")
     if not box.is_visible():  # on a phone the box opens from the header button
