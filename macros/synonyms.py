@@ -24,7 +24,19 @@ def load_background_words(path: Path) -> set[str]:
 
     Such a word says where a question is asked (a service the guideline names only as an
     example: "facebookissa"), not what about: the search counts it for less than the others."""
-    return {word for body in models.load(path, Synonyms).root.values() if body.tausta
+    return _marked_words(path, "tausta")
+
+
+def load_channel_words(path: Path) -> set[str]:
+    """The words of the classes marked `kanava: true` (a profile, a service), staff words and guideline words alike.
+
+    After "oma" such a word is the asker's own profile ("omassa facebookissa", "omalla tilillä"), which
+    the search finds as the staff word "omaprofiili" (class "omat profiilit")."""
+    return _marked_words(path, "kanava")
+
+
+def _marked_words(path: Path, mark: str) -> set[str]:
+    return {word for body in models.load(path, Synonyms).root.values() if getattr(body, mark)
             for key, targets in body.sanat.items() for word in [key, *(t for t in targets if " " not in t)]}
 
 
@@ -32,7 +44,8 @@ def load_synonym_classes(path: Path) -> dict[str, dict[str, list[str]]]:
     """Class -> {staff word -> guideline words or word pairs}.
 
     Each class has a reason ("peruste": the guideline's words it stands for) and its words
-    ("sanat"), and may be marked as background words (`tausta: true`, load_background_words); its
+    ("sanat"), and may be marked as background words (`tausta: true`, load_background_words) or as
+    channels (`kanava: true`, load_channel_words); its
     shape: macros/models/synonyms.py. DataError, in Finnish, naming the file,
     the line, the class and the key, if the file is malformed or a staff word is in two classes.
     """

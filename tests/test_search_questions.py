@@ -21,7 +21,7 @@ from search_queries import (ASIALLISUUS, LISATIETOA, LUKU1, LUKU2, QUESTIONS, RO
 from searching import filler_words, pages_by_base_form, post_build, stop_words, top_pages, type_query
 
 from finnish import search_data, search_index, voikko_fi
-from macros.synonyms import load_background_words, load_synonyms
+from macros.synonyms import load_background_words, load_channel_words, load_synonyms
 
 
 
@@ -450,6 +450,8 @@ def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(
         ("tili: [profiili\n", "virheellinen YAML"),
         (head.replace("  sanat:", "  tausta: kyllä\n  sanat:") + "    tili: profiili\n",
          "rivi 3: kanavat.tausta: `tausta:` on joko `true` tai se jätetään pois"),
+        (head.replace("  sanat:", "  kanava: false\n  sanat:") + "    tili: profiili\n",
+         "rivi 3: kanavat.kanava: `kanava:` on joko `true` tai se jätetään pois"),
         (head.replace("  sanat:", "  muuta: true\n  sanat:") + "    tili: profiili\n",
          "rivi 3: kanavat.muuta: tuntematon avain muuta. Korjaa avaimen nimi tai poista rivi."),
     ]:
@@ -459,7 +461,9 @@ def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(
         assert str(err.value).startswith(str(path)) and message in str(err.value), (text, err.value)
     assert load_synonyms(ROOT / search_data.SYNONYMS)["työsähköposti"] == ["työ sähköposti", "kaupunki sähköposti"]
     path.write_text(head.replace("  sanat:", "  tausta: true\n  sanat:") + "    fb: facebook\n", encoding="utf-8")
-    assert load_background_words(path) == {"facebook", "fb"}
+    assert load_background_words(path) == {"facebook", "fb"} and not load_channel_words(path)
+    path.write_text(head.replace("  sanat:", "  kanava: true\n  sanat:") + "    fb: facebook\n", encoding="utf-8")
+    assert load_channel_words(path) == {"facebook", "fb"} and not load_background_words(path)
     with pytest.raises(ValueError, match=r"synonyymit.yml, rivi \d+: tili: sanaa 'proffiili' ei ole ohjeessa"):
         search_data.check_synonyms({"tili": ["proffiili"]}, {"profiili"}, ROOT / search_data.SYNONYMS)
 

@@ -25,7 +25,7 @@ from search_worker import (worker_search, worker_search_cards, worker_search_lin
 from searching import stop_words
 
 from finnish import search_data, search_index
-from macros.synonyms import load_background_words, load_synonym_classes, load_synonyms
+from macros.synonyms import load_background_words, load_channel_words, load_synonym_classes, load_synonyms
 from finnish import voikko_fi
 
 LUKU1, LUKU2 = "mika-on-sosiaalinen-media/", "loimaan-kaupunki-ja-sosiaalinen-media/"
@@ -332,6 +332,66 @@ def test_the_work_email_or_a_job_title_in_ones_own_profile_shows_the_rule_for_on
     cards = [dict(found).get(ROOLISI) for found in worker_search_cards(page, cases)]
     wrong = [(q, card) for q, card in zip(cases, cards, strict=True) if card != ROOLISI + "#erotu-tyoroolistasi"]
     assert len(words) >= 6 and not wrong, wrong
+
+
+def own_cases(before: str = "") -> list[str]:
+    """"oma" before each word of the channel classes (`kanava: true`: a profile, a service), the two in the same
+    case and number (Voikko; every third such pair), or a word Voikko does not know ("fb", "ig") as typed after
+    four forms of "oma"; each after before."""
+    def cases_of(form: str) -> set[tuple]:
+        return {(a.get("SIJAMUOTO"), a.get("NUMBER")) for a in voikko_fi.analyses(form) if a.get("SIJAMUOTO")}
+    omas = {form: cases_of(form) for form in sorted(voikko_fi.paradigm("oma"))}
+    out = []
+    for channel in sorted(load_channel_words(ROOT / search_data.SYNONYMS)):
+        forms = {f: cases_of(f) for f in sorted(voikko_fi.paradigm(channel))} if channel in voikko_fi.nominal_bases(
+            channel) else {}
+        pairs = [f"{own} {form}" for own, case in omas.items() for form, its in forms.items() if case & its][::3]
+        out += [f"{before}{q}" for q in pairs or [f"{own} {channel}" for own in ("oma", "omassa", "omaan", "omalla")]]
+    return out
+
+
+@pytest.mark.browser
+def test_oma_before_a_profile_or_a_service_is_ones_own_profile(site, page):
+    # "työsähköposti omassa facebookissa" put 3.4's "omaa, yksityistä sähköpostiosoitetta" first, "oma insta ja
+    # työ" 3.5's "henkilökohtainen mielipiteesi": any "oma" counted. One's own profile is 3.1.2's ("omissa
+    # profiileissasi", "henkilökohtaista profiiliasi"); 17 misses over the walks. Every word of the channel classes
+    # after "oma" in the same case, also after "mun" (my): 3.1 first, the card 3.1.2's, and in it the own profile
+    # marked ("oma instagram" marked nothing: "oma" is a word of the site, and its other keys were not its own).
+    cases = own_cases() + own_cases("mun ")[::4]
+    page.goto(site.url, wait_until="load")
+    results = worker_search_cards(page, cases)
+    wrong = [f"{q!r}: {found[:2]}" for q, found in zip(cases, results, strict=True)
+             if not found or found[0][0] != ROOLISI]
+    own = ("#yksityishenkilona", "#erotu-tyoroolistasi", "#tyontekijan-oikeudet")  # 3.1.2 and its parts
+    elsewhere = [q for q, found in zip(cases, results, strict=True) if found and not found[0][1].endswith(own)]
+    assert len(cases) > 150 and not wrong, "\n".join(wrong)
+    assert len(elsewhere) <= len(cases) / 20, elsewhere
+    profile = {pair.split()[-1] for key in load_synonym_classes(ROOT / search_data.SYNONYMS)["omat profiilit"].values()
+               for pair in key}  # "profiili", "somekäyttö": where the pair is, its last word is marked
+    unmarked = [q for q, items in zip(cases, worker_search_links(page, cases), strict=True)
+                if not any(voikko_fi.base_forms(m) & profile for m in items[0][2])]
+    assert not unmarked, unmarked
+
+
+@pytest.mark.browser
+def test_oma_of_another_owner_is_any_oma(site, page):
+    # "koululle oma insta", "koulun oma sivu", "sen omalta sivulta" (an artist's): a unit's or another's profile,
+    # not one's own. The city's units (class "yksiköt") in the genitive right before "oma", or as the one to have
+    # it (allative, adessive) at the start, and the pronouns of others: the typed "oma" is found as any "oma" (3.4's
+    # "omaa"), on a page without the own profiles ("omaprofiili", which the onboarding pages also quote).
+    classes = load_synonym_classes(ROOT / search_data.SYNONYMS)
+    units, own_profile = sorted(classes["yksiköt"]), set(classes["omat profiilit"])
+    owners = [form for unit in units for form in sorted(voikko_fi.paradigm(unit))
+              if any(a.get("NUMBER") == "singular" and a.get("SIJAMUOTO") in ("omanto", "ulkotulento", "ulkoolento")
+                     for a in voikko_fi.analyses(form))] + ["sen", "hänen", "meidän"]
+    everyone = own_cases()
+    cases = [f"{owner} {everyone[k * 7 % len(everyone)]}" for k, owner in enumerate(owners)] + [
+        f"{owner} oma profiili" for owner in owners[::3]]  # also as the staff word typed in two
+    page.goto(site.url, wait_until="load")
+    wrong = [f"{q!r}: {[(p, sorted(w)) for p, w in found[:3]]}"
+             for q, found in zip(cases, worker_search_words(page, cases), strict=True)
+             if not any(q.split()[1] in words and not own_profile & words for _, words in found)]
+    assert len(units) >= 5 and len(cases) >= 3 * len(units) and not wrong, "\n".join(wrong)
 
 
 @pytest.mark.browser

@@ -27,10 +27,13 @@ def reason(value: Any) -> str:
         raise ValueError("peruste puuttuu: kerro, mitä ohjeen sanoja luokka koskee") from None
 
 
-def background(value: Any) -> bool:
-    if value is not True:
-        raise ValueError("`tausta:` on joko `true` tai se jätetään pois")
-    return True
+def flag(name: str):
+    """A class's mark (`tausta: true`, `kanava: true`): true, or left out."""
+    def check(value: Any) -> bool:
+        if value is not True:
+            raise ValueError(f"`{name}:` on joko `true` tai se jätetään pois")
+        return True
+    return check
 
 
 # No pattern: JavaScript's \W (the editor's) knows no ä or ö; the model checks the letters.
@@ -42,7 +45,9 @@ Targets = Annotated[list, BeforeValidator(targets), WithJsonSchema(
 class SynonymClass(Strict):
     peruste: Annotated[str, BeforeValidator(reason), WithJsonSchema({"type": "string", "minLength": 1})]
     sanat: dict[str, Targets]
-    tausta: Annotated[bool | None, BeforeValidator(background),
+    tausta: Annotated[bool | None, BeforeValidator(flag("tausta")),
+                      WithJsonSchema({"type": "boolean", "enum": [True]})] = None
+    kanava: Annotated[bool | None, BeforeValidator(flag("kanava")),
                       WithJsonSchema({"type": "boolean", "enum": [True]})] = None
 
     @model_validator(mode="before")
@@ -50,7 +55,7 @@ class SynonymClass(Strict):
     def _both(cls, value: Any):
         if not isinstance(value, dict) or not {"peruste", "sanat"} <= set(value):
             raise ValueError("luokalla on oltava `peruste:` (mitä ohjeen sanoja se koskee) ja `sanat:`, "
-                             "ja siinä voi olla `tausta: true`")
+                             "ja siinä voi olla `tausta: true` ja `kanava: true`")
         return value
 
     @model_validator(mode="after")

@@ -51,7 +51,10 @@ DATA, as JSON:
   gives "poikkeus" there the key "poikkeustilanne";
 - background: the words of the synonym classes marked `tausta: true` (services the
   guideline names only as examples: "facebook", "insta"); a typed word found
-  through one of them counts for less in the ranking, where the query has others.
+  through one of them counts for less in the ranking, where the query has others;
+- channels: the words of the synonym classes marked `kanava: true` (a profile, a service):
+  "oma" before one of them in a question is the asker's own profile, the staff word
+  "omaprofiili" ("omassa facebookissa").
 
 A Python twin of candidates() decides what DATA must list; tests/test_search_fi.py
 checks that the module, run in Chromium, gives every word of the site the keys
@@ -122,10 +125,12 @@ def line_of(path: Path, key: str) -> str:
 
 
 def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, list[str]],
-                       found_ellipses: list[list[str]], background: list[str] = ()) -> dict:
+                       found_ellipses: list[list[str]], background: list[str] = (),
+                       channels: list[str] = ()) -> dict:
     """search_data() after check_synonyms(), from the cache when its inputs, this code and Voikko are as they
     were (so they passed the check then)."""
-    inputs = json.dumps([sorted(site_words), synonyms, found_ellipses, list(background), voikko_version(),
+    inputs = json.dumps([sorted(site_words), synonyms, found_ellipses, list(background), list(channels),
+                         voikko_version(),
                          *(Path(f).read_text(encoding="utf-8") for f in (voikko_fi.__file__, __file__))],
                         ensure_ascii=False, sort_keys=True)
     file = cache / f"{hashlib.sha256(inputs.encode()).hexdigest()}.json"
@@ -134,7 +139,7 @@ def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, li
     except (OSError, ValueError):
         pass  # none yet, or unreadable: make it again
     check_synonyms(synonyms, site_words, SYNONYMS)
-    data = search_data(site_words, synonyms, found_ellipses, background)
+    data = search_data(site_words, synonyms, found_ellipses, background, channels)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for old in cache.glob("*.json"):
@@ -156,7 +161,8 @@ def voikko_version() -> str:
 
 
 def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = None,
-                found_ellipses: list[list[str]] = (), background: list[str] = ()) -> dict:
+                found_ellipses: list[list[str]] = (), background: list[str] = (),
+                channels: list[str] = ()) -> dict:
     """DATA for the module (format in this module's docstring)."""
     synonyms = staff_words(synonyms or {})
     bases_of, parts = {}, defaultdict(set)  # word -> its base forms other than itself; base form -> parts
@@ -192,6 +198,7 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
         "actions": " ".join(f"{word}>{relative(word, d)}" for word, ds in sorted(actions.items()) for d in ds),
         "ellipses": list(found_ellipses),
         "background": sorted(background),
+        "channels": sorted(channels),
     }
 
 
