@@ -194,9 +194,10 @@ def test_a_service_named_as_an_example_does_not_outweigh_the_question(site, page
 @pytest.mark.browser
 def test_a_unit_of_the_city_named_in_a_question_does_not_outweigh_the_question(site, page):
     # "pitääkö mun jakaa kirjaston postauksia omalla tilillä": the library said whose posts, not what was asked,
-    # but as a staff word of 3.4's "sivistyspalveluissa" it put the WhatsApp rule first (walk 56). Every staff word
-    # of the units class ("koulu", "päiväkoti", "kirjasto") after nouns that one page of the guideline has: that
-    # page first.
+    # but as a staff word of 3.4's "sivistyspalveluissa" it put the WhatsApp rule first (walk 56). As background it
+    # still tipped "kuka saa päivittää päiväkodin instaa" to 3.4's Wilma paragraph, so units are only 3.2's
+    # "yksikkö" now. Every staff word of the units class ("koulu", "päiväkoti", "kirjasto") after nouns that one
+    # page of the guideline has: that page first, every time.
     index = load_index(site)
     pages = pages_by_key(index)
     units = set(load_synonym_classes(ROOT / search_data.SYNONYMS)["yksiköt"])
@@ -205,7 +206,7 @@ def test_a_unit_of_the_city_named_in_a_question_does_not_outweigh_the_question(s
     results = worker_search(page, list(cases))
     wrong = [f"{q!r}: {found[:3]} (pitäisi olla {want})"
              for (q, want), found in zip(cases.items(), results, strict=True) if not found or found[0] != want]
-    assert len(units) >= 5 and len(cases) > 20 and len(wrong) <= len(cases) / 20, "\n".join(wrong)
+    assert len(units) >= 5 and len(cases) > 20 and not wrong, f"{len(wrong)}/{len(cases)}\n" + "\n".join(wrong)
 
 
 @pytest.mark.browser
@@ -311,6 +312,45 @@ def test_a_compound_of_a_hostile_word_and_a_message_finds_the_rule_on_it(site, p
     wrong = [f"{q!r}: {found[:2] or 'Ei osumia'}" for q, found in zip(cases, worker_search(page, cases), strict=True)
              if not found or found[0] not in expected]
     assert "viha" in firsts and len(nouns) >= 8 and not wrong, "\n".join(wrong)
+
+
+@pytest.mark.browser
+def test_a_company_named_in_a_question_finds_the_rule_on_companies(site, page):
+    # 3.5: "Ole pidättyvä linkittäessä yksittäisten yritysten materiaaleja". "saako mainostaa kirjakaupan tarjousta"
+    # had 3.5 nowhere in the top three, "sponsorin mainostaminen kaupungin somessa" chapter 2 first (walks 45, 56):
+    # a shop, a firm or a sponsor was no company. Every staff word of the class "yritykset" for "yritys", in the
+    # genitive: linking to its pages finds that rule first; advertising it finds 3.5 in the top three (chapter 2's
+    # "markkinointiin" of events and services is also an answer).
+    words = sorted(w for w, targets in load_synonym_classes(ROOT / search_data.SYNONYMS)["yritykset"].items()
+                   if "yritys" in targets)
+    genitives = [form for w in words for form in sorted(voikko_fi.paradigm(w))
+                 if any(a.get("SIJAMUOTO") == "omanto" and a.get("NUMBER") == "singular"
+                        for a in voikko_fi.analyses(form))]
+    links = [f"saako linkittää {g} sivuille" for g in genitives]
+    adverts = [f"{g} mainostaminen kaupungin somessa" for g in genitives]
+    page.goto(site.url, wait_until="load")
+    results = worker_search_cards(page, links + adverts)
+    wrong = [f"{q!r}: {found[:2]}" for q, found in zip(links, results[:len(links)], strict=True)
+             if not found or found[0][1] != VIESTINTA + "#lait-ja-eettisyys"]
+    wrong += [f"{q!r}: {found[:3]}" for q, found in zip(adverts, results[len(links):], strict=True)
+              if VIESTINTA not in [p for p, _ in found[:3]]]
+    assert len(genitives) >= len(words) >= 6 and not wrong, "\n".join(wrong)
+
+
+@pytest.mark.browser
+def test_writing_on_the_citys_account_finds_the_rules_for_writing_in_its_name(site, page):
+    # 3.5: "Kun viestit kaupungin nimissä, muista seuraavat ohjeet", "Kerro selkeästi … kuka olet". "ohjeet kun
+    # kirjoitan kaupungin tilille" and "pitääkö kertoa kuka kirjoittaa kaupungin tilillä" had 3.5 nowhere in the
+    # top three: "kirjoittaa" was only 3.3's "Älä kirjoita" and 3.1.1's "kirjoittaako henkilö". Every staff word of
+    # the class "viestiminen", in every form a question uses: 3.5 in the top three.
+    verbs = sorted(load_synonym_classes(ROOT / search_data.SYNONYMS)["viestiminen"])
+    forms = sorted({f for v in verbs for f in {v} | voikko_fi.verb_paradigm(v)})
+    cases = [q for f in forms
+             for q in (f"ohjeet kun {f} kaupungin tilille", f"pitääkö kertoa kuka {f} kaupungin tilillä")]
+    page.goto(site.url, wait_until="load")
+    wrong = [f"{q!r}: {found[:3]}" for q, found in zip(cases, worker_search(page, cases), strict=True)
+             if VIESTINTA not in found[:3]]
+    assert len(forms) >= 5 and not wrong, "\n".join(wrong)
 
 
 @pytest.mark.browser
