@@ -459,7 +459,8 @@ def test_synonym_file_is_validated_with_finnish_errors_naming_file_line_and_key(
         with pytest.raises(ValueError) as err:
             load_synonyms(path)
         assert str(err.value).startswith(str(path)) and message in str(err.value), (text, err.value)
-    assert load_synonyms(ROOT / search_data.SYNONYMS)["työsähköposti"] == ["työ sähköposti", "kaupunki sähköposti"]
+    assert load_synonyms(ROOT / search_data.SYNONYMS)["työsähköposti"] == ["työ sähköposti", "kaupunki sähköposti",
+                                                                      "työyhteystieto"]
     path.write_text(head.replace("  sanat:", "  tausta: true\n  sanat:") + "    fb: facebook\n", encoding="utf-8")
     assert load_background_words(path) == {"facebook", "fb"} and not load_channel_words(path)
     path.write_text(head.replace("  sanat:", "  kanava: true\n  sanat:") + "    fb: facebook\n", encoding="utf-8")

@@ -395,9 +395,10 @@ def test_oma_before_a_profile_or_a_service_is_ones_own_profile(site, page):
     # "työsähköposti omassa facebookissa" put 3.4's "omaa, yksityistä sähköpostiosoitetta" first, "oma insta ja
     # työ" 3.5's "henkilökohtainen mielipiteesi": any "oma" counted. One's own profile is 3.1.2's ("omissa
     # profiileissasi", "henkilökohtaista profiiliasi"); 17 misses over the walks. Every word of the channel classes
-    # after "oma" in the same case, also after "mun" (my): 3.1 first, the card 3.1.2's (but for a few "oma some":
-    # 3.1.1's expert profiles have "työntekijän henkilökohtainen somekäyttö", 3.1.2's pair), and in it the own profile
-    # marked ("oma instagram" marked nothing: "oma" is a word of the site, and its other keys were not its own).
+    # after "oma" in the same case, also after "mun" (my): 3.1 first, the card 3.1.2's, and in it the own profile
+    # marked ("oma instagram" marked nothing: "oma" is a word of the site, and its other keys were not its own). The
+    # card was 3.1.1's expert profiles for "oma some" and "saanko kertoa omassa fb profiilissa että oon töissä
+    # päiväkodissa?" (walks 61, 62) while the own profile was also "henkilökohtainen somekäyttö", which they have.
     cases = own_cases() + own_cases("mun ")[::4]
     page.goto(site.url, wait_until="load")
     results = worker_search_cards(page, cases)
@@ -406,7 +407,7 @@ def test_oma_before_a_profile_or_a_service_is_ones_own_profile(site, page):
     own = ("#yksityishenkilona", "#erotu-tyoroolistasi", "#tyontekijan-oikeudet")  # 3.1.2 and its parts
     elsewhere = [q for q, found in zip(cases, results, strict=True) if found and not found[0][1].endswith(own)]
     assert len(cases) > 150 and not wrong, "\n".join(wrong)
-    assert len(elsewhere) <= len(cases) / 20, elsewhere
+    assert not elsewhere, elsewhere
     profile = {pair.split()[-1] for key in load_synonym_classes(ROOT / search_data.SYNONYMS)["omat profiilit"].values()
                for pair in key}  # "profiili", "somekäyttö": where the pair is, its last word is marked
     unmarked = [q for q, items in zip(cases, worker_search_links(page, cases), strict=True)
