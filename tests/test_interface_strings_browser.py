@@ -53,8 +53,10 @@ def test_a_results_matched_words_are_marked_as_on_the_page_not_as_links(site, pa
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_the_open_search_with_its_results_passes_axe(site, browser, width):
-    # A state of every page: the search open, results with marked words, a part's missing words, "N osumaa lisää".
+@pytest.mark.parametrize("query", ["saako lasten kuvia laittaa instaan", "ohjeet kun kirjoitan kaupungin tilille"])
+def test_the_open_search_with_its_results_passes_axe(site, browser, width, query):
+    # A state of every page: the search open, results with marked words, a part's missing words, "N osumaa lisää",
+    # and a page's sections listed under its lead-in (3.5).
     from browser import SEARCH_PROBE, axe_violations
 
     ctx = browser.new_context(locale="fi-FI", viewport={"width": width, "height": 740}, is_mobile=width < 400,
@@ -64,9 +66,9 @@ def test_the_open_search_with_its_results_passes_axe(site, browser, width):
     page.goto(site.url, wait_until="load")
     if width < 400:   # a phone opens the search from the header's button
         page.locator("label.md-header__button[for='__search']").first.tap()
-        page.locator("input.md-search__input").fill("saako lasten kuvia laittaa instaan")
+        page.locator("input.md-search__input").fill(query)
     else:
-        search(page, "saako lasten kuvia laittaa instaan")
+        search(page, query)
     page.locator(".md-search-result__terms:visible").first.wait_for()
     found = axe_violations(page)
     ctx.close()

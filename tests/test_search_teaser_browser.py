@@ -136,6 +136,35 @@ def test_a_list_in_a_card_comes_after_the_paragraph_that_leads_in_to_it(site, pa
     assert shown >= 100 and not wrong, (shown, "\n".join(wrong[:20]), len(wrong))
 
 
+@pytest.mark.browser
+def test_a_page_that_leads_in_to_its_sections_shows_them_as_its_list(site, page):
+    # 3.5's own entry showed "Kun viestit kaupungin nimissä, muista seuraavat ohjeet:" and nothing after it: its
+    # numbered sections follow as headings, not as a list (walks 61, 62). Every page of the guideline whose text
+    # ends in a colon: typed as a reader quotes it, its result shows the titles of its sections (or of the pages
+    # under it), in order, as the list the colon leads in to.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    parents = search_index.section_parents(index, lambda location: search_index.page_html(site.dir, location))
+    titles = {d["location"]: plain(d["title"]) for d in index["docs"]}
+    cases = {}
+    for doc in index["docs"]:
+        location, text = doc["location"], plain(doc["text"])
+        if "#" in location or doc.get("boost", 1) < 1 or not text.endswith(":"):
+            continue
+        under = [loc for loc in titles if loc.startswith(location + "#") and loc not in parents] or sorted(
+            (loc for loc in titles if re.fullmatch(re.escape(location) + r"[^#/]+/", loc)),
+            key=lambda loc: [int(n) for n in re.findall(r"\d+", titles[loc].split()[0])])
+        cases[text.rstrip(":")] = (location, [titles[loc] for loc in under])
+    assert len(cases) >= 3 and all(len(under) >= 4 for _, under in cases.values()), cases
+    page.goto(site.url, wait_until="load")
+    wrong = []
+    for (q, (location, under)), items in zip(cases.items(), worker_search_texts(page, list(cases)), strict=True):
+        card = [top_blocks(text or "") for loc, text in items if loc == location]
+        shown = [plain(li) for li in re.findall(r"<li>(.*?)</li>", card[0][-1])] if card and card[0] else []
+        if shown != under:
+            wrong.append(f"{q!r}: {location}: {shown} (pitäisi olla {under})")
+    assert not wrong, "\n".join(wrong)
+
+
 def blocks_cases(index: dict, stop: set[str]) -> list[tuple[str, str, str]]:
     """(section, common word, rare word): for each section of the guideline with a word in three
     blocks (paragraphs, list items) or more, a word that only one later block has. Material shows
