@@ -426,7 +426,7 @@ def test_oma_before_a_profile_or_a_service_is_ones_own_profile(site, page):
     assert len(cases) > 150 and not wrong, "\n".join(wrong)
     assert not elsewhere, elsewhere
     profile = {pair.split()[-1] for key in load_synonym_classes(ROOT / search_data.SYNONYMS)["omat profiilit"].values()
-               for pair in key}  # "profiili", "somekäyttö": where the pair is, its last word is marked
+               for pair in key}  # "profiili": where the pair is, its last word is marked
     unmarked = [q for q, items in zip(cases, worker_search_links(page, cases), strict=True)
                 if not any(voikko_fi.base_forms(m) & profile for m in items[0][2])]
     assert not unmarked, unmarked
