@@ -35,6 +35,14 @@ def load_channel_words(path: Path) -> set[str]:
     return _marked_words(path, "kanava")
 
 
+def load_actor_words(path: Path) -> set[str]:
+    """The words of the classes marked `toimija: true` (people), staff words and guideline words alike.
+
+    Typed in its base form ("asukas kirjoitti") such a word is the one who acts in the question, not
+    whom it asks about: the search counts it for less, as a background word."""
+    return _marked_words(path, "toimija")
+
+
 def _marked_words(path: Path, mark: str) -> set[str]:
     return {word for body in models.load(path, Synonyms).root.values() if getattr(body, mark)
             for key, targets in body.sanat.items() for word in [key, *(t for t in targets if " " not in t)]}
@@ -45,7 +53,7 @@ def load_synonym_classes(path: Path) -> dict[str, dict[str, list[str]]]:
 
     Each class has a reason ("peruste": the guideline's words it stands for) and its words
     ("sanat"), and may be marked as background words (`tausta: true`, load_background_words) or as
-    channels (`kanava: true`, load_channel_words); its
+    channels (`kanava: true`, load_channel_words) or as people (`toimija: true`, load_actor_words); its
     shape: macros/models/synonyms.py. DataError, in Finnish, naming the file,
     the line, the class and the key, if the file is malformed or a staff word is in two classes.
     """

@@ -8,7 +8,7 @@ from conftest import ROOT
 
 import search_fi
 from finnish import search_data, search_index, voikko_fi
-from macros.synonyms import load_background_words, load_channel_words
+from macros.synonyms import load_actor_words, load_background_words, load_channel_words
 
 
 def filler_words() -> list[str]:
@@ -44,7 +44,8 @@ def post_build(site, tmp_path, synonyms: dict, index: bool = True) -> None:
     search_fi.on_post_build({"site_dir": str(out), "config_file_path": str(tmp_path / "mkdocs.yml"),
                              "search_fi_synonyms": synonyms,
                              "search_fi_background": sorted(load_background_words(ROOT / search_data.SYNONYMS)),
-                             "search_fi_channels": sorted(load_channel_words(ROOT / search_data.SYNONYMS))})
+                             "search_fi_channels": sorted(load_channel_words(ROOT / search_data.SYNONYMS)),
+                             "search_fi_actors": sorted(load_actor_words(ROOT / search_data.SYNONYMS))})
 
 
 def pages_by_base_form(index: dict) -> dict[str, set[str]]:

@@ -28,7 +28,7 @@ def reason(value: Any) -> str:
 
 
 def flag(name: str):
-    """A class's mark (`tausta: true`, `kanava: true`): true, or left out."""
+    """A class's mark (`tausta: true`, `kanava: true`, `toimija: true`): true, or left out."""
     def check(value: Any) -> bool:
         if value is not True:
             raise ValueError(f"`{name}:` on joko `true` tai se jätetään pois")
@@ -49,13 +49,15 @@ class SynonymClass(Strict):
                       WithJsonSchema({"type": "boolean", "enum": [True]})] = None
     kanava: Annotated[bool | None, BeforeValidator(flag("kanava")),
                       WithJsonSchema({"type": "boolean", "enum": [True]})] = None
+    toimija: Annotated[bool | None, BeforeValidator(flag("toimija")),
+                       WithJsonSchema({"type": "boolean", "enum": [True]})] = None
 
     @model_validator(mode="before")
     @classmethod
     def _both(cls, value: Any):
         if not isinstance(value, dict) or not {"peruste", "sanat"} <= set(value):
             raise ValueError("luokalla on oltava `peruste:` (mitä ohjeen sanoja se koskee) ja `sanat:`, "
-                             "ja siinä voi olla `tausta: true` ja `kanava: true`")
+                             "ja siinä voi olla `tausta: true`, `kanava: true` ja `toimija: true`")
         return value
 
     @model_validator(mode="after")

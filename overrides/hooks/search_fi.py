@@ -45,6 +45,7 @@ def on_config(config: MkDocsConfig) -> None:
         config["search_fi_synonyms"] = synonyms.load_synonyms(path)
         config["search_fi_background"] = sorted(synonyms.load_background_words(path))
         config["search_fi_channels"] = sorted(synonyms.load_channel_words(path))
+        config["search_fi_actors"] = sorted(synonyms.load_actor_words(path))
     except ValueError as err:   # a mistake in the file, said as every data error is (data_errors.py), but
         log.error(from_project(str(err)))   # here, before the build, where on_build_error is not called
         raise Abort(importlib.import_module("macros.check_data").STOPPED) from None
@@ -64,7 +65,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         data = cached_search_data(Path(config["config_file_path"]).parent / CACHE, words(search_index),
                                   config["search_fi_synonyms"], ellipses(search_index),
-                                  config.get("search_fi_background", []), config.get("search_fi_channels", []))
+                                  config.get("search_fi_background", []), config.get("search_fi_channels", []),
+                                  config.get("search_fi_actors", []))
     except VoikkoMissing as err:
         raise PluginError(f"search_fi: {err}") from err
     except ValueError as err:  # a synonym the guideline does not have: a data error (data_errors.py says it)

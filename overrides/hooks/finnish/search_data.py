@@ -54,7 +54,10 @@ DATA, as JSON:
   through one of them counts for less in the ranking, where the query has others;
 - channels: the words of the synonym classes marked `kanava: true` (a profile, a service):
   "oma" before one of them in a question is the asker's own profile, the staff word
-  "omaprofiili" ("omassa facebookissa").
+  "omaprofiili" ("omassa facebookissa");
+- actors: the words of the synonym classes marked `toimija: true` (people): one typed in
+  its base form is the one who acts in the question ("asukas kirjoitti"), and counts for
+  less, as a background word does.
 
 A Python twin of candidates() decides what DATA must list; tests/test_search_fi.py
 checks that the module, run in Chromium, gives every word of the site the keys
@@ -126,10 +129,11 @@ def line_of(path: Path, key: str) -> str:
 
 def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, list[str]],
                        found_ellipses: list[list[str]], background: list[str] = (),
-                       channels: list[str] = ()) -> dict:
+                       channels: list[str] = (), actors: list[str] = ()) -> dict:
     """search_data() after check_synonyms(), from the cache when its inputs, this code and Voikko are as they
     were (so they passed the check then)."""
     inputs = json.dumps([sorted(site_words), synonyms, found_ellipses, list(background), list(channels),
+                         list(actors),
                          voikko_version(),
                          *(Path(f).read_text(encoding="utf-8") for f in (voikko_fi.__file__, __file__))],
                         ensure_ascii=False, sort_keys=True)
@@ -139,7 +143,7 @@ def cached_search_data(cache: Path, site_words: set[str], synonyms: dict[str, li
     except (OSError, ValueError):
         pass  # none yet, or unreadable: make it again
     check_synonyms(synonyms, site_words, SYNONYMS)
-    data = search_data(site_words, synonyms, found_ellipses, background, channels)
+    data = search_data(site_words, synonyms, found_ellipses, background, channels, actors)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for old in cache.glob("*.json"):
@@ -162,7 +166,7 @@ def voikko_version() -> str:
 
 def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = None,
                 found_ellipses: list[list[str]] = (), background: list[str] = (),
-                channels: list[str] = ()) -> dict:
+                channels: list[str] = (), actors: list[str] = ()) -> dict:
     """DATA for the module (format in this module's docstring)."""
     synonyms = staff_words(synonyms or {})
     bases_of, parts = {}, defaultdict(set)  # word -> its base forms other than itself; base form -> parts
@@ -199,6 +203,7 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
         "ellipses": list(found_ellipses),
         "background": sorted(background),
         "channels": sorted(channels),
+        "actors": sorted(actors),
     }
 
 
