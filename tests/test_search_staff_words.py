@@ -522,6 +522,25 @@ def test_oma_before_a_profile_or_a_service_is_ones_own_profile(site, page):
 
 
 @pytest.mark.browser
+def test_a_place_in_another_clause_is_no_owner_of_ones_own_profile(site, page):
+    # "voinko kertoa omassa fb:ssä että oon kaupungilla töissä?" (walk 64): "kaupungilla" was read as the owner
+    # ("koululle oma insta"), and the card was 3.1.1's expert profiles ("mainitaan työ- tai virkanimike"), the
+    # opposite advice. Every city unit's adessive, and "kaupungilla", as the workplace in a clause of its own after
+    # questions of one's own profile: the card is 3.1.2's.
+    units = sorted(load_synonym_classes(ROOT / search_data.SYNONYMS)["yksiköt"]) + ["kaupunki"]
+    places = [form for unit in units for form in sorted(voikko_fi.paradigm(unit))
+              if any(a.get("NUMBER") == "singular" and a.get("SIJAMUOTO") == "ulkoolento" and a.get("BASEFORM") == unit
+                     for a in voikko_fi.analyses(form))]
+    own = own_cases()
+    cases = [f"saanko kertoa {own[k * 5 % len(own)]} että oon {place} töissä" for k, place in enumerate(places)]
+    page.goto(site.url, wait_until="load")
+    parts = ("#yksityishenkilona", "#erotu-tyoroolistasi", "#tyontekijan-oikeudet")  # 3.1.2 and its parts
+    wrong = [f"{q!r}: {found[:2]}" for q, found in zip(cases, worker_search_cards(page, cases), strict=True)
+             if not found or not found[0][1].endswith(parts)]
+    assert "kaupungilla" in places and len(places) >= 5 and not wrong, "\n".join(wrong)
+
+
+@pytest.mark.browser
 def test_oma_of_another_owner_is_any_oma(site, page):
     # "koululle oma insta", "koulun oma sivu", "sen omalta sivulta" (an artist's): a unit's or another's profile,
     # not one's own. The city's units (class "yksiköt") in the genitive right before "oma", or as the one to have
