@@ -37,9 +37,9 @@ DATA, as JSON:
   VERB_FORMS: "rikon", "jakanut" -> "rikkoa", "jakaa"), to its base forms
   (greedy set cover); the browser also
   tries the stem's other grades with them when querying (see grown in the module);
-- synonyms: [staff word, [guideline word or word pair, ...]] from
-  data/haku/synonyymit.yml: the staff word becomes a key of the guideline's word
-  (of the pair's last word where the pair occurs);
+- synonyms: "staff word>guideline word or word pair,...", a line each (a string, not
+  JSON lists: smaller gzipped), from data/haku/synonyymit.yml: the staff word becomes
+  a key of the guideline's word (of the pair's last word where the pair occurs);
 - actions: "word>drop+add", the -minen noun of each verb of the site, which a
   reader types ("tilin perustaminen") where the text has the verb ("perustaa"):
   "julkaista>3seminen" (julkais|ta -> julkaiseminen); likewise an -oida verb's
@@ -49,15 +49,14 @@ DATA, as JSON:
   becomes a key of the word's forms;
 - ellipses: [first word, next word, base form]: "poikkeus- ja kriisitilanteissa"
   gives "poikkeus" there the key "poikkeustilanne";
-- background: the words of the synonym classes marked `tausta: true` (services the
-  guideline names only as examples: "facebook", "insta"); a typed word found
-  through one of them counts for less in the ranking, where the query has others;
-- channels: the words of the synonym classes marked `kanava: true` (a profile, a service):
-  "oma" before one of them in a question is the asker's own profile, the staff word
-  "omaprofiili" ("omassa facebookissa");
-- actors: the words of the synonym classes marked `toimija: true` (people): one typed in
-  its base form is the one who acts in the question ("asukas kirjoitti"), and counts for
-  less, as a background word does.
+- background, channels, actors: words with spaces between. background: the words of the
+  synonym classes marked `tausta: true` (services the guideline names only as examples:
+  "facebook", "insta"); a typed word found through one of them counts for less in the
+  ranking, where the query has others. channels: those of the classes marked `kanava:
+  true` (a profile, a service): "oma" before one of them in a question is the asker's own
+  profile, the staff word "omaprofiili" ("omassa facebookissa"). actors: those of the
+  classes marked `toimija: true` (people): one typed in its base form is the one who
+  acts in the question ("asukas kirjoitti"), and counts for less, as a background word.
 
 A Python twin of candidates() decides what DATA must list; tests/test_search_fi.py
 checks that the module, run in Chromium, gives every word of the site the keys
@@ -198,12 +197,12 @@ def search_data(site_words: set[str], synonyms: dict[str, list[str]] | None = No
         "none": " ".join(sorted(w for w, found in bases_of.items() if derived[w] and not found)),
         "endings": sorted(ENDINGS),
         "rules": " ".join(f"{x}>{y}" for x, y in sorted(rules)),
-        "synonyms": [[key, targets] for key, targets in sorted(synonyms.items())],
+        "synonyms": "\n".join(f"{key}>{','.join(targets)}" for key, targets in sorted(synonyms.items())),
         "actions": " ".join(f"{word}>{relative(word, d)}" for word, ds in sorted(actions.items()) for d in ds),
         "ellipses": list(found_ellipses),
-        "background": sorted(background),
-        "channels": sorted(channels),
-        "actors": sorted(actors),
+        "background": " ".join(sorted(background)),
+        "channels": " ".join(sorted(channels)),
+        "actors": " ".join(sorted(actors)),
     }
 
 
