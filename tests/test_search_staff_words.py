@@ -295,11 +295,16 @@ def test_a_hostile_comment_finds_how_to_handle_one(site, page):
     assert len(words) >= 4 and not wrong, "\n".join(wrong)
 
 
+def singular(word: str, case: str) -> list[str]:
+    """The forms of a noun or an adjective in a case of the singular, by Voikko's name for the case ("omanto":
+    "ilkeä" -> ["ilkeän"])."""
+    return [f for f in sorted(voikko_fi.paradigm(word)) if any(
+        a.get("SIJAMUOTO") == case and a.get("NUMBER") == "singular" and a.get("BASEFORM") == word
+        for a in voikko_fi.analyses(f))]
+
+
 def genitive(word: str) -> str:
-    """The genitive singular of a noun or an adjective ("ilkeä" -> "ilkeän"), by Voikko."""
-    return next(f for f in sorted(voikko_fi.paradigm(word)) if any(
-        a.get("SIJAMUOTO") == "omanto" and a.get("NUMBER") == "singular" and a.get("BASEFORM") == word
-        for a in voikko_fi.analyses(f)))
+    return singular(word, "omanto")[0]
 
 
 @pytest.mark.browser
@@ -333,12 +338,9 @@ def test_a_person_named_in_another_case_is_what_the_question_asks_about(site, pa
     pages = pages_by_key(load_index(site))
     persons = sorted(w for w in load_actor_words(ROOT / search_data.SYNONYMS)
                      if synonyms.get(w) == ["henkilö"] and w not in pages)
-    cases = []
-    for person in persons:
-        elative = [f for f in sorted(voikko_fi.paradigm(person)) if any(
-            a.get("SIJAMUOTO") == "sisaeronto" and a.get("NUMBER") == "singular" and a.get("BASEFORM") == person
-            for a in voikko_fi.analyses(f))]
-        cases += [f"saako {elative[0]} laittaa kuvan kaupungin sivulle", f"{genitive(person)} kuva someen"]
+    elatives = {person: singular(person, "sisaeronto")[0] for person in persons}
+    cases = [q for person in persons
+             for q in (f"saako {elatives[person]} laittaa kuvan kaupungin sivulle", f"{genitive(person)} kuva someen")]
     page.goto(site.url, wait_until="load")
     wrong = [f"{q!r}: {found[:2]}" for q, found in zip(cases, worker_search(page, cases), strict=True)
              if not found or found[0] != VIESTINTA]
@@ -528,9 +530,7 @@ def test_a_place_in_another_clause_is_no_owner_of_ones_own_profile(site, page):
     # opposite advice. Every city unit's adessive, and "kaupungilla", as the workplace in a clause of its own after
     # questions of one's own profile: the card is 3.1.2's.
     units = sorted(load_synonym_classes(ROOT / search_data.SYNONYMS)["yksiköt"]) + ["kaupunki"]
-    places = [form for unit in units for form in sorted(voikko_fi.paradigm(unit))
-              if any(a.get("NUMBER") == "singular" and a.get("SIJAMUOTO") == "ulkoolento" and a.get("BASEFORM") == unit
-                     for a in voikko_fi.analyses(form))]
+    places = [form for unit in units for form in singular(unit, "ulkoolento")]
     own = own_cases()
     cases = [f"saanko kertoa {own[k * 5 % len(own)]} että oon {place} töissä" for k, place in enumerate(places)]
     page.goto(site.url, wait_until="load")
