@@ -139,6 +139,10 @@ def test_two_tabs_share_answers_without_losing_either(site, context, page):
     other.add_init_script("window.addEventListener('storage', e => e.stopImmediatePropagation())")
     open_quiz(other, site)
     answer(in_front(page), a, a["answer"]["value"])
+    # The answer reaches the other tab's storage a moment later, event or no event (Chromium syncs the tabs'
+    # storage asynchronously; a clean run saw the other tab save before it had arrived): wait for it there.
+    other.wait_for_function("([key, id]) => (localStorage.getItem(key) || '').includes(id)",
+                            arg=["loimaa-ohje:quiz", a["id"]])
     assert progress(other) == f"Vastattu 0 / {TOTAL}, oikein 0."
     answer(in_front(other), b, wrong(b))
     assert set(stored(page, "quiz")["value"]["answers"]) == {a["id"], b["id"]}
