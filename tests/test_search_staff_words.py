@@ -370,10 +370,10 @@ def test_a_compound_of_a_hostile_word_and_a_message_finds_the_rule_on_it(site, p
 def words_by_section(index: dict) -> dict[str, tuple[set[str], set[str]]]:
     """Each section of the guideline (site pages, search boost below 1, left out) -> the base forms of its
     words, and the compound parts of those."""
-    sections = {}
+    sections, about_site = {}, site_pages(index)
     separator = re.compile(index["config"]["separator"])
     for doc in index["docs"]:
-        if doc.get("boost", 1) < 1 or doc["location"].split("#")[0] in site_pages(index):
+        if doc.get("boost", 1) < 1 or doc["location"].split("#")[0] in about_site:
             continue
         bases, parts = set(), set()
         for token in separator.split(" ".join(search_index.texts({"docs": [doc]}))):
